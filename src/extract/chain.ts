@@ -1,0 +1,162 @@
+/**
+ * Call-chain parsing: turns any spelling of a chained call (`jest.spyOn(a, 'b').mockResolvedValue(x)`,
+ * `expect(x).not.toHaveBeenCalled()`, `it.each(table)('t', fn)`) into a flat list of links, so
+ * recognisers match on names instead of AST shapes.
+ */
+import { ts } from 'ts-morph';
+
+export interface ChainLink {
+  /** Property or identifier name; '' for a call of a call (`it.each(t)(...)`), '[]' for computed. */
+  name: string;
+  /** The call made at this link, if any. */
+  call: ts.CallExpression | null;
+  /** Tagged template applied at this link (`it.each\`...\``). */
+  tagged: ts.TaggedTemplateExpression | null;
+  node: ts.Node;
+}
+
+export interface Chain {
+  /** Root: identifier name, 'this', or null when the chain starts with something else. */
+  root: string | null;
+  rootNode: ts.Expression;
+  links: ChainLink[];
+}
+
+/** Strips wrappers that do not change what an expression refers to: parentheses, `!`, `as`, `satisfies`. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let current = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+    else if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else if (ts.isAwaitExpression(current)) current = current.expression;
+    else return current;
+  }
+}
+
+function propertyName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  const arg = node.argumentExpression;
+  if (ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg)) return arg.text;
+  return '[]';
+}
+
+/**
+ * Flattens an expression into its chain, root first. `a.b(c).d` → root a, links [b(call), d].
+ * Returns null for expressions that are not chains (literals, arrow functions, ...).
+ */
+export function flattenChain(expr: ts.Expression): Chain | null {
+  const reversed: ChainLink[] = [];
+  let current: ts.Expression = expr;
+  let pendingCall: ts.CallExpression | null = null;
+  let pendingTagged: ts.TaggedTemplateExpression | null = null;
+  for (let guard = 0; guard < 200; guard++) {
+    if (ts.isCallExpression(current)) {
+      if (pendingCall || pendingTagged) {
+        reversed.push({ name: '', call: pendingCall, tagged: pendingTagged, node: pendingCall ?? pendingTagged! });
+      }
+      pendingCall = current;
+      pendingTagged = null;
+      current = current.expression;
+      continue;
+    }
+    if (ts.isTaggedTemplateExpression(current)) {
+      if (pendingCall || pendingTagged) {
+        reversed.push({ name: '', call: pendingCall, tagged: pendingTagged, node: pendingCall ?? pendingTagged! });
+      }
+      pendingTagged = current;
+      pendingCall = null;
+      current = current.tag;
+      continue;
+    }
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+      reversed.push({ name: propertyName(current), call: pendingCall, tagged: pendingTagged, node: current });
+      pendingCall = null;
+      pendingTagged = null;
+      current = current.expression;
+      continue;
+    }
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+      continue;
+    }
+    break;
+  }
+  let root: string | null = null;
+  if (ts.isIdentifier(current)) root = current.text;
+  else if (current.kind === ts.SyntaxKind.ThisKeyword) root = 'this';
+  if (root === null) {
+    if (pendingCall || pendingTagged) {
+      reversed.push({ name: '', call: pendingCall, tagged: pendingTagged, node: pendingCall ?? pendingTagged! });
+    }
+    if (reversed.length === 0) return null;
+    return { root: null, rootNode: current, links: reversed.reverse() };
+  }
+  reversed.push({ name: root, call: pendingCall, tagged: pendingTagged, node: current });
+  return { root, rootNode: current, links: reversed.reverse() };
+}
+
+/** The names of a chain's links joined by dots, e.g. 'jest.spyOn.mockResolvedValue'. */
+export function chainPath(chain: Chain): string {
+  return chain.links.map((link) => link.name).join('.');
+}
+
+/** True when `node` is an inner part of a longer chain (its parent continues the chain). */
+export function isInnerChainPart(node: ts.Node, parent: ts.Node | undefined): boolean {
+  if (!parent) return false;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+    return true;
+  }
+  if (ts.isCallExpression(parent) && parent.expression === node) return true;
+  if (ts.isTaggedTemplateExpression(parent) && parent.tag === node) return true;
+  if (ts.isNonNullExpression(parent)) return true;
+  return false;
+}
+
+/** Text of a string-ish literal (string, no-substitution template), else null. */
+export function literalText(expr: ts.Expression | undefined): string | null {
+  if (!expr) return null;
+  const inner = unwrap(expr);
+  if (ts.isStringLiteralLike(inner)) return inner.text;
+  return null;
+}
+
+/** A dotted name for simple member expressions: `a.b.c` → 'a.b.c'; null for anything else. */
+export function dottedName(expr: ts.Expression): string | null {
+  const inner = unwrap(expr);
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (inner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(inner)) {
+    const left = dottedName(inner.expression);
+    return left === null ? null : `${left}.${inner.name.text}`;
+  }
+  if (ts.isElementAccessExpression(inner)) {
+    const key = literalText(inner.argumentExpression);
+    const left = dottedName(inner.expression);
+    return left === null || key === null ? null : `${left}.${key}`;
+  }
+  return null;
+}
+
+/** Root identifier of a member expression or call chain: `repo.find.mock.calls` → 'repo'. */
+export function rootIdentifier(expr: ts.Expression): string | null {
+  let current = unwrap(expr);
+  for (let guard = 0; guard < 200; guard++) {
+    if (ts.isIdentifier(current)) return current.text;
+    if (current.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
+    else if (ts.isCallExpression(current)) current = unwrap(current.expression);
+    else return null;
+  }
+  return null;
+}
+
+export function isFunctionLike(node: ts.Node | undefined): node is ts.ArrowFunction | ts.FunctionExpression {
+  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node));
+}

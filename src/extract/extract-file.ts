@@ -1,0 +1,159 @@
+/**
+ * Extraction entry point: source text in, TestFileModel (or an error value) out.
+ * One parse, one walk, then a few passes over the model that need the whole file.
+ */
+import { ts } from 'ts-morph';
+import type { Framework, MockSite, Replacement, TestFileModel } from '../model/test-model.js';
+import type { FakeLibraryLookup } from './mocks.js';
+import { sameOwner } from './mocks.js';
+import { ExtractionState } from './state.js';
+import { BEHAVIOUR_METHODS } from './vocabulary.js';
+import { walkFile } from './walk.js';
+
+export type ExtractErrorKind = 'parse-error' | 'too-complex' | 'internal-error';
+
+export type ExtractOutcome =
+  | { ok: true; model: TestFileModel }
+  | { ok: false; kind: ExtractErrorKind; message: string; line?: number };
+
+export function scriptKindFor(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (path.endsWith('.ts') || path.endsWith('.mts') || path.endsWith('.cts')) return ts.ScriptKind.TS;
+  // JSX in .js files is common in React code; the JSX grammar is a superset for these files.
+  if (path.endsWith('.js') || path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+export function extractModel(path: string, text: string, fakes: FakeLibraryLookup): ExtractOutcome {
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+  } catch (error) {
+    return failure(error, 'parse');
+  }
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const firstError = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (firstError) {
+    const line = sourceFile.getLineAndCharacterOfPosition(firstError.start).line + 1;
+    const message = ts.flattenDiagnosticMessageText(firstError.messageText, ' ');
+    return { ok: false, kind: 'parse-error', message: `syntax error at line ${line}: ${message}`, line };
+  }
+  try {
+    const state = new ExtractionState(sourceFile);
+    walkFile(state, fakes);
+    finalize(state, fakes);
+    return { ok: true, model: state.model };
+  } catch (error) {
+    return failure(error, 'walk');
+  }
+}
+
+function failure(error: unknown, stage: 'parse' | 'walk'): ExtractOutcome {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return { ok: false, kind: 'too-complex', message: 'nesting too deep to analyse (stack limit reached)' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, kind: 'internal-error', message: `${stage === 'parse' ? 'parser' : 'analyser'} failed: ${message}` };
+}
+
+function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
+  const model = state.model;
+  promoteConfiguredSpies(state);
+  addMswServerSites(state);
+  addFakeLibraryImports(state, fakes);
+  model.callbackDoubles = [...state.fnDoubleUse.entries()]
+    .filter(([, use]) => use.asArgument && !use.inObject)
+    .map(([name]) => name)
+    .sort();
+  model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
+  const detected = detectFramework(state);
+  model.framework = detected.framework;
+  model.frameworkReason = detected.reason;
+}
+
+/** A spy that only observed becomes a site once the file gives it behaviour (`spy.mockReturnValue(x)`). */
+function promoteConfiguredSpies(state: ExtractionState): void {
+  for (const spy of state.pendingSpies) {
+    const target = `${spy.object}.${spy.member}`;
+    const behaviour = state.model.mockBehaviours.find(
+      (b) => (spy.variable !== null && b.subjectRoot === spy.variable) || b.subject === target,
+    );
+    if (!behaviour) continue;
+    const replacement: Replacement = BEHAVIOUR_METHODS[behaviour.method]?.replacement ?? 'implementation';
+    state.model.mocks.push({
+      mechanism: spy.mechanism,
+      family: 'method',
+      target: { kind: 'member', object: spy.object, member: spy.member, origin: spy.origin },
+      replacement,
+      owner: spy.owner,
+      line: spy.line,
+      column: spy.column,
+      ...(spy.benign ? { benign: true } : {}),
+    });
+  }
+}
+
+/** msw servers whose handlers live in another file: one site per server, host unknown here. */
+function addMswServerSites(state: ExtractionState): void {
+  if (state.mswHandlers > 0) return;
+  for (const server of state.mswServers) {
+    const { line, column } = state.position(server.node);
+    state.model.mocks.push({
+      mechanism: 'msw setupServer',
+      family: 'network',
+      target: { kind: 'host', host: 'HTTP APIs (msw handlers defined elsewhere)', url: '' },
+      replacement: 'handler',
+      owner: server.owner,
+      line,
+      column,
+    });
+  }
+}
+
+/** A fake library imported but not recognised in use still replaces its real counterpart. */
+function addFakeLibraryImports(state: ExtractionState, fakes: FakeLibraryLookup): void {
+  for (const record of state.model.imports) {
+    if (record.typeOnly) continue;
+    const fake = fakes(record.specifier);
+    if (!fake) continue;
+    const covered = state.model.mocks.some(
+      (m: MockSite) => m.fakeLibrary === record.specifier || m.mechanism.split(' ')[0] === record.specifier,
+    );
+    if (covered) continue;
+    const owner = { kind: 'file' as const };
+    if (state.model.mocks.some((m) => m.mechanism === 'fake-library' && m.fakeLibrary === record.specifier && sameOwner(m.owner, owner))) continue;
+    state.model.mocks.push({
+      mechanism: 'fake-library',
+      family: 'fake-library',
+      target: { kind: 'module', specifier: fake.fakes },
+      replacement: 'fake-library',
+      owner,
+      fakeLibrary: record.specifier,
+      line: record.line,
+      column: record.column,
+    });
+  }
+}
+
+const FRAMEWORK_IMPORTS: [RegExp, Framework][] = [
+  [/^vitest$/, 'vitest'],
+  [/^@jest\/globals$/, 'jest'],
+  [/^(node:)?test$/, 'node:test'],
+  [/^@playwright\/test$/, 'playwright'],
+  [/^cypress$/, 'cypress'],
+  [/^mocha$/, 'mocha'],
+];
+
+function detectFramework(state: ExtractionState): { framework: Framework; reason: string } {
+  for (const record of state.model.imports) {
+    for (const [pattern, framework] of FRAMEWORK_IMPORTS) {
+      if (pattern.test(record.specifier)) return { framework, reason: `imports ${record.specifier}` };
+    }
+  }
+  const text = state.sourceFile.text;
+  if (/\bvi\.(mock|fn|spyOn|useFakeTimers|stubGlobal|stubEnv)\b/.test(text)) return { framework: 'vitest', reason: 'uses vi.*' };
+  if (/\bjest\.(mock|fn|spyOn|useFakeTimers|doMock|setTimeout)\b/.test(text)) return { framework: 'jest', reason: 'uses jest.*' };
+  if (/\bcy\.\w+\(/.test(text)) return { framework: 'cypress', reason: 'uses cy.*' };
+  if (/\bjasmine\.\w+/.test(text)) return { framework: 'jasmine', reason: 'uses jasmine.*' };
+  return { framework: 'unknown', reason: '' };
+}

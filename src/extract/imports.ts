@@ -1,0 +1,140 @@
+/**
+ * Imports and requires: records each module a file loads and where each local name came from,
+ * so that `jest.spyOn(pool, 'query')` can be traced to 'pg'.
+ */
+import { ts } from 'ts-morph';
+import { flattenChain, literalText, unwrap } from './chain.js';
+import { isSandboxCreation, type ExtractionState } from './state.js';
+
+/** Records an ES import declaration. */
+export function recordImportDeclaration(state: ExtractionState, node: ts.ImportDeclaration): void {
+  const specifier = literalText(node.moduleSpecifier as ts.Expression);
+  if (specifier === null) return;
+  const clause = node.importClause;
+  const locals: string[] = [];
+  const typeOnly = !!clause?.isTypeOnly;
+  if (clause?.name) {
+    locals.push(clause.name.text);
+    state.setOrigin(clause.name.text, { module: specifier, name: 'default', instance: false });
+  }
+  const bindings = clause?.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) {
+    locals.push(bindings.name.text);
+    state.setOrigin(bindings.name.text, { module: specifier, name: '*', instance: false });
+  } else if (bindings && ts.isNamedImports(bindings)) {
+    for (const element of bindings.elements) {
+      locals.push(element.name.text);
+      const imported = element.propertyName ? element.propertyName.text : element.name.text;
+      state.setOrigin(element.name.text, { module: specifier, name: imported, instance: false });
+    }
+  }
+  state.model.imports.push({ specifier, locals, typeOnly, ...state.position(node) });
+}
+
+/** `import x = require('y')`. */
+export function recordImportEquals(state: ExtractionState, node: ts.ImportEqualsDeclaration): void {
+  const ref = node.moduleReference;
+  if (!ts.isExternalModuleReference(ref)) return;
+  const specifier = literalText(ref.expression);
+  if (specifier === null) return;
+  state.setOrigin(node.name.text, { module: specifier, name: '*', instance: false });
+  state.model.imports.push({ specifier, locals: [node.name.text], typeOnly: node.isTypeOnly, ...state.position(node) });
+}
+
+/** The specifier of `require('x')`, `require('x').y`, `await import('x')`, or null. */
+export function requiredSpecifier(expr: ts.Expression): { specifier: string; member: string | null } | null {
+  let inner = unwrap(expr);
+  let member: string | null = null;
+  if (ts.isPropertyAccessExpression(inner)) {
+    member = inner.name.text;
+    inner = unwrap(inner.expression);
+  }
+  if (!ts.isCallExpression(inner)) return null;
+  const callee = inner.expression;
+  const isRequire =
+    (ts.isIdentifier(callee) && callee.text === 'require') ||
+    callee.kind === ts.SyntaxKind.ImportKeyword ||
+    (ts.isPropertyAccessExpression(callee) && /^(requireActual|requireMock|importActual|importMock)$/.test(callee.name.text));
+  if (!isRequire) return null;
+  const specifier = literalText(inner.arguments[0]);
+  return specifier === null ? null : { specifier, member };
+}
+
+/**
+ * A variable declaration: `const x = require('y')`, `const pool = new Pool()`,
+ * `const mocked = jest.mocked(axios)`, `const { a } = require('b')`.
+ */
+export function recordVariableOrigin(state: ExtractionState, decl: ts.VariableDeclaration): void {
+  if (!decl.initializer) return;
+  const init = unwrap(decl.initializer);
+  const required = requiredSpecifier(init);
+  if (required) {
+    const locals: string[] = [];
+    if (ts.isIdentifier(decl.name)) {
+      locals.push(decl.name.text);
+      state.setOrigin(decl.name.text, { module: required.specifier, name: required.member ?? '*', instance: false });
+    } else if (ts.isObjectBindingPattern(decl.name)) {
+      for (const element of decl.name.elements) {
+        if (!ts.isIdentifier(element.name)) continue;
+        const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+        locals.push(element.name.text);
+        state.setOrigin(element.name.text, { module: required.specifier, name: imported, instance: false });
+      }
+    }
+    // Only top-level requires are imports; requireActual inside factories is not.
+    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
+      state.model.imports.push({ specifier: required.specifier, locals, typeOnly: false, ...state.position(decl) });
+    }
+    return;
+  }
+  if (!ts.isIdentifier(decl.name)) return;
+  const name = decl.name.text;
+  if (isSandboxCreation(init)) state.sinonRoots.add(name);
+  const source = valueSource(state, init);
+  if (source) state.setOrigin(name, source);
+}
+
+/** Where a value expression comes from: an alias of an import, or an instance made from one. */
+export function valueSource(
+  state: ExtractionState,
+  init: ts.Expression,
+): { module: string | null; name: string; instance: boolean } | null {
+  if (ts.isIdentifier(init)) {
+    const origin = state.originOf(init.text);
+    return origin ? { ...origin } : null;
+  }
+  if (ts.isNewExpression(init)) {
+    const chain = flattenChain(init.expression);
+    const root = chain?.root ?? (ts.isIdentifier(init.expression) ? init.expression.text : null);
+    if (!root) return null;
+    const origin = state.originOf(root);
+    if (!origin) return null;
+    const name = ts.isIdentifier(init.expression) ? init.expression.text : state.shortText(init.expression, 40);
+    return { module: origin.module, name, instance: true };
+  }
+  if (ts.isCallExpression(init)) {
+    const chain = flattenChain(init);
+    if (!chain?.root) return null;
+    const names = chain.links.map((l) => l.name);
+    // jest.mocked(x), vi.mocked(x), mocked(x): the same thing, typed as a double.
+    if ((names[1] === 'mocked' || names[0] === 'mocked') && chain.links.length <= 2) {
+      const arg = chain.links[chain.links.length - 1]!.call?.arguments[0];
+      if (arg) {
+        const inner = unwrap(arg);
+        const root = ts.isIdentifier(inner) ? inner.text : null;
+        if (root) return state.originOf(root);
+      }
+      return null;
+    }
+    const origin = state.originOf(chain.root);
+    if (origin?.module) return { module: origin.module, name: names.join('.'), instance: true };
+  }
+  if (ts.isPropertyAccessExpression(init)) {
+    const chain = flattenChain(init);
+    if (chain?.root) {
+      const origin = state.originOf(chain.root);
+      if (origin?.module) return { module: origin.module, name: chain.links.map((l) => l.name).join('.'), instance: origin.instance };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,991 @@
+/**
+ * Mock sites: every mainstream way a test replaces a real dependency, normalised into
+ * {mechanism, family, target, replacement}. Plain callback doubles (`jest.fn()`) and spies that
+ * only observe are not sites.
+ */
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { MockFamily, MockSite, MockTarget, Origin, Replacement } from '../model/test-model.js';
+import { dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { requiredSpecifier } from './imports.js';
+import type { ExtractionState } from './state.js';
+import {
+  BEHAVIOUR_METHODS,
+  HTTP_METHODS,
+  isFnDoubleChain,
+  JASMINE_BEHAVIOURS,
+  SINON_BEHAVIOURS,
+  headPath,
+} from './vocabulary.js';
+
+/** Fake libraries, by package: recognised at their import, refined by their use. */
+export interface FakeLibraryLookup {
+  (specifier: string): { fakes: string } | null;
+}
+
+const MODULE_MOCKERS = new Set(['mock', 'doMock', 'unstable_mockModule', 'setMock', 'createMockFromModule', 'genMockFromModule']);
+const DEEP_DOUBLE_FACTORIES: Record<string, Set<string>> = {
+  'jest-mock-extended': new Set(['mock', 'mockDeep']),
+  'vitest-mock-extended': new Set(['mock', 'mockDeep']),
+  '@golevelup/ts-jest': new Set(['createMock']),
+  '@golevelup/ts-vitest': new Set(['createMock']),
+  '@golevelup/nestjs-testing': new Set(['createMock']),
+  'ts-mockito': new Set(['mock']),
+  '@typestrong/ts-mockito': new Set(['mock']),
+  '@fluffy-spoon/substitute': new Set(['for']),
+};
+const DOUBLE_TYPE_WRAPPERS = new Set([
+  'MockProxy',
+  'DeepMockProxy',
+  'Mocked',
+  'MockedObject',
+  'DeepMocked',
+  'MockedClass',
+  'SinonStubbedInstance',
+  'SpyObj',
+  'Partial',
+  'DeepPartial',
+  'jest.Mocked',
+  'vi.Mocked',
+  'jasmine.SpyObj',
+]);
+const CLOCK_CALLS = new Set([
+  'jest.useFakeTimers',
+  'vi.useFakeTimers',
+  'jest.setSystemTime',
+  'vi.setSystemTime',
+  'sinon.useFakeTimers',
+  'mock.timers.enable',
+  'jasmine.clock.install',
+  'jasmine.clock.mockDate',
+  'page.clock.install',
+  'page.clock.setFixedTime',
+  'cy.clock',
+]);
+/** Globals whose replacement fakes a boundary (and is reported as a mock site). */
+const BOUNDARY_GLOBALS: Record<string, string> = {
+  fetch: 'fetch',
+  XMLHttpRequest: 'fetch',
+  WebSocket: 'fetch',
+  EventSource: 'fetch',
+  Date: 'Date',
+};
+const GLOBAL_OBJECTS = new Set(['global', 'globalThis', 'window', 'self']);
+/** Replacements that silence or stand in for the test environment rather than a dependency. */
+const BENIGN_OBJECTS = new Set(['console', 'Math']);
+const BENIGN_MEMBERS = new Set([
+  'process.exit',
+  'process.stdout.write',
+  'process.stderr.write',
+  'window.alert',
+  'window.confirm',
+  'window.prompt',
+  'window.scrollTo',
+  'window.matchMedia',
+  'window.open',
+  'window.print',
+  'global.console',
+]);
+
+export interface ChainContext {
+  /** The variable a chain's value is stored in (`const spy = jest.spyOn(...)`), if any. */
+  assignedTo: string | null;
+  /** That variable's declared type (`const repo: MockProxy<Repo> = mock()`), if any. */
+  declaredType: ts.TypeNode | null;
+}
+
+function addSite(
+  state: ExtractionState,
+  node: ts.Node,
+  mechanism: string,
+  family: MockFamily,
+  target: MockTarget,
+  replacement: Replacement,
+  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign'>> = {},
+): MockSite {
+  const site: MockSite = { mechanism, family, target, replacement, owner: state.owner, ...state.position(node), ...extra };
+  state.model.mocks.push(site);
+  return site;
+}
+
+/** Recognises mock sites made by a call chain. */
+export function recogniseMockChain(state: ExtractionState, chain: Chain, context: ChainContext, fakes: FakeLibraryLookup): void {
+  if (!chain.root) return;
+  const names = chain.links.map((l) => l.name);
+  if (context.assignedTo && isFnDoubleChain(chain, state.sinonRoots)) {
+    state.doubleNames.add(context.assignedTo);
+    if (!state.fnDoubleUse.has(context.assignedTo)) state.fnDoubleUse.set(context.assignedTo, { asArgument: false, inObject: false });
+  }
+  moduleReplacement(state, chain, names, fakes) ||
+    nodeTestMock(state, chain, names, context) ||
+    spyReplacement(state, chain, names, context) ||
+    sinonReplacement(state, chain, names, context) ||
+    deepDouble(state, chain, names, context) ||
+    loaderReplacement(state, chain, names) ||
+    networkInterception(state, chain, names, context) ||
+    dependencyOverride(state, chain, names) ||
+    clockReplacement(state, chain, names) ||
+    fakeLibraryUse(state, chain, names);
+}
+
+// ---- module replacement ----------------------------------------------------------------
+
+function moduleReplacement(state: ExtractionState, chain: Chain, names: string[], fakes: FakeLibraryLookup): boolean {
+  const root = names[0]!;
+  if ((root !== 'jest' && root !== 'vi') || !MODULE_MOCKERS.has(names[1] ?? '') || !chain.links[1]!.call) return false;
+  const call = chain.links[1]!.call;
+  const specifier = specifierArgument(call.arguments[0]);
+  if (specifier === null) return true;
+  const second = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  // vi.mock(path, { spy: true }) keeps the real implementations and only records calls.
+  if (second && ts.isObjectLiteralExpression(second) && hasTrueProperty(second, 'spy')) return true;
+  const method = names[1]!;
+  let replacement: Replacement = 'automock';
+  if (method === 'setMock') replacement = 'value';
+  else if (second && (isFunctionLike(second) || ts.isObjectLiteralExpression(second))) replacement = 'factory';
+  const fakeLibrary = second ? findFakeLibraryIn(second, fakes) : null;
+  addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, fakeLibrary ? { fakeLibrary } : {});
+  return true;
+}
+
+function specifierArgument(arg: ts.Expression | undefined): string | null {
+  if (!arg) return null;
+  const text = literalText(arg);
+  if (text !== null) return text;
+  // vi.mock(import('./x'), ...)
+  const required = requiredSpecifier(arg);
+  return required?.specifier ?? null;
+}
+
+function hasTrueProperty(object: ts.ObjectLiteralExpression, name: string): boolean {
+  return object.properties.some(
+    (p) => ts.isPropertyAssignment(p) && propertyKey(p.name) === name && p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+  );
+}
+
+function findFakeLibraryIn(node: ts.Node, fakes: FakeLibraryLookup): string | null {
+  let found: string | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const required = requiredSpecifier(n);
+      if (required && fakes(required.specifier)) {
+        found = required.specifier;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+// ---- node:test ---------------------------------------------------------------------------
+
+function nodeTestMock(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
+  const mockIndex = names.indexOf('mock');
+  if (mockIndex < 0 || mockIndex > 1 || names.length < mockIndex + 2) return false;
+  const root = names[0]!;
+  const origin = state.originOf(root);
+  const isNodeTest =
+    (mockIndex === 0 && origin?.module !== undefined && /^(node:)?test$/.test(origin.module ?? '')) ||
+    (mockIndex === 1 && (root === state.testContextParam || root === 't' || root === 'context'));
+  if (!isNodeTest) return false;
+  const method = names[mockIndex + 1]!;
+  const link = chain.links[mockIndex + 1]!;
+  if (!link.call) return false;
+  const args = link.call.arguments;
+  if (method === 'module') {
+    const specifier = literalText(args[0]);
+    if (specifier !== null) addSite(state, link.call, 'node:test mock.module', 'module', { kind: 'module', specifier }, 'factory');
+    return true;
+  }
+  if (method === 'method' || method === 'getter' || method === 'setter' || method === 'property') {
+    const target = memberTarget(state, args[0], args[1]);
+    if (!target) return true;
+    if (args.length >= 3) {
+      addSite(state, link.call, `node:test mock.${method}`, 'method', target, 'implementation', benignFlag(target));
+    } else {
+      pendSpy(state, link.call, `node:test mock.${method}`, target, context.assignedTo);
+    }
+    return true;
+  }
+  if (method === 'timers' && names[mockIndex + 2] === 'enable') {
+    addClockSite(state, chain.links[mockIndex + 2]!.call ?? link.call, 'node:test mock.timers', 'fake-timers');
+    return true;
+  }
+  if (method === 'fn' && context.assignedTo) state.doubleNames.add(context.assignedTo);
+  return method === 'fn';
+}
+
+// ---- spies and method replacement ------------------------------------------------------------
+
+function spyReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
+  let spyIndex = -1;
+  let mechanism = '';
+  let jasmineStyle = false;
+  if ((names[0] === 'jest' || names[0] === 'vi') && names[1] === 'spyOn' && chain.links[1]!.call) {
+    spyIndex = 1;
+    mechanism = `${names[0]}.spyOn`;
+  } else if ((names[0] === 'jest' || names[0] === 'vi') && names[1] === 'replaceProperty' && chain.links[1]!.call) {
+    const call = chain.links[1]!.call;
+    const target = memberTarget(state, call.arguments[0], call.arguments[1]);
+    if (target) addSite(state, call, `${names[0]}.replaceProperty`, 'method', target, 'value', benignFlag(target));
+    return true;
+  } else if (names[0] === 'spyOn' && chain.links[0]!.call && !state.originOf('spyOn')?.instance) {
+    spyIndex = 0;
+    mechanism = 'jasmine spyOn';
+    jasmineStyle = !state.originOf('spyOn');
+  } else if (names[0] === 'spyOnProperty' && chain.links[0]!.call) {
+    spyIndex = 0;
+    mechanism = 'jasmine spyOnProperty';
+    jasmineStyle = true;
+  }
+  if (spyIndex < 0) return false;
+  const call = chain.links[spyIndex]!.call!;
+  const target = memberTarget(state, call.arguments[0], call.arguments[1]);
+  if (!target) return true;
+  if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+  let replacement: Replacement | null = null;
+  for (let i = spyIndex + 1; i < names.length; i++) {
+    const behaviour = BEHAVIOUR_METHODS[names[i]!];
+    if (behaviour) {
+      replacement = behaviour.replacement;
+      break;
+    }
+    if (names[i] === 'and') {
+      const next = names[i + 1];
+      if (next === 'callThrough') {
+        replacement = null;
+        jasmineStyle = false;
+        break;
+      }
+      if (next && JASMINE_BEHAVIOURS[next]) {
+        replacement = JASMINE_BEHAVIOURS[next]!;
+        break;
+      }
+    }
+  }
+  // A Jasmine spy without callThrough stubs the method (returns undefined).
+  if (!replacement && jasmineStyle) replacement = 'stub';
+  if (replacement) addSite(state, call, mechanism, 'method', target, replacement, benignFlag(target));
+  else pendSpy(state, call, mechanism, target, context.assignedTo);
+  return true;
+}
+
+function sinonReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
+  let method: string | null = null;
+  let index = 1;
+  if (state.sinonRoots.has(names[0]!) && chain.links[1]?.call) method = names[1]!;
+  else {
+    const origin = state.originOf(names[0]!);
+    if (origin?.module === 'sinon' && !origin.instance && chain.links[0]!.call) {
+      method = origin.name;
+      index = 0;
+    }
+  }
+  if (!method) return false;
+  const call = chain.links[index]!.call!;
+  const args = call.arguments;
+  const mechanism = `sinon.${method}`;
+  if (method === 'stub' || method === 'mock') {
+    if (args.length === 0) return true; // a free-standing stub: a callback double
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+    const target = args.length >= 2 ? memberTarget(state, args[0], args[1]) : wholeObjectTarget(state, args[0]!);
+    if (!target) return true;
+    let replacement: Replacement = 'stub';
+    for (const name of names.slice(index + 1)) {
+      const behaviour = SINON_BEHAVIOURS[name];
+      if (behaviour) {
+        replacement = behaviour;
+        break;
+      }
+    }
+    addSite(state, call, mechanism, 'method', target, replacement, benignFlag(target));
+    return true;
+  }
+  if (method === 'replace' || method === 'replaceGetter' || method === 'replaceSetter') {
+    const target = memberTarget(state, args[0], args[1]);
+    if (target) addSite(state, call, mechanism, 'method', target, 'implementation', benignFlag(target));
+    return true;
+  }
+  if (method === 'createStubInstance') {
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+    const arg = args[0] ? unwrap(args[0]) : undefined;
+    const name = arg ? dottedName(arg) : null;
+    if (name) addSite(state, call, mechanism, 'deep-double', typeTarget(state, name), 'deep-double');
+    return true;
+  }
+  if (method === 'useFakeTimers') {
+    addClockSite(state, call, 'sinon.useFakeTimers', 'fake-timers');
+    return true;
+  }
+  if (method === 'spy' && context.assignedTo) state.doubleNames.add(context.assignedTo);
+  return method === 'spy' || method === 'fake';
+}
+
+// ---- deep doubles -------------------------------------------------------------------------
+
+function deepDouble(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
+  const root = names[0]!;
+  const origin = state.originOf(root);
+  let call: ts.CallExpression | null = null;
+  let mechanism = '';
+  if (origin?.module && DEEP_DOUBLE_FACTORIES[origin.module]?.has(origin.name) && chain.links[0]!.call) {
+    call = chain.links[0]!.call;
+    mechanism = `${origin.module} ${origin.name}`;
+  } else if (origin?.module && DEEP_DOUBLE_FACTORIES[origin.module]?.has(names[1] ?? '') && chain.links[1]?.call) {
+    call = chain.links[1]!.call;
+    mechanism = `${origin.module} ${names[1]}`;
+  } else if (root === 'jasmine' && names[1] === 'createSpyObj' && chain.links[1]!.call) {
+    call = chain.links[1]!.call;
+    mechanism = 'jasmine.createSpyObj';
+    const nameArg = literalText(call.arguments[0]);
+    const typeName = typeArgumentName(call) ?? (nameArg && /^[A-Z]/.test(nameArg) ? nameArg : null);
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+    if (typeName) addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    return true;
+  } else if (root === 'td' && (names[1] === 'object' || names[1] === 'instance' || names[1] === 'constructor') && chain.links[1]!.call) {
+    call = chain.links[1]!.call;
+    mechanism = `td.${names[1]}`;
+  }
+  if (!call) return false;
+  if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+  let typeName = typeArgumentName(call);
+  if (!typeName) {
+    const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (arg && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg))) typeName = dottedName(arg);
+  }
+  if (!typeName && context.declaredType) typeName = typeNodeName(context.declaredType);
+  if (typeName) addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+  return true;
+}
+
+/** The class or interface a generic names: `mockDeep<PrismaClient>()`, `mock<Partial<Repo>>()`. */
+function typeArgumentName(call: ts.CallExpression): string | null {
+  const typeArg = call.typeArguments?.[0];
+  return typeArg ? typeNodeName(typeArg) : null;
+}
+
+function typeNodeName(node: ts.TypeNode): string | null {
+  if (ts.isTypeReferenceNode(node)) {
+    const name = entityName(node.typeName);
+    if (DOUBLE_TYPE_WRAPPERS.has(name) && node.typeArguments?.[0]) return typeNodeName(node.typeArguments[0]);
+    return name;
+  }
+  if (ts.isTypeQueryNode(node)) return entityName(node.exprName);
+  if (ts.isImportTypeNode(node) && node.qualifier) return entityName(node.qualifier);
+  return null;
+}
+
+function entityName(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
+}
+
+// ---- module loaders that inject doubles -------------------------------------------------------
+
+function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]): boolean {
+  const root = names[0]!;
+  const origin = state.originOf(root);
+  const module = origin?.module ?? (root === 'proxyquire' || root === 'esmock' || root === 'mockery' ? root : null);
+  if (module === 'proxyquire' || module === 'esmock') {
+    const last = chain.links[chain.links.length - 1]!;
+    const call = last.call;
+    if (!call) return true;
+    if (last.name !== '' && last.name !== root && !['load', 'noCallThru', 'strict', 'p', 'patch'].includes(last.name)) return true;
+    const subject = literalText(call.arguments[0]);
+    if (subject === null) return true;
+    for (const arg of call.arguments.slice(1)) {
+      const inner = unwrap(arg);
+      if (!ts.isObjectLiteralExpression(inner)) continue;
+      for (const property of inner.properties) {
+        const key = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyKey(property.name) : null;
+        if (key === null || key.startsWith('@global') || key === '@noCallThru') continue;
+        const specifier = key.startsWith('.') ? relativeTo(subject, key) : key;
+        addSite(state, property, module, 'module', { kind: 'module', specifier }, 'value');
+      }
+    }
+    return true;
+  }
+  if (module === 'mockery' && names[1] === 'registerMock' && chain.links[1]!.call) {
+    const specifier = literalText(chain.links[1]!.call.arguments[0]);
+    if (specifier !== null) addSite(state, chain.links[1]!.call, 'mockery.registerMock', 'module', { kind: 'module', specifier }, 'value');
+    return true;
+  }
+  if (root === 'td' || origin?.module === 'testdouble') {
+    const method = root === 'td' ? names[1] : origin?.name;
+    const link = root === 'td' ? chain.links[1] : chain.links[0];
+    if (!link?.call || (method !== 'replace' && method !== 'replaceEsm')) return false;
+    const args = link.call.arguments;
+    const specifier = literalText(args[0]);
+    if (specifier !== null) {
+      addSite(state, link.call, `td.${method}`, 'module', { kind: 'module', specifier }, args.length > 1 ? 'value' : 'automock');
+    } else {
+      const target = memberTarget(state, args[0], args[1]);
+      if (target) addSite(state, link.call, `td.${method}`, 'method', target, 'stub', benignFlag(target));
+    }
+    return true;
+  }
+  // rewire: mod.__set__('dep', value) / mod.__set__({ dep: value })
+  if (names[names.length - 1] === '__set__' && chain.links[chain.links.length - 1]!.call) {
+    const call = chain.links[chain.links.length - 1]!.call!;
+    const object = dottedName(chain.rootNode) ?? root;
+    const subjectOrigin = state.originOf(root);
+    const keys: [ts.Node, string][] = [];
+    const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    const literal = literalText(first);
+    if (literal !== null) keys.push([call, literal]);
+    else if (first && ts.isObjectLiteralExpression(first)) {
+      for (const p of first.properties) {
+        const key = p.name ? propertyKey(p.name) : null;
+        if (key) keys.push([p, key]);
+      }
+    }
+    for (const [node, key] of keys) {
+      addSite(state, node, 'rewire __set__', 'module', { kind: 'member', object, member: key, origin: subjectOrigin }, 'value');
+    }
+    return true;
+  }
+  return false;
+}
+
+function relativeTo(subject: string, key: string): string {
+  const joined = posix.normalize(posix.join(posix.dirname(subject), key));
+  return joined.startsWith('.') ? joined : `./${joined}`;
+}
+
+// ---- network interception --------------------------------------------------------------------
+
+function networkInterception(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
+  const root = names[0]!;
+  const origin = state.originOf(root);
+  // nock('https://api.example.com').get('/x').reply(200, ...)
+  if ((origin?.module === 'nock' || (!origin && root === 'nock')) && chain.links[0]!.call) {
+    const call = chain.links[0]!.call;
+    const target = hostTarget(state, call.arguments[0]);
+    if (context.assignedTo) state.nockScopes.add(context.assignedTo);
+    if (target) addUniqueHostSite(state, call, 'nock', target);
+    return true;
+  }
+  // msw: http.get(url, resolver), rest.post(url, resolver), graphql.query(name, resolver)
+  if (origin?.module === 'msw' && (origin.name === 'http' || origin.name === 'rest') && chain.links[1]?.call) {
+    if (!HTTP_METHODS.has(names[1]!) && names[1] !== 'all') return false;
+    const call = chain.links[1]!.call;
+    const target = hostTarget(state, call.arguments[0]);
+    if (target) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
+    state.mswHandlers++;
+    return true;
+  }
+  if (origin?.module === 'msw' && origin.name === 'graphql' && chain.links[1]?.call) {
+    const call = chain.links[1]!.call;
+    addUniqueHostSite(state, call, `msw graphql.${names[1]}`, { kind: 'host', host: 'GraphQL API', url: literalText(call.arguments[0]) ?? '' });
+    state.mswHandlers++;
+    return true;
+  }
+  if (origin && (origin.module === 'msw/node' || origin.module === 'msw/browser' || origin.module === 'msw/native') && chain.links[0]!.call) {
+    state.mswServers.push({ node: chain.links[0]!.call, owner: state.owner });
+    return true;
+  }
+  // fetch-mock: fetchMock.get(url, response), fetchMock.mock(url, response), fetchMock.route(...)
+  if (origin?.module === 'fetch-mock' && chain.links[1]?.call) {
+    const call = chain.links[1]!.call;
+    const target = hostTarget(state, call.arguments[0]) ?? { kind: 'global' as const, name: 'fetch' };
+    if (names[1] !== 'reset' && names[1] !== 'restore' && names[1] !== 'called' && names[1] !== 'calls' && names[1] !== 'lastCall') {
+      if (target.kind === 'host') addUniqueHostSite(state, call, 'fetch-mock', target);
+      else addUniqueGlobalSite(state, call, 'fetch-mock', 'fetch', 'handler');
+    }
+    return true;
+  }
+  // jest-fetch-mock / vitest-fetch-mock: fetchMock.mockResponseOnce(...), enableFetchMocks()
+  if (
+    (origin?.module === 'jest-fetch-mock' || origin?.module === 'vitest-fetch-mock' || root === 'fetchMock' || root === 'fetch') &&
+    names.some((n) => /^(mockResponse|mockResponseOnce|mockResponses|mockReject|mockRejectOnce|mockIf|mockOnceIf|doMock|enableMocks|enableFetchMocks)$/.test(n))
+  ) {
+    addUniqueGlobalSite(state, chain.links[0]!.node, 'jest-fetch-mock', 'fetch', 'handler');
+    return true;
+  }
+  if (root === 'enableFetchMocks' || (origin && /fetch-mock/.test(origin.module ?? '') && origin.name === 'enableFetchMocks')) {
+    addUniqueGlobalSite(state, chain.links[0]!.node, 'jest-fetch-mock', 'fetch', 'handler');
+    return true;
+  }
+  // vi.stubGlobal('fetch', fn)
+  if (root === 'vi' && names[1] === 'stubGlobal' && chain.links[1]!.call) {
+    const name = literalText(chain.links[1]!.call.arguments[0]);
+    if (name && BOUNDARY_GLOBALS[name]) {
+      addSite(state, chain.links[1]!.call, 'vi.stubGlobal', 'global', { kind: 'global', name }, 'value');
+    }
+    return true;
+  }
+  // Playwright: page.route(url, route => route.fulfill(...))
+  if (names[names.length - 1] === 'route' && chain.links.length === 2 && chain.links[1]!.call) {
+    const call = chain.links[1]!.call;
+    const handler = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+    if (handler && isFunctionLike(handler) && containsCallNamed(handler, 'fulfill')) {
+      const target = hostTarget(state, call.arguments[0]) ?? { kind: 'host' as const, host: 'matched requests', url: state.shortText(call.arguments[0]!, 60) };
+      addSite(state, call, 'playwright page.route', 'network', target, 'handler');
+    }
+    return true;
+  }
+  // Cypress: cy.intercept(method?, url, staticResponse | fixture | handler that replies)
+  if (root === 'cy' && names[1] === 'intercept' && chain.links[1]!.call) {
+    const call = chain.links[1]!.call;
+    const args = call.arguments;
+    const last = args.length >= 2 ? unwrap(args[args.length - 1]!) : undefined;
+    const responds =
+      !!last &&
+      (ts.isObjectLiteralExpression(last) ? !isRouteMatcher(last) : ts.isStringLiteralLike(last) ? args.length >= 3 || !/^[A-Z]+$/.test(last.text) : isFunctionLike(last) && containsCallNamed(last, 'reply'));
+    if (responds) {
+      const urlArg = args.length >= 3 ? args[1] : args[0];
+      const target = hostTarget(state, urlArg) ?? { kind: 'host' as const, host: 'matched requests', url: urlArg ? state.shortText(urlArg, 60) : '' };
+      addSite(state, call, 'cypress cy.intercept', 'network', target, 'handler');
+    }
+    return true;
+  }
+  return false;
+}
+
+function isRouteMatcher(object: ts.ObjectLiteralExpression): boolean {
+  const keys = object.properties.map((p) => (p.name ? propertyKey(p.name) : null));
+  return keys.every((k) => k !== null && ['method', 'url', 'path', 'pathname', 'hostname', 'query', 'headers', 'https', 'port', 'middleware', 'times', 'auth', 'resourceType'].includes(k));
+}
+
+function containsCallNamed(node: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === name) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** A host target from a URL argument (literal, template, or a file-level string constant). */
+function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (MockTarget & { kind: 'host' }) | null {
+  if (!arg) return null;
+  const inner = unwrap(arg);
+  let url: string | null = literalText(inner);
+  if (url === null && ts.isIdentifier(inner)) url = state.constStrings.get(inner.text) ?? null;
+  if (url === null && ts.isTemplateExpression(inner)) {
+    const headIdentifier = inner.templateSpans[0]?.expression;
+    const base = headIdentifier && ts.isIdentifier(headIdentifier) ? state.constStrings.get(headIdentifier.text) : undefined;
+    url = inner.head.text || base ? `${inner.head.text}${base ?? ''}` : null;
+    if (url === '') url = null;
+  }
+  if (url === null && ts.isRegularExpressionLiteral(inner)) url = inner.text;
+  if (url === null) {
+    const text = state.shortText(inner, 60);
+    return { kind: 'host', host: text, url: text };
+  }
+  return { kind: 'host', host: hostOf(url), url };
+}
+
+export function hostOf(url: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url);
+  if (match) return match[1]!.toLowerCase();
+  if (url.startsWith('/') || url.startsWith('*')) return 'relative URL (your own API)';
+  const bare = /^([a-z0-9-]+(\.[a-z0-9-]+)+)(:\d+)?(\/|$)/i.exec(url);
+  return bare ? bare[1]!.toLowerCase() : url;
+}
+
+/** One network site per host per owner: three handlers for the same API are one double. */
+function addUniqueHostSite(state: ExtractionState, node: ts.Node, mechanism: string, target: MockTarget & { kind: 'host' }): void {
+  const owner = state.owner;
+  const exists = state.model.mocks.some(
+    (m) => m.family === 'network' && m.target.kind === 'host' && m.target.host === target.host && m.mechanism.split(' ')[0] === mechanism.split(' ')[0] && sameOwner(m.owner, owner),
+  );
+  if (!exists) addSite(state, node, mechanism, 'network', target, 'handler');
+}
+
+function addUniqueGlobalSite(state: ExtractionState, node: ts.Node, mechanism: string, name: string, replacement: Replacement): void {
+  const owner = state.owner;
+  const exists = state.model.mocks.some((m) => m.target.kind === 'global' && m.target.name === name && m.mechanism === mechanism && sameOwner(m.owner, owner));
+  if (!exists) addSite(state, node, mechanism, name === 'fetch' || name === 'HttpClient' ? 'network' : 'global', { kind: 'global', name }, replacement);
+}
+
+function addClockSite(state: ExtractionState, node: ts.Node, mechanism: string, replacement: Replacement): void {
+  const owner = state.owner;
+  const exists = state.model.mocks.some((m) => m.family === 'clock' && sameOwner(m.owner, owner));
+  if (!exists) addSite(state, node, mechanism, 'clock', { kind: 'global', name: 'Date' }, replacement);
+}
+
+export function sameOwner(a: MockSite['owner'], b: MockSite['owner']): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'file') return true;
+  if (a.kind === 'helper') return a.name === (b as { name: string }).name;
+  return a.id === (b as { id: number }).id;
+}
+
+// ---- dependency injection --------------------------------------------------------------------
+
+const OVERRIDES = new Set(['overrideProvider', 'overrideGuard', 'overrideInterceptor', 'overridePipe', 'overrideFilter', 'overrideModule', 'overrideComponent']);
+const USES = new Set(['useValue', 'useClass', 'useFactory', 'useModule']);
+
+function dependencyOverride(state: ExtractionState, chain: Chain, names: string[]): boolean {
+  let found = false;
+  for (let i = 0; i < chain.links.length; i++) {
+    const link = chain.links[i]!;
+    if (!link.call) continue;
+    // NestJS: .overrideProvider(X).useValue(v)
+    if (OVERRIDES.has(link.name) && chain.links[i + 1] && USES.has(chain.links[i + 1]!.name)) {
+      const tokenArg = link.call.arguments[0];
+      if (tokenArg) {
+        const mechanism = `nestjs.${link.name}`;
+        addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(chain.links[i + 1]!.name));
+        found = true;
+      }
+    }
+    // Angular: TestBed.overrideProvider(X, { useValue })
+    if (link.name === 'overrideProvider' && names[0] === 'TestBed' && link.call.arguments.length >= 2) {
+      addSite(state, link.call, 'angular.overrideProvider', 'dependency-injection', tokenTarget(state, link.call.arguments[0]!), 'value');
+      found = true;
+    }
+    // inversify: container.rebind(TYPES.X).toConstantValue(double)
+    if (link.name === 'rebind' || link.name === 'rebindSync') {
+      const next = chain.links[i + 1];
+      if (next?.call && /^(toConstantValue|to|toDynamicValue|toFactory|toService)$/.test(next.name) && link.call.arguments[0]) {
+        addSite(state, link.call, 'inversify.rebind', 'dependency-injection', tokenTarget(state, link.call.arguments[0]), next.name === 'to' ? 'class' : 'value');
+        found = true;
+      }
+    }
+  }
+  // tsyringe: container.register(Token, { useValue: double }) / container.registerInstance(Token, double)
+  const last = chain.links[chain.links.length - 1]!;
+  const origin = state.originOf(names[0]!);
+  if (last.call && (last.name === 'register' || last.name === 'registerInstance') && origin?.module === 'tsyringe') {
+    const [token, provider] = last.call.arguments;
+    if (token && provider) {
+      const inner = unwrap(provider);
+      const isDouble = last.name === 'registerInstance' ? isDoubleValue(state, inner, 0) : ts.isObjectLiteralExpression(inner) && providerIsDouble(state, inner);
+      if (isDouble) addSite(state, last.call, `tsyringe.${last.name}`, 'dependency-injection', tokenTarget(state, token), 'value');
+    }
+    found = true;
+  }
+  return found;
+}
+
+function useReplacement(use: string): Replacement {
+  return use === 'useClass' || use === 'useModule' ? 'class' : use === 'useFactory' ? 'factory' : 'value';
+}
+
+function tokenTarget(state: ExtractionState, tokenArg: ts.Expression): MockTarget {
+  const inner = unwrap(tokenArg);
+  const literal = literalText(inner);
+  if (literal !== null) return { kind: 'token', name: literal, origin: null };
+  const name = dottedName(inner);
+  if (name) {
+    const root = name.split('.')[0]!;
+    return { kind: 'token', name, origin: originToPlain(state.originOf(root)) };
+  }
+  // getRepositoryToken(User), getModelToken(Cat.name), getQueueToken('q')
+  if (ts.isCallExpression(inner)) {
+    const callee = rootIdentifier(inner.expression);
+    return { kind: 'token', name: state.shortText(inner, 60), origin: callee ? originToPlain(state.originOf(callee)) : null };
+  }
+  return { kind: 'token', name: state.shortText(inner, 60), origin: null };
+}
+
+/**
+ * A DI provider literal `{ provide: X, useValue | useClass | useFactory }` whose value is a double.
+ * Called by the walker for object literals with a `provide` key.
+ */
+export function recogniseProviderLiteral(state: ExtractionState, object: ts.ObjectLiteralExpression, mechanismPrefix: string): void {
+  let provide: ts.Expression | null = null;
+  let use: string | null = null;
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property) && !ts.isMethodDeclaration(property)) continue;
+    const key = propertyKey(property.name);
+    if (key === 'provide' && ts.isPropertyAssignment(property)) provide = property.initializer;
+    else if (key && USES.has(key)) use = key;
+  }
+  if (!provide || !use) return;
+  if (!providerIsDouble(state, object)) return;
+  addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use));
+}
+
+function providerIsDouble(state: ExtractionState, object: ts.ObjectLiteralExpression): boolean {
+  let provideName: string | null = null;
+  for (const property of object.properties) {
+    const key = property.name ? propertyKey(property.name) : null;
+    if (key === 'provide' && ts.isPropertyAssignment(property)) provideName = dottedName(property.initializer);
+  }
+  for (const property of object.properties) {
+    const key = property.name ? propertyKey(property.name) : null;
+    if (key === 'useValue') {
+      if (ts.isShorthandPropertyAssignment(property)) return isDoubleValue(state, property.name, 0);
+      if (ts.isPropertyAssignment(property)) return isDoubleValue(state, unwrap(property.initializer), 0);
+    }
+    if (key === 'useClass' && ts.isPropertyAssignment(property)) {
+      const name = dottedName(property.initializer);
+      if (!name || name === provideName) return false;
+      return isDoubleClass(state, name);
+    }
+    if (key === 'useFactory') {
+      const fn = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : property;
+      return containsDouble(state, fn);
+    }
+  }
+  return false;
+}
+
+const DOUBLE_NAME = /mock|stub|fake|spy|dummy|double/i;
+
+function isDoubleClass(state: ExtractionState, name: string): boolean {
+  if (DOUBLE_NAME.test(name) || /inmemory/i.test(name)) return true;
+  const origin = state.originOf(name.split('.')[0]!);
+  if (!origin) return state.localClasses.has(name);
+  return !!origin.module && /(^|\/)(__mocks__|mocks?|fakes?|stubs?|testing|test-utils)(\/|$)/i.test(origin.module);
+}
+
+/** Whether a value handed to DI is a double rather than plain configuration data. */
+export function isDoubleValue(state: ExtractionState, expr: ts.Node, depth: number): boolean {
+  if (depth > 3) return false;
+  if (ts.isIdentifier(expr)) {
+    if (DOUBLE_NAME.test(expr.text) || state.doubleNames.has(expr.text)) return true;
+    const init = state.initializers.get(expr.text);
+    return init ? isDoubleValue(state, unwrap(init), depth + 1) : false;
+  }
+  return containsDouble(state, expr);
+}
+
+/** True when an expression builds a double: fn doubles, mock factories, functions in an object literal. */
+function containsDouble(state: ExtractionState, node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      const callee = n.expression;
+      const chain = ts.isCallExpression(n) ? flattenChain(n) : null;
+      if (chain && isFnDoubleChain(chain, state.sinonRoots)) {
+        found = true;
+        return;
+      }
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (/^(mock|mockDeep|createMock|createStubInstance|createSpyObj|mockClient|stub|fake)$/.test(name) || DOUBLE_NAME.test(name)) {
+        found = true;
+        return;
+      }
+    }
+    if (ts.isObjectLiteralExpression(n)) {
+      for (const property of n.properties) {
+        if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+          found = true;
+          return;
+        }
+        if (ts.isPropertyAssignment(property) && isFunctionLike(unwrap(property.initializer))) {
+          found = true;
+          return;
+        }
+      }
+    }
+    if (ts.isIdentifier(n) && (DOUBLE_NAME.test(n.text) || state.doubleNames.has(n.text))) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+// ---- clocks and fake libraries ---------------------------------------------------------------
+
+function clockReplacement(state: ExtractionState, chain: Chain, names: string[]): boolean {
+  const head = headPath(chain);
+  if (!head) return false;
+  let path = head.path;
+  if (state.sinonRoots.has(names[0]!) && names[0] !== 'sinon') path = `sinon.${names.slice(1, head.index + 1).join('.')}`;
+  if (names[0] === 'jasmine' && names[1] === 'clock') path = `jasmine.clock.${names[2] ?? ''}`;
+  if (path.endsWith('.clock.install') || path.endsWith('.clock.setFixedTime')) path = `page.clock.${names[names.length - 1]}`;
+  if (CLOCK_CALLS.has(path)) {
+    const link = chain.links[chain.links.length - 1]!;
+    addClockSite(state, link.call ?? chain.links[head.index]!.call!, path, path.includes('SystemTime') || path.includes('mockDate') || path.includes('FixedTime') ? 'frozen-time' : 'fake-timers');
+    return true;
+  }
+  const origin = state.originOf(names[0]!);
+  if (origin?.module === 'mockdate' && names[1] === 'set') {
+    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, 'mockdate', 'frozen-time');
+    return true;
+  }
+  if (origin?.module === 'timekeeper' && (names[1] === 'freeze' || names[1] === 'travel')) {
+    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, 'timekeeper', 'frozen-time');
+    return true;
+  }
+  if (origin?.module === '@sinonjs/fake-timers' && (names[1] === 'install' || names[1] === 'withGlobal')) {
+    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, '@sinonjs/fake-timers', 'fake-timers');
+    return true;
+  }
+  return false;
+}
+
+function fakeLibraryUse(state: ExtractionState, chain: Chain, names: string[]): boolean {
+  const origin = state.originOf(names[0]!);
+  if (!origin?.module) return false;
+  // aws-sdk-client-mock: mockClient(S3Client)
+  if (origin.module === 'aws-sdk-client-mock' && origin.name === 'mockClient' && chain.links[0]!.call) {
+    const arg = chain.links[0]!.call.arguments[0];
+    const name = arg ? dottedName(arg) : null;
+    if (name) {
+      addSite(state, chain.links[0]!.call, 'aws-sdk-client-mock', 'fake-library', typeTarget(state, name), 'fake-library', {
+        fakeLibrary: 'aws-sdk-client-mock',
+      });
+    }
+    return true;
+  }
+  // aws-sdk-mock: AWSMock.mock('S3', 'getObject', ...)
+  if (origin.module === 'aws-sdk-mock' && names[1] === 'mock' && chain.links[1]!.call) {
+    const args = chain.links[1]!.call.arguments;
+    const service = literalText(args[0]) ?? 'AWS';
+    const method = literalText(args[1]) ?? '*';
+    addSite(state, chain.links[1]!.call, 'aws-sdk-mock', 'fake-library', { kind: 'member', object: `AWS.${service}`, member: method, origin: { module: 'aws-sdk', name: service } }, 'fake-library', {
+      fakeLibrary: 'aws-sdk-mock',
+    });
+    return true;
+  }
+  // mock-fs: mock({ '/path': 'content' })
+  if (origin.module === 'mock-fs' && chain.links[0]!.call && chain.links.length === 1) {
+    addSite(state, chain.links[0]!.call, 'mock-fs', 'fake-library', { kind: 'module', specifier: 'fs' }, 'fake-library', { fakeLibrary: 'mock-fs' });
+    return true;
+  }
+  return false;
+}
+
+// ---- shared helpers ---------------------------------------------------------------------------
+
+/** The member a spy/stub replaces: `(pool, 'query')` → pool.query, with where `pool` came from. */
+function memberTarget(state: ExtractionState, objectArg: ts.Expression | undefined, memberArg: ts.Expression | undefined): MockTarget | null {
+  if (!objectArg) return null;
+  const member = literalText(memberArg) ?? (memberArg ? state.shortText(memberArg, 30) : '*');
+  const objectExpr = unwrap(objectArg);
+  const object = dottedName(objectExpr) ?? state.shortText(objectExpr, 40);
+  return { kind: 'member', object, member, origin: memberOrigin(state, objectExpr) };
+}
+
+function wholeObjectTarget(state: ExtractionState, objectArg: ts.Expression): MockTarget | null {
+  return memberTarget(state, objectArg, undefined);
+}
+
+/**
+ * Where the object of a member target came from. A plain identifier, `X.prototype` or a chain off
+ * a module import keeps its origin; a chain off an instance (`service.repo`) does not, because the
+ * instance's module is not the module of what it holds.
+ */
+function memberOrigin(state: ExtractionState, objectExpr: ts.Expression): Origin | null {
+  const root = rootIdentifier(objectExpr);
+  if (!root) return null;
+  if (GLOBAL_OBJECTS.has(root) || root === 'Date' || root === 'console' || root === 'process' || root === 'Math') {
+    return state.originOf(root) ? originToPlain(state.originOf(root)) : { module: null, name: root };
+  }
+  const origin = state.originOf(root);
+  if (!origin) return null;
+  if (ts.isIdentifier(objectExpr)) return originToPlain(origin);
+  const name = dottedName(objectExpr);
+  if (name && name.endsWith('.prototype') && name.split('.').length === 2) return originToPlain(origin);
+  return origin.instance ? null : originToPlain(origin);
+}
+
+function originToPlain(origin: { module: string | null; name: string } | null): Origin | null {
+  return origin ? { module: origin.module, name: origin.name } : null;
+}
+
+function typeTarget(state: ExtractionState, name: string): MockTarget {
+  const root = name.split('.')[0]!;
+  return { kind: 'type', name, origin: originToPlain(state.originOf(root)) };
+}
+
+function benignFlag(target: MockTarget): { benign?: boolean } {
+  if (target.kind !== 'member') return {};
+  const full = `${target.object}.${target.member}`;
+  const root = target.object.split('.')[0]!;
+  if (BENIGN_OBJECTS.has(root) || BENIGN_MEMBERS.has(full)) return { benign: true };
+  if (GLOBAL_OBJECTS.has(root) && BENIGN_MEMBERS.has(`window.${target.member}`)) return { benign: true };
+  if (GLOBAL_OBJECTS.has(root) && target.object.split('.')[1] === 'console') return { benign: true };
+  return {};
+}
+
+function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, target: MockTarget, variable: string | null): void {
+  if (target.kind !== 'member') return;
+  state.pendingSpies.push({
+    mechanism,
+    object: target.object,
+    member: target.member,
+    origin: target.origin,
+    owner: state.owner,
+    variable,
+    benign: !!benignFlag(target).benign,
+    ...state.position(node),
+  });
+}
+
+export function propertyKey(name: ts.PropertyName | ts.Node): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) return literalText(name.expression);
+  return null;
+}
+
+/**
+ * `obj.method = jest.fn()` / `Date.now = () => 0`: monkey-patching a real object's member.
+ * Only when the object is traceable to a module, an instance made from one, or a known global,
+ * so that configuring a hand-made double's property is not mistaken for replacing a dependency.
+ */
+export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expression, right: ts.Expression, node: ts.Node): void {
+  if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
+  const value = unwrap(right);
+  const valueChain = ts.isCallExpression(value) ? flattenChain(value) : null;
+  const isFnDouble = !!valueChain && isFnDoubleChain(valueChain, state.sinonRoots);
+  const isFunction = isFunctionLike(value);
+  const objectExpr = unwrap(left.expression);
+  const member = ts.isPropertyAccessExpression(left) ? left.name.text : literalText(left.argumentExpression);
+  if (!member) return;
+  const root = rootIdentifier(objectExpr);
+  if (!root || root === 'this' || root === 'process') return;
+  const objectName = dottedName(objectExpr) ?? state.shortText(objectExpr, 40);
+  // global.fetch = ..., globalThis.fetch = ..., window.fetch = ...
+  if (GLOBAL_OBJECTS.has(root) && ts.isIdentifier(objectExpr)) {
+    if (BOUNDARY_GLOBALS[member] && (isFnDouble || isFunction || ts.isIdentifier(value) || ts.isCallExpression(value))) {
+      if (ts.isIdentifier(value) && !DOUBLE_NAME.test(value.text) && !state.doubleNames.has(value.text)) return;
+      addSite(state, node, 'global assignment', member === 'Date' ? 'clock' : 'global', { kind: 'global', name: member }, isFnDouble ? 'stub' : 'implementation');
+    }
+    return;
+  }
+  if (!isFnDouble && !isFunction) return;
+  if (state.doubleNames.has(root) || state.localDoubleObjects.has(root)) return;
+  const origin = state.originOf(root);
+  const isGlobal = root === 'Date' || root === 'Math' || root === 'console';
+  if (!origin && !isGlobal) return;
+  const target: MockTarget = { kind: 'member', object: objectName, member, origin: isGlobal && !origin ? { module: null, name: root } : memberOrigin(state, objectExpr) };
+  addSite(state, node, 'assignment', root === 'Date' ? 'clock' : 'method', target, isFnDouble ? 'stub' : 'implementation', benignFlag(target));
+}
+
+/** `new MockAdapter(axios)`, `new MockAgent()`: fake transports made with `new`. */
+export function recogniseMockConstruction(state: ExtractionState, node: ts.NewExpression): void {
+  const callee = unwrap(node.expression);
+  const root = rootIdentifier(callee);
+  if (!root) return;
+  const origin = state.originOf(root);
+  if (!origin?.module) return;
+  if (origin.module === 'axios-mock-adapter') {
+    const arg = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
+    const argRoot = arg ? rootIdentifier(arg) : null;
+    const argOrigin = argRoot ? state.originOf(argRoot) : null;
+    const specifier = argOrigin?.module ?? 'axios';
+    addSite(state, node, 'axios-mock-adapter', 'network', { kind: 'module', specifier }, 'handler', { fakeLibrary: 'axios-mock-adapter' });
+  } else if (origin.module === 'undici' && origin.name === 'MockAgent') {
+    addSite(state, node, 'undici MockAgent', 'network', { kind: 'module', specifier: 'undici' }, 'handler');
+  }
+}
+
+/** Angular's HttpClientTestingModule / provideHttpClientTesting(): the HTTP backend is a double. */
+export function recogniseAngularHttpTesting(state: ExtractionState, node: ts.Identifier): void {
+  const origin = state.originOf(node.text);
+  if (origin?.module !== '@angular/common/http/testing') return;
+  if (origin.name !== 'HttpClientTestingModule' && origin.name !== 'provideHttpClientTesting') return;
+  addUniqueGlobalSite(state, node, 'angular HttpClientTesting', 'HttpClient', 'handler');
+}

@@ -1,0 +1,303 @@
+/**
+ * State that outlives a test: accesses to file- and describe-scope bindings, writes to
+ * process.env and globals, double behaviour configured per test, and the resets that undo it.
+ */
+import { ts } from 'ts-morph';
+import type { BindingAccess, MockResetKind } from '../model/test-model.js';
+import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { valueKindOf, type ExtractionState } from './state.js';
+import { BEHAVIOUR_METHODS, MUTATING_METHODS } from './vocabulary.js';
+
+// ---- binding accesses ------------------------------------------------------------------------
+
+/** Records a read, write or mutation of a shared binding by the current owner. */
+export function recogniseIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: readonly ts.Node[]): void {
+  if (!state.isSharedName(node.text)) return;
+  const parent = ancestors[ancestors.length - 1];
+  if (!parent || !isReference(node, parent)) return;
+  const binding = state.resolveShared(node.text);
+  if (!binding) return;
+  const access = classifyAccess(state, node, ancestors);
+  binding.accesses.push({ ...access, owner: state.owner, ...state.position(node) });
+}
+
+function isReference(node: ts.Identifier, parent: ts.Node): boolean {
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;
+  if (ts.isQualifiedName(parent)) return false;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isBindingElement(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isFunctionExpression(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isClassExpression(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isGetAccessorDeclaration(parent) ||
+      ts.isSetAccessorDeclaration(parent) ||
+      ts.isEnumMember(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isMethodSignature(parent)) &&
+    parent.name === node
+  ) {
+    return false;
+  }
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
+  if (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isLabeledStatement(parent) ||
+    ts.isBreakOrContinueStatement(parent) ||
+    ts.isJsxAttribute(parent) ||
+    ts.isTypeReferenceNode(parent) ||
+    ts.isTypeQueryNode(parent) ||
+    ts.isExpressionWithTypeArguments(parent) ||
+    ts.isImportEqualsDeclaration(parent)
+  ) {
+    return false;
+  }
+  return true;
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function classifyAccess(
+  state: ExtractionState,
+  node: ts.Identifier,
+  ancestors: readonly ts.Node[],
+): Pick<BindingAccess, 'kind' | 'valueKind' | 'method'> {
+  const parent = ancestors[ancestors.length - 1]!;
+  if (ts.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(parent.operatorToken.kind)) {
+    if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      return { kind: 'write', valueKind: valueKindOf(parent.right, state.sinonRoots) };
+    }
+    return { kind: 'mutate' };
+  }
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && isIncrement(parent.operator)) {
+    return { kind: 'mutate' };
+  }
+  if (isDestructuringTarget(node, ancestors)) return { kind: 'write', valueKind: 'other' };
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+    let top: ts.Node = parent;
+    let index = ancestors.length - 1;
+    while (index - 1 >= 0) {
+      const above = ancestors[index - 1]!;
+      if ((ts.isPropertyAccessExpression(above) || ts.isElementAccessExpression(above)) && above.expression === top) {
+        top = above;
+        index--;
+      } else break;
+    }
+    const topParent = ancestors[index - 1];
+    if (topParent) {
+      if (ts.isBinaryExpression(topParent) && topParent.left === top && isAssignmentOperator(topParent.operatorToken.kind)) {
+        return { kind: 'mutate' };
+      }
+      if ((ts.isPrefixUnaryExpression(topParent) || ts.isPostfixUnaryExpression(topParent)) && isIncrement(topParent.operator)) {
+        return { kind: 'mutate' };
+      }
+      if (ts.isDeleteExpression(topParent)) return { kind: 'mutate' };
+      if (ts.isCallExpression(topParent) && topParent.expression === top && ts.isPropertyAccessExpression(top)) {
+        const method = top.name.text;
+        if (MUTATING_METHODS.has(method)) return { kind: 'mutate', method };
+      }
+    }
+    return { kind: 'read' };
+  }
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node) {
+    const callee = dottedName(parent.expression);
+    if (callee === 'Object.assign') return { kind: 'mutate', method: 'Object.assign' };
+  }
+  return { kind: 'read' };
+}
+
+function isIncrement(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+}
+
+/** `({ app, db } = await setup())` and `[a, b] = pair`: the names on the left are written. */
+function isDestructuringTarget(node: ts.Node, ancestors: readonly ts.Node[]): boolean {
+  let child: ts.Node = node;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if (ts.isShorthandPropertyAssignment(above) || ts.isSpreadElement(above) || ts.isSpreadAssignment(above)) {
+      child = above;
+      continue;
+    }
+    if (ts.isPropertyAssignment(above) && above.initializer === child) {
+      child = above;
+      continue;
+    }
+    if (ts.isObjectLiteralExpression(above) || ts.isArrayLiteralExpression(above)) {
+      child = above;
+      continue;
+    }
+    if (ts.isBinaryExpression(above) && above.operatorToken.kind === ts.SyntaxKind.EqualsToken && above.left === child) {
+      return child !== node;
+    }
+    return false;
+  }
+  return false;
+}
+
+// ---- process.env and globals ------------------------------------------------------------------
+
+const GLOBAL_OBJECTS = new Set(['global', 'globalThis']);
+
+interface StateTarget {
+  target: 'env' | 'global';
+  key: string;
+}
+
+/** `process.env.X`, `process.env['X']`, `process.env`, `global.X`, `globalThis.X`. */
+function stateTarget(expr: ts.Expression): StateTarget | null {
+  const inner = unwrap(expr);
+  const name = dottedName(inner);
+  if (name === 'process.env') return { target: 'env', key: '*' };
+  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+    const objectName = dottedName(inner.expression);
+    const key = ts.isPropertyAccessExpression(inner) ? inner.name.text : literalText(inner.argumentExpression) ?? '[computed]';
+    if (objectName === 'process.env') return { target: 'env', key };
+    if (objectName && GLOBAL_OBJECTS.has(objectName)) return { target: 'global', key };
+  }
+  return null;
+}
+
+/** A value that puts back something saved: an identifier, a saved copy's member, `{ ...saved }`, undefined. */
+function isSavedValue(expr: ts.Expression): boolean {
+  const inner = unwrap(expr);
+  if (ts.isIdentifier(inner)) return true;
+  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+    const root = rootIdentifier(inner);
+    return !!root && root !== 'process';
+  }
+  if (ts.isObjectLiteralExpression(inner)) {
+    return inner.properties.length > 0 && inner.properties.every((p) => ts.isSpreadAssignment(p) && ts.isIdentifier(unwrap(p.expression)));
+  }
+  return false;
+}
+
+/** Assignments: writes to process.env or globals. */
+export function recogniseStateAssignment(state: ExtractionState, node: ts.BinaryExpression): void {
+  const target = stateTarget(node.left);
+  if (!target) return;
+  const restoring = node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSavedValue(node.right);
+  state.model.globalWrites.push({ ...target, owner: state.owner, restoring, viaRunnerHelper: false, ...state.position(node) });
+}
+
+export function recogniseStateDelete(state: ExtractionState, node: ts.DeleteExpression): void {
+  const target = stateTarget(node.expression);
+  if (!target) return;
+  state.model.globalWrites.push({ ...target, owner: state.owner, restoring: true, viaRunnerHelper: false, ...state.position(node) });
+}
+
+/** Calls that change or restore shared state: vi.stubEnv, Object.assign(process.env, ...), resets. */
+export function recogniseStateCall(state: ExtractionState, chain: Chain): void {
+  const names = chain.links.map((l) => l.name);
+  const root = names[0]!;
+  const last = chain.links[chain.links.length - 1]!;
+  const call = last.call;
+  if (!call) return;
+  const position = state.position(call);
+  const owner = state.owner;
+  if (root === 'vi' && names.length === 2) {
+    const method = names[1];
+    if (method === 'stubEnv' || method === 'stubGlobal') {
+      const key = literalText(call.arguments[0]) ?? '[computed]';
+      state.model.globalWrites.push({ target: method === 'stubEnv' ? 'env' : 'global', key, owner, restoring: false, viaRunnerHelper: true, ...position });
+      return;
+    }
+    if (method === 'unstubAllEnvs' || method === 'unstubAllGlobals') {
+      state.model.globalWrites.push({ target: method === 'unstubAllEnvs' ? 'env' : 'global', key: '*', owner, restoring: true, viaRunnerHelper: true, ...position });
+      return;
+    }
+  }
+  if (names.join('.') === 'Object.assign' && call.arguments[0] && stateTarget(call.arguments[0])?.key === '*') {
+    state.model.globalWrites.push({ target: 'env', key: '*', owner, restoring: false, viaRunnerHelper: false, ...position });
+    return;
+  }
+  if ((root === 'jest' || root === 'vi') && names[1] === 'replaceProperty' && names.length === 2) {
+    const object = call.arguments[0] ? dottedName(call.arguments[0]) : null;
+    const key = literalText(call.arguments[1]);
+    if (object === 'process' && key === 'env') {
+      state.model.globalWrites.push({ target: 'env', key: '*', owner, restoring: false, viaRunnerHelper: true, ...position });
+    }
+    return;
+  }
+  recogniseBehaviour(state, chain, names);
+  recogniseReset(state, chain, names);
+}
+
+// ---- double behaviour and resets ---------------------------------------------------------------
+
+function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[]): void {
+  const index = names.findIndex((n, i) => i > 0 && BEHAVIOUR_METHODS[n] !== undefined);
+  if (index < 0) return;
+  const link = chain.links[index]!;
+  if (!ts.isPropertyAccessExpression(link.node)) return;
+  const subject = describeSubject(state, link.node.expression);
+  if (!subject) return;
+  const once = names.slice(index).every((n) => !BEHAVIOUR_METHODS[n] || BEHAVIOUR_METHODS[n]!.once);
+  state.model.mockBehaviours.push({ ...subject, method: names[index]!, once, owner: state.owner, ...state.position(link.node) });
+}
+
+/** The double a behaviour is set on: `repo.find`, `jest.mocked(repo.find)` → repo.find, `jest.spyOn(a, 'b')` → a.b. */
+function describeSubject(state: ExtractionState, expr: ts.Expression): { subject: string; subjectRoot: string } | null {
+  const inner = unwrap(expr);
+  if (ts.isCallExpression(inner)) {
+    const callee = dottedName(inner.expression);
+    const [first, second] = inner.arguments;
+    if (callee && /(^|\.)(spyOn|mocked)$/.test(callee) && first) {
+      const object = dottedName(first);
+      if (!object) return null;
+      const member = /spyOn$/.test(callee) ? literalText(second) : null;
+      return { subject: member ? `${object}.${member}` : object, subjectRoot: object.split('.')[0]! };
+    }
+    return null;
+  }
+  const name = dottedName(inner);
+  if (!name) return null;
+  return { subject: name, subjectRoot: name.split('.')[0]! };
+}
+
+const ALL_RESETS: Record<string, MockResetKind> = {
+  clearAllMocks: 'clear',
+  resetAllMocks: 'reset',
+  restoreAllMocks: 'restore',
+};
+const ONE_RESETS: Record<string, MockResetKind> = {
+  mockClear: 'clear',
+  mockReset: 'reset',
+  mockRestore: 'restore',
+};
+
+function recogniseReset(state: ExtractionState, chain: Chain, names: string[]): void {
+  const root = names[0]!;
+  const last = names[names.length - 1]!;
+  const node = chain.links[chain.links.length - 1]!.node;
+  const push = (kind: MockResetKind, all: boolean, subjectRoot: string | null): void => {
+    state.model.mockResets.push({ kind, all, subjectRoot, owner: state.owner, ...state.position(node) });
+  };
+  if ((root === 'jest' || root === 'vi') && names.length === 2 && ALL_RESETS[last]) return push(ALL_RESETS[last]!, true, null);
+  if (ONE_RESETS[last] && names.length >= 2) return push(ONE_RESETS[last]!, false, root);
+  if (state.sinonRoots.has(root) && names.length === 2) {
+    if (last === 'restore') return push('restore', true, null);
+    if (last === 'reset' || last === 'resetBehavior') return push('reset', true, null);
+    if (last === 'resetHistory') return push('clear', true, null);
+  }
+  if (names.length === 2 && (last === 'restoreAll' || last === 'reset') && root === 'mock') return push('restore', true, null);
+  if (names.length === 3 && names[1] === 'mock' && (last === 'restoreAll' || last === 'reset')) return push('restore', true, null);
+  if (root === 'td' && last === 'reset') return push('restore', true, null);
+  if (names.length === 1 && root === 'mockReset') {
+    const arg = chain.links[0]!.call?.arguments[0];
+    return push('reset', false, arg ? rootIdentifier(arg) : null);
+  }
+  if (names.length >= 2 && (last === 'restore' || last === 'reset') && state.doubleNames.has(root)) {
+    return push(last === 'restore' ? 'restore' : 'reset', false, root);
+  }
+}

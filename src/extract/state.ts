@@ -1,0 +1,427 @@
+/**
+ * Mutable state of one file's walk: the model under construction, the scope stacks, and what the
+ * file says about where each local name came from. Recognisers read and extend it.
+ */
+import { ts } from 'ts-morph';
+import type {
+  Binding,
+  BindingValueKind,
+  HookKind,
+  Origin,
+  Owner,
+  Position,
+  TestFileModel,
+  TestModifier,
+} from '../model/test-model.js';
+import { flattenChain, isFunctionLike, unwrap } from './chain.js';
+import { isFnDoubleChain } from './vocabulary.js';
+
+/** What a local name is bound to, as far as the file shows. */
+export interface LocalOrigin extends Origin {
+  /** True for values made from the module (`new Pool()`, `createClient()`), false for the export itself. */
+  instance: boolean;
+}
+
+/** A function node whose body starts a new owner when the walk enters it. */
+export type ScopeEntry =
+  | { kind: 'describe'; id: number }
+  | { kind: 'test'; id: number; contextParam: string | null }
+  | { kind: 'hook'; id: number }
+  | { kind: 'helper'; name: string };
+
+interface BindingScope {
+  /** The describe callback (or the source file) whose statements declare these bindings. */
+  node: ts.Node;
+  describeId: number | null;
+  bindings: Map<string, Binding>;
+}
+
+export class ExtractionState {
+  readonly model: TestFileModel;
+  readonly origins = new Map<string, LocalOrigin>();
+  /** File-scope `const X = 'literal'` values, for URLs and specifiers held in constants. */
+  readonly constStrings = new Map<string, string>();
+  readonly entries = new Map<ts.Node, ScopeEntry>();
+  /** Helpers declared at file or describe scope, by name. */
+  readonly helperNames = new Set<string>();
+  /** Names bound to nock scopes (`const scope = nock(...)`). */
+  readonly nockScopes = new Set<string>();
+  /** Names that stand for sinon or a sinon sandbox (`const sandbox = sinon.createSandbox()`). */
+  readonly sinonRoots = new Set<string>(['sinon', 'sandbox']);
+  /** Names bound to plain function doubles, with how each is used. */
+  readonly fnDoubleUse = new Map<string, { asArgument: boolean; inObject: boolean }>();
+  /** Spies that only observe unless the file configures them later. */
+  readonly pendingSpies: PendingSpy[] = [];
+  /** Names bound to any double: fn doubles, spies, stubs, deep doubles. */
+  readonly doubleNames = new Set<string>();
+  /** Names bound to object literals that hold doubles (`const repo = { save: jest.fn() }`). */
+  readonly localDoubleObjects = new Set<string>();
+  /** Classes declared in the test file itself (hand-written doubles when used as providers). */
+  readonly localClasses = new Set<string>();
+  /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
+  readonly initializers = new Map<string, ts.Expression>();
+  /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */
+  mswHandlers = 0;
+  readonly mswServers: { node: ts.Node; owner: Owner }[] = [];
+
+  private readonly ownerStack: Owner[] = [{ kind: 'file' }];
+  private readonly describeStack: number[] = [];
+  private readonly testContextStack: (string | null)[] = [];
+  private readonly bindingScopes: BindingScope[] = [];
+  /** Function-like nodes currently entered, innermost last. */
+  private readonly functionStack: ts.Node[] = [];
+  private readonly declaredNamesCache = new WeakMap<ts.Node, Set<string>>();
+  private readonly sharedNames = new Set<string>();
+
+  constructor(readonly sourceFile: ts.SourceFile) {
+    this.model = {
+      framework: 'unknown',
+      frameworkReason: '',
+      imports: [],
+      describes: [],
+      tests: [],
+      hooks: [],
+      helpers: [],
+      mocks: [],
+      assertions: [],
+      bindings: [],
+      globalWrites: [],
+      mockBehaviours: [],
+      mockResets: [],
+      databaseSelections: [],
+      realUsages: [],
+      callbackDoubles: [],
+      lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
+    };
+  }
+
+  position(node: ts.Node): Position {
+    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+    return { line: line + 1, column: character + 1 };
+  }
+
+  text(node: ts.Node): string {
+    return node.getText(this.sourceFile);
+  }
+
+  /** Source text squeezed to one short line, for titles and targets written as expressions. */
+  shortText(node: ts.Node, max = 60): string {
+    const raw = this.text(node).replace(/\s+/g, ' ').trim();
+    return raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
+  }
+
+  get owner(): Owner {
+    return this.ownerStack[this.ownerStack.length - 1]!;
+  }
+
+  get currentDescribeId(): number | null {
+    return this.describeStack.length ? this.describeStack[this.describeStack.length - 1]! : null;
+  }
+
+  get testContextParam(): string | null {
+    return this.testContextStack.length ? this.testContextStack[this.testContextStack.length - 1]! : null;
+  }
+
+  /** The test or hook currently owning facts, or null at file/describe/helper level. */
+  get currentTestId(): number | null {
+    for (let i = this.ownerStack.length - 1; i >= 0; i--) {
+      const owner = this.ownerStack[i]!;
+      if (owner.kind === 'test') return owner.id;
+    }
+    return null;
+  }
+
+  describePath(): string[] {
+    return this.describeStack.map((id) => this.model.describes[id]!.title);
+  }
+
+  // ---- structure -------------------------------------------------------------------------
+
+  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined): void {
+    const id = this.model.describes.length;
+    this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...this.position(node) });
+    if (callback) this.entries.set(callback, { kind: 'describe', id });
+  }
+
+  addTest(title: string, node: ts.Node, callback: ts.Node | undefined, modifiers: TestModifier[], bodyByReference = false): void {
+    const id = this.model.tests.length;
+    this.model.tests.push({
+      id,
+      title,
+      describePath: this.describePath(),
+      describeId: this.currentDescribeId,
+      modifiers,
+      hasBody: !!callback || bodyByReference,
+      localHelperCalls: [],
+      ...this.position(node),
+    });
+    if (callback) {
+      let contextParam: string | null = null;
+      if (isFunctionLike(callback)) {
+        const first = callback.parameters[0];
+        if (first && ts.isIdentifier(first.name)) contextParam = first.name.text;
+      }
+      this.entries.set(callback, { kind: 'test', id, contextParam });
+    }
+  }
+
+  addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined): void {
+    const id = this.model.hooks.length;
+    this.model.hooks.push({ id, kind, describeId: this.currentDescribeId, localHelperCalls: [], ...this.position(node) });
+    if (callback) this.entries.set(callback, { kind: 'hook', id });
+  }
+
+  /** Called by the walker when it enters a node; returns a function that undoes the entry. */
+  enter(node: ts.Node): (() => void) | null {
+    const entry = this.entries.get(node);
+    const isFunction = isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
+    if (!entry && !isFunction) return null;
+    if (isFunction) this.functionStack.push(node);
+    let popOwner = false;
+    let popDescribe = false;
+    let popContext = false;
+    let popBindings = false;
+    if (entry) {
+      switch (entry.kind) {
+        case 'describe':
+          this.describeStack.push(entry.id);
+          this.ownerStack.push({ kind: 'describe', id: entry.id });
+          popDescribe = true;
+          popOwner = true;
+          popBindings = this.openBindingScope(node, entry.id);
+          break;
+        case 'test':
+          this.ownerStack.push({ kind: 'test', id: entry.id });
+          this.testContextStack.push(entry.contextParam);
+          popOwner = true;
+          popContext = true;
+          break;
+        case 'hook':
+          this.ownerStack.push({ kind: 'hook', id: entry.id });
+          popOwner = true;
+          break;
+        case 'helper':
+          // Helpers nested in tests keep the test as owner: their facts are the test's own.
+          if (this.owner.kind === 'file' || this.owner.kind === 'describe' || this.owner.kind === 'helper') {
+            this.ownerStack.push({ kind: 'helper', name: entry.name });
+            popOwner = true;
+          }
+          break;
+      }
+    }
+    return () => {
+      if (popBindings) this.bindingScopes.pop();
+      if (popContext) this.testContextStack.pop();
+      if (popDescribe) this.describeStack.pop();
+      if (popOwner) this.ownerStack.pop();
+      if (isFunction) this.functionStack.pop();
+    };
+  }
+
+  // ---- bindings --------------------------------------------------------------------------
+
+  /** Declares the file scope's bindings and helpers before the walk reaches any use of them. */
+  openFileScope(): void {
+    this.openBindingScope(this.sourceFile, null);
+  }
+
+  private openBindingScope(node: ts.Node, describeId: number | null): boolean {
+    let statements: ts.NodeArray<ts.Statement> | undefined;
+    if (ts.isSourceFile(node)) statements = node.statements;
+    else if (isFunctionLike(node) && ts.isBlock(node.body)) statements = node.body.statements;
+    if (!statements) return false;
+    const scope: BindingScope = { node, describeId, bindings: new Map() };
+    for (const statement of statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) {
+        this.registerHelper(statement.name.text, statement);
+      } else if (ts.isVariableStatement(statement)) {
+        const flags = statement.declarationList.flags;
+        const declaration = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
+        for (const decl of statement.declarationList.declarations) {
+          const init = decl.initializer ? unwrap(decl.initializer) : undefined;
+          if (ts.isIdentifier(decl.name) && init && isSandboxCreation(init)) this.sinonRoots.add(decl.name.text);
+          if (ts.isIdentifier(decl.name) && init && isFunctionLike(init)) {
+            this.registerHelper(decl.name.text, init);
+            continue;
+          }
+          for (const name of bindingNames(decl.name)) {
+            if (declaration === 'const' && describeId === null && init && ts.isStringLiteralLike(init)) {
+              this.constStrings.set(name, init.text);
+            }
+            const binding: Binding = {
+              name,
+              declaration,
+              describeId,
+              valueKind: ts.isIdentifier(decl.name) ? valueKindOf(decl.initializer, this.sinonRoots) : 'other',
+              accesses: [],
+              ...this.position(decl),
+            };
+            scope.bindings.set(name, binding);
+            this.model.bindings.push(binding);
+            this.sharedNames.add(name);
+          }
+        }
+      }
+    }
+    this.bindingScopes.push(scope);
+    return true;
+  }
+
+  private registerHelper(name: string, fn: ts.Node): void {
+    this.helperNames.add(name);
+    this.entries.set(fn, { kind: 'helper', name });
+    if (!this.model.helpers.some((h) => h.name === name)) {
+      this.model.helpers.push({ name, line: this.position(fn).line, localHelperCalls: [] });
+    }
+  }
+
+  isSharedName(name: string): boolean {
+    return this.sharedNames.has(name);
+  }
+
+  /** The file- or describe-scope binding a name refers to here, or null when a closer scope declares it. */
+  resolveShared(name: string): Binding | null {
+    let scopeIndex = this.bindingScopes.length - 1;
+    for (let i = this.functionStack.length - 1; i >= 0; i--) {
+      const fn = this.functionStack[i]!;
+      const scope = scopeIndex >= 0 ? this.bindingScopes[scopeIndex] : undefined;
+      if (scope && scope.node === fn) {
+        const binding = scope.bindings.get(name);
+        if (binding) return binding;
+        scopeIndex--;
+        continue;
+      }
+      if (this.declaredNames(fn).has(name)) return null;
+    }
+    while (scopeIndex >= 0) {
+      const binding = this.bindingScopes[scopeIndex]!.bindings.get(name);
+      if (binding) return binding;
+      scopeIndex--;
+    }
+    return null;
+  }
+
+  /** Names a function declares for itself: parameters and declarations not inside nested functions. */
+  private declaredNames(fn: ts.Node): Set<string> {
+    const cached = this.declaredNamesCache.get(fn);
+    if (cached) return cached;
+    const names = new Set<string>();
+    if (isFunctionLike(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
+      for (const param of fn.parameters) for (const n of bindingNames(param.name)) names.add(n);
+      const visit = (node: ts.Node): void => {
+        if (ts.isVariableDeclaration(node)) for (const n of bindingNames(node.name)) names.add(n);
+        else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) names.add(node.name.text);
+        else if (ts.isCatchClause(node) && node.variableDeclaration) {
+          for (const n of bindingNames(node.variableDeclaration.name)) names.add(n);
+        }
+        if (isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isClassLike(node)) {
+          return;
+        }
+        ts.forEachChild(node, visit);
+      };
+      if (fn.body) ts.forEachChild(fn.body, visit);
+    }
+    this.declaredNamesCache.set(fn, names);
+    return names;
+  }
+
+  // ---- origins ---------------------------------------------------------------------------
+
+  setOrigin(name: string, origin: LocalOrigin): void {
+    const existing = this.origins.get(name);
+    if (!existing || (existing.module === null && origin.module !== null)) this.origins.set(name, origin);
+  }
+
+  /** Where a local name's value came from: an import, an instance made from one, or null. */
+  originOf(name: string): LocalOrigin | null {
+    return this.origins.get(name) ?? null;
+  }
+
+  /** Module origin of a local name that is a plain import (not an instance made from one). */
+  importedModule(name: string): string | null {
+    const origin = this.origins.get(name);
+    return origin && !origin.instance ? origin.module : null;
+  }
+
+  noteFnDoubleUse(name: string, use: 'argument' | 'object'): void {
+    const entry = this.fnDoubleUse.get(name);
+    if (!entry) return;
+    if (use === 'argument') entry.asArgument = true;
+    else entry.inObject = true;
+  }
+
+  /** Adds a test/hook/helper call to a local helper, so the helper's facts count for the caller. */
+  noteHelperCall(name: string): void {
+    if (!this.helperNames.has(name)) return;
+    const owner = this.owner;
+    let list: string[] | undefined;
+    if (owner.kind === 'test') list = this.model.tests[owner.id]!.localHelperCalls;
+    else if (owner.kind === 'hook') list = this.model.hooks[owner.id]!.localHelperCalls;
+    else if (owner.kind === 'helper') list = this.model.helpers.find((h) => h.name === owner.name)?.localHelperCalls;
+    if (list && !list.includes(name)) list.push(name);
+  }
+}
+
+export interface PendingSpy extends Position {
+  mechanism: string;
+  object: string;
+  member: string;
+  origin: Origin | null;
+  owner: Owner;
+  /** Variable the spy was stored in, if any. */
+  variable: string | null;
+  benign: boolean;
+}
+
+/** All identifiers a binding name introduces (`{ a, b: [c] }` → a, c). */
+export function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const names: string[] = [];
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    names.push(...bindingNames(element.name));
+  }
+  return names;
+}
+
+export function valueKindOf(expr: ts.Expression | undefined, sinonRoots?: ReadonlySet<string>): BindingValueKind {
+  if (!expr) return 'none';
+  const inner = unwrap(expr);
+  if (ts.isArrayLiteralExpression(inner)) return 'array';
+  if (ts.isObjectLiteralExpression(inner)) return 'object';
+  if (
+    ts.isStringLiteralLike(inner) ||
+    ts.isNumericLiteral(inner) ||
+    ts.isTemplateExpression(inner) ||
+    ts.isBigIntLiteral(inner) ||
+    inner.kind === ts.SyntaxKind.TrueKeyword ||
+    inner.kind === ts.SyntaxKind.FalseKeyword ||
+    inner.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(inner) && inner.text === 'undefined') ||
+    (ts.isPrefixUnaryExpression(inner) && ts.isNumericLiteral(inner.operand))
+  ) {
+    return 'primitive';
+  }
+  if (ts.isNewExpression(inner)) {
+    const callee = ts.isIdentifier(inner.expression) ? inner.expression.text : '';
+    if (callee === 'Map' || callee === 'WeakMap') return 'map';
+    if (callee === 'Set' || callee === 'WeakSet') return 'set';
+    if (callee === 'Array') return 'array';
+    return 'instance';
+  }
+  if (isFunctionLike(inner)) return 'function';
+  if (ts.isCallExpression(inner)) {
+    const chain = flattenChain(inner);
+    return chain && isFnDoubleChain(chain, sinonRoots) ? 'fn-double' : 'call';
+  }
+  return 'other';
+}
+
+/** `sinon.createSandbox()`, `sinon.sandbox.create()`. */
+export function isSandboxCreation(expr: ts.Expression): boolean {
+  if (!ts.isCallExpression(expr)) return false;
+  const chain = flattenChain(expr);
+  if (!chain || chain.root !== 'sinon') return false;
+  const names = chain.links.map((l) => l.name).join('.');
+  return names === 'sinon.createSandbox' || names === 'sinon.sandbox.create';
+}

@@ -1,0 +1,102 @@
+/**
+ * Test structure: describe blocks, test cases and hooks in every spelling the supported
+ * runners accept (`it.each(t)('x', fn)`, `test.concurrent`, `describe.skipIf(c)(...)`,
+ * Playwright's `test.describe`, node:test subtests `t.test`).
+ */
+import { ts } from 'ts-morph';
+import type { TestModifier } from '../model/test-model.js';
+import { isFunctionLike, unwrap, type Chain } from './chain.js';
+import type { ExtractionState } from './state.js';
+import { DESCRIBE_ROOTS, HOOK_KINDS, STRUCTURE_MODIFIERS, TEST_ROOTS } from './vocabulary.js';
+
+const MODIFIER_NAMES: Record<string, TestModifier> = {
+  only: 'only',
+  skip: 'skip',
+  todo: 'todo',
+  concurrent: 'concurrent',
+  failing: 'failing',
+  fails: 'failing',
+  fail: 'failing',
+  each: 'each',
+  fixme: 'skip',
+  skipIf: 'skip',
+};
+
+type StructureKind = 'describe' | 'test' | 'hook';
+
+/** Recognises a structural call at a chain top; returns true when it was one. */
+export function recogniseStructure(state: ExtractionState, chain: Chain): boolean {
+  const last = chain.links[chain.links.length - 1]!;
+  const call = last.call;
+  if (!call || !chain.root) return false;
+  const names = chain.links.map((l) => l.name);
+  const classified = classify(state, names);
+  if (!classified) return false;
+  const { kind, start } = classified;
+  const args = call.arguments;
+
+  if (kind === 'hook') {
+    const hookName = names[names.length - 1]!;
+    const fn = args.find((a) => isFunctionLike(unwrap(a)));
+    // Mocha's `before`/`after` also name other things; only take them with a callback.
+    if (!fn && args.length === 0) return false;
+    state.addHook(HOOK_KINDS[hookName]!, call, fn ? unwrap(fn) : undefined);
+    return true;
+  }
+
+  const modifiers: TestModifier[] = [];
+  const rootName = names[start]!;
+  if (rootName.startsWith('x')) modifiers.push('skip');
+  if (rootName.startsWith('f') && rootName !== 'fixme') modifiers.push('only');
+  for (const name of names.slice(start + 1)) {
+    const modifier = MODIFIER_NAMES[name];
+    if (modifier && !modifiers.includes(modifier)) modifiers.push(modifier);
+  }
+  // `test.skip()` inside a Playwright test, `it.todo` without a title: not a declaration.
+  if (args.length === 0) return false;
+  const titleNode = args[0]!;
+  const title = titleText(state, titleNode);
+  const fnArg = [...args].reverse().find((a) => isFunctionLike(unwrap(a)));
+  const callback = fnArg ? unwrap(fnArg) : undefined;
+
+  if (kind === 'describe') {
+    if (!callback) return false;
+    state.addDescribe(title, call, callback);
+    return true;
+  }
+  if (!callback && args.length === 1 && !ts.isStringLiteralLike(unwrap(titleNode))) return false;
+  // `it('x')` is pending in Mocha; `it('x', namedFn)` has a body we cannot see from here.
+  const bodyByReference = !callback && args.length >= 2;
+  if (!callback && !bodyByReference && !modifiers.includes('todo')) modifiers.push('todo');
+  state.addTest(title, call, callback, modifiers, bodyByReference);
+  return true;
+}
+
+function classify(state: ExtractionState, names: string[]): { kind: StructureKind; start: number } | null {
+  const root = names[0]!;
+  // node:test subtests and hooks on the test context: t.test('x', fn), t.beforeEach(fn).
+  const contextParam = state.testContextParam;
+  let start = 0;
+  if (contextParam && root === contextParam && names.length >= 2) start = 1;
+  // Playwright: test.describe(...), test.beforeEach(...), test.describe.serial(...).
+  else if (root === 'test' && names.length >= 2 && (names[1] === 'describe' || HOOK_KINDS[names[1]!])) start = 1;
+  const head = names[start]!;
+  let kind: StructureKind | null = null;
+  if (DESCRIBE_ROOTS.has(head)) kind = 'describe';
+  else if (TEST_ROOTS.has(head)) kind = 'test';
+  else if (HOOK_KINDS[head] && names.length === start + 1) kind = 'hook';
+  if (!kind) return null;
+  if (kind === 'hook') return { kind, start };
+  for (const name of names.slice(start + 1)) {
+    if (!STRUCTURE_MODIFIERS.has(name)) return null;
+  }
+  return { kind, start };
+}
+
+function titleText(state: ExtractionState, node: ts.Expression): string {
+  const inner = unwrap(node);
+  if (ts.isStringLiteralLike(inner)) return inner.text;
+  if (ts.isTemplateExpression(inner)) return state.shortText(inner, 120).replace(/^`|`$/g, '');
+  if (isFunctionLike(inner)) return '(anonymous)';
+  return state.shortText(inner, 80);
+}

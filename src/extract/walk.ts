@@ -1,0 +1,211 @@
+/**
+ * The one walk over a file's compiler nodes. It keeps the ancestor stack and the owner scopes,
+ * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
+ */
+import { ts } from 'ts-morph';
+import { flattenChain, isInnerChainPart, unwrap, type Chain } from './chain.js';
+import { recogniseAssertingHelper, recogniseAssertion } from './assertions.js';
+import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
+import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier } from './imports.js';
+import {
+  isDoubleValue,
+  propertyKey,
+  recogniseAngularHttpTesting,
+  recogniseMemberAssignment,
+  recogniseMockChain,
+  recogniseMockConstruction,
+  recogniseProviderLiteral,
+  type ChainContext,
+  type FakeLibraryLookup,
+} from './mocks.js';
+import { recogniseRealCall, recogniseRealConstruction, recogniseRealString } from './real-usage.js';
+import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete } from './shared-state.js';
+import { isSandboxCreation, type ExtractionState } from './state.js';
+import { recogniseStructure } from './structure.js';
+
+export function walkFile(state: ExtractionState, fakes: FakeLibraryLookup): void {
+  const ancestors: ts.Node[] = [];
+  const diPrefix = dependencyInjectionPrefix(state);
+  state.openFileScope();
+
+  const visit = (node: ts.Node): void => {
+    const exit = state.enter(node);
+    dispatch(state, node, ancestors, fakes, diPrefix);
+    ancestors.push(node);
+    ts.forEachChild(node, visit);
+    ancestors.pop();
+    if (exit) exit();
+  };
+  ts.forEachChild(state.sourceFile, visit);
+}
+
+function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], fakes: FakeLibraryLookup, diPrefix: string): void {
+  const parent = ancestors[ancestors.length - 1];
+  switch (node.kind) {
+    case ts.SyntaxKind.ImportDeclaration: {
+      const declaration = node as ts.ImportDeclaration;
+      recordImportDeclaration(state, declaration);
+      const specifier = (declaration.moduleSpecifier as ts.StringLiteral).text;
+      if (specifier !== undefined && !declaration.importClause?.isTypeOnly) recogniseEngineImport(state, specifier, node, ancestors);
+      return;
+    }
+    case ts.SyntaxKind.ImportEqualsDeclaration:
+      recordImportEquals(state, node as ts.ImportEqualsDeclaration);
+      return;
+    case ts.SyntaxKind.VariableDeclaration: {
+      const declaration = node as ts.VariableDeclaration;
+      recordVariableOrigin(state, declaration);
+      if (declaration.initializer && ts.isIdentifier(declaration.name)) {
+        const init = unwrap(declaration.initializer);
+        state.initializers.set(declaration.name.text, init);
+        if (ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) state.localDoubleObjects.add(declaration.name.text);
+      }
+      return;
+    }
+    case ts.SyntaxKind.ClassDeclaration: {
+      const name = (node as ts.ClassDeclaration).name;
+      if (name) state.localClasses.add(name.text);
+      return;
+    }
+    case ts.SyntaxKind.CallExpression:
+      if (!isInnerChainPart(node, parent)) onCallTop(state, node as ts.CallExpression, ancestors, fakes);
+      return;
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+      // Property-only assertions: chai `expect(x).to.be.true`, sinon-chai `expect(spy).to.have.been.called`.
+      if (parent && ts.isExpressionStatement(parent)) {
+        const chain = flattenChain(node as ts.Expression);
+        if (chain) recogniseAssertion(state, chain);
+      }
+      return;
+    case ts.SyntaxKind.NewExpression:
+      recogniseMockConstruction(state, node as ts.NewExpression);
+      recogniseRealConstruction(state, node as ts.NewExpression);
+      return;
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = node as ts.BinaryExpression;
+      const operator = binary.operatorToken.kind;
+      if (operator < ts.SyntaxKind.FirstAssignment || operator > ts.SyntaxKind.LastAssignment) return;
+      recogniseStateAssignment(state, binary);
+      if (operator !== ts.SyntaxKind.EqualsToken) return;
+      const left = unwrap(binary.left);
+      if (ts.isIdentifier(left)) {
+        const right = unwrap(binary.right);
+        state.initializers.set(left.text, right);
+        if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
+      } else {
+        recogniseMemberAssignment(state, left, binary.right, node);
+      }
+      return;
+    }
+    case ts.SyntaxKind.DeleteExpression:
+      recogniseStateDelete(state, node as ts.DeleteExpression);
+      return;
+    case ts.SyntaxKind.Identifier:
+      onIdentifier(state, node as ts.Identifier, ancestors);
+      return;
+    case ts.SyntaxKind.ObjectLiteralExpression: {
+      const object = node as ts.ObjectLiteralExpression;
+      if (object.properties.some((p) => p.name && propertyKey(p.name) === 'provide')) recogniseProviderLiteral(state, object, diPrefix);
+      return;
+    }
+    case ts.SyntaxKind.PropertyAssignment:
+      recogniseEngineProperty(state, node as ts.PropertyAssignment, ancestors);
+      return;
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      if (parent && (ts.isImportDeclaration(parent) || ts.isExternalModuleReference(parent))) return;
+      recogniseEngineString(state, node as ts.StringLiteralLike, ancestors);
+      recogniseRealString(state, node as ts.StringLiteralLike);
+      return;
+    default:
+      return;
+  }
+}
+
+function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: ts.Node[], fakes: FakeLibraryLookup): void {
+  const required = requiredSpecifier(call);
+  if (required && ts.isIdentifier(call.expression) && call.expression.text === 'require') {
+    recogniseEngineImport(state, required.specifier, call, ancestors);
+    if (!isDeclarationInitializer(call, ancestors)) {
+      state.model.imports.push({ specifier: required.specifier, locals: [], typeOnly: false, ...state.position(call) });
+    }
+    return;
+  }
+  const chain = flattenChain(call);
+  if (!chain) return;
+  if (recogniseStructure(state, chain)) return;
+  const context = chainContext(call, ancestors);
+  noteHelperCalls(state, chain, call);
+  recogniseAssertion(state, chain);
+  recogniseMockChain(state, chain, context, fakes);
+  recogniseStateCall(state, chain);
+  recogniseRealCall(state, chain);
+}
+
+/** Calls to local helpers are followed; unknown helpers named like assertions count as assertions. */
+function noteHelperCalls(state: ExtractionState, chain: Chain, call: ts.CallExpression): void {
+  const first = chain.links[0]!;
+  if (chain.root && first.call && state.helperNames.has(chain.root)) {
+    state.noteHelperCall(chain.root);
+    return;
+  }
+  if (chain.links.length <= 2 && chain.links[chain.links.length - 1]!.call === call) recogniseAssertingHelper(state, call);
+}
+
+/** The variable a call's value is stored in: `const x = await jest.spyOn(...)`, `x = sinon.stub(...)`. */
+function chainContext(call: ts.Node, ancestors: ts.Node[]): ChainContext {
+  let child: ts.Node = call;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if (ts.isAwaitExpression(above) || ts.isParenthesizedExpression(above) || ts.isAsExpression(above) || ts.isNonNullExpression(above) || ts.isSatisfiesExpression(above)) {
+      child = above;
+      continue;
+    }
+    if (ts.isVariableDeclaration(above) && above.initializer === child && ts.isIdentifier(above.name)) {
+      return { assignedTo: above.name.text, declaredType: above.type ?? null };
+    }
+    if (ts.isBinaryExpression(above) && above.operatorToken.kind === ts.SyntaxKind.EqualsToken && above.right === child) {
+      const left = unwrap(above.left);
+      if (ts.isIdentifier(left)) return { assignedTo: left.text, declaredType: null };
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        return { assignedTo: `this.${left.name.text}`, declaredType: null };
+      }
+    }
+    break;
+  }
+  return { assignedTo: null, declaredType: null };
+}
+
+function isDeclarationInitializer(call: ts.Node, ancestors: ts.Node[]): boolean {
+  const parent = ancestors[ancestors.length - 1];
+  return !!parent && ts.isVariableDeclaration(parent) && parent.initializer === call;
+}
+
+function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts.Node[]): void {
+  recogniseIdentifier(state, node, ancestors);
+  const parent = ancestors[ancestors.length - 1];
+  if (!parent) return;
+  if (state.fnDoubleUse.has(node.text)) {
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node)) state.noteFnDoubleUse(node.text, 'argument');
+    else if (ts.isJsxExpression(parent)) state.noteFnDoubleUse(node.text, 'argument');
+    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) state.noteFnDoubleUse(node.text, 'object');
+    else if (ts.isShorthandPropertyAssignment(parent) || ts.isNewExpression(parent) || ts.isArrayLiteralExpression(parent)) {
+      state.noteFnDoubleUse(node.text, 'object');
+    }
+  }
+  if (node.text === 'HttpClientTestingModule' || node.text === 'provideHttpClientTesting') {
+    if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
+  }
+}
+
+/** How DI provider doubles are named in this file: after the framework whose testing module it imports. */
+function dependencyInjectionPrefix(state: ExtractionState): string {
+  for (const statement of state.sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+    if (specifier === '@nestjs/testing') return 'nestjs';
+    if (specifier === '@angular/core/testing') return 'angular';
+  }
+  return 'di';
+}

@@ -1,0 +1,54 @@
+/**
+ * Project context: what the files around a test say about the project it belongs to.
+ * Gathered by static reads of package.json and config files; nothing is executed.
+ */
+import type { DatabaseEngine, Framework, Position } from './test-model.js';
+
+/** A fact read from a file other than the test: where it stands, and what it says. */
+export interface EvidenceRef extends Position {
+  /** Path relative to the audited root, `/` separators. */
+  path: string;
+  evidence: string;
+}
+
+export interface EngineEvidence extends EvidenceRef {
+  engine: DatabaseEngine;
+}
+
+/** What the test runner's configuration says, read statically. */
+export interface RunnerConfig {
+  framework: Framework;
+  /** The config file it came from, relative to the audited root, or null when none was found. */
+  configPath: string | null;
+  /** clearMocks: calls and results cleared before each test (implementations kept). */
+  clearMocks: boolean;
+  /** resetMocks / mockReset: implementations reset before each test. */
+  resetMocks: boolean;
+  /** restoreMocks: spies restored before each test. */
+  restoreMocks: boolean;
+  /** vitest unstubEnvs / unstubGlobals. */
+  unstubEnvs: boolean;
+  unstubGlobals: boolean;
+  /** Setup and global-setup files named by the config, relative to the audited root. */
+  setupFiles: string[];
+  /** Jest `roots`, relative to the audited root (where automatic `__mocks__` are looked up). */
+  roots: string[];
+}
+
+export interface PackageContext {
+  /** Folder of the package, relative to the audited root ('' for the root itself). */
+  dir: string;
+  /** package.json path relative to the audited root, or null when there is none. */
+  manifestPath: string | null;
+  name: string | null;
+  dependencies: string[];
+  devDependencies: string[];
+  peerDependencies: string[];
+  runner: RunnerConfig;
+  /** Production engine evidence: dependencies, Prisma provider, knexfile, compose images, .env. */
+  productionEngines: EngineEvidence[];
+  /** Test-side engine choices made outside test code: .env.test, test Prisma schema, configs. */
+  testEngineSelections: EngineEvidence[];
+  /** Problems met while reading this package's files (broken JSON, unreadable config). */
+  warnings: string[];
+}

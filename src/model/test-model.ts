@@ -1,0 +1,278 @@
+/**
+ * The framework-neutral test model: what one walk over a test file extracts.
+ * Rules read only this (plus project context); they never see the AST.
+ */
+
+export type Tier = 'unit' | 'integration' | 'e2e';
+
+export type Framework =
+  | 'jest'
+  | 'vitest'
+  | 'node:test'
+  | 'mocha'
+  | 'jasmine'
+  | 'playwright'
+  | 'cypress'
+  | 'unknown';
+
+/** 1-based line and column, as editors show them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Which part of a test file a fact belongs to. */
+export type Owner =
+  | { kind: 'file' }
+  | { kind: 'describe'; id: number }
+  | { kind: 'test'; id: number }
+  | { kind: 'hook'; id: number }
+  | { kind: 'helper'; name: string };
+
+export interface DescribeBlock extends Position {
+  id: number;
+  title: string;
+  /** Enclosing describe, or null at file scope. */
+  parentId: number | null;
+}
+
+export type TestModifier = 'skip' | 'only' | 'todo' | 'concurrent' | 'each' | 'failing';
+
+export interface TestCase extends Position {
+  id: number;
+  title: string;
+  /** Titles of the enclosing describe blocks, outermost first. */
+  describePath: string[];
+  describeId: number | null;
+  modifiers: TestModifier[];
+  /** False for `it('todo')` style tests without a body. */
+  hasBody: boolean;
+  /** Names of functions declared in this file that the test body calls. */
+  localHelperCalls: string[];
+}
+
+export type HookKind = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
+
+export interface Hook extends Position {
+  id: number;
+  kind: HookKind;
+  describeId: number | null;
+  localHelperCalls: string[];
+}
+
+/** Where a local identifier's value came from, as far as the file shows. */
+export interface Origin {
+  /** Module specifier as written ('pg', '../db', 'node:fs'), or null for globals. */
+  module: string | null;
+  /** Imported name ('default', '*', 'Pool'), or the global's name ('fetch', 'Date'). */
+  name: string;
+}
+
+export type MockFamily =
+  | 'module'
+  | 'method'
+  | 'deep-double'
+  | 'network'
+  | 'dependency-injection'
+  | 'fake-library'
+  | 'global'
+  | 'clock';
+
+/** What a mock site replaces. */
+export type MockTarget =
+  /** A whole module, by specifier. */
+  | { kind: 'module'; specifier: string }
+  /** A method or property of an object: `jest.spyOn(pool, 'query')`. */
+  | { kind: 'member'; object: string; member: string; origin: Origin | null }
+  /** A double typed or shaped after a class/interface: `mockDeep<PrismaClient>()`. */
+  | { kind: 'type'; name: string; origin: Origin | null }
+  /** Network interception of a host: `nock('https://api.stripe.com')`. */
+  | { kind: 'host'; host: string; url: string }
+  /** A global replaced: `global.fetch = ...`, fake timers replacing the clock. */
+  | { kind: 'global'; name: string }
+  /** A dependency-injection token replaced: `{ provide: OrdersService, useValue }`. */
+  | { kind: 'token'; name: string; origin: Origin | null };
+
+export type Replacement =
+  | 'automock'
+  | 'factory'
+  | 'implementation'
+  | 'return-value'
+  | 'resolved-value'
+  | 'rejected-value'
+  | 'stub'
+  | 'value'
+  | 'class'
+  | 'handler'
+  | 'deep-double'
+  | 'fake-library'
+  | 'fake-timers'
+  | 'frozen-time';
+
+export interface MockSite extends Position {
+  /** How the double was made, normalised: 'jest.mock', 'vi.spyOn', 'sinon.stub', 'nock', 'msw', ... */
+  mechanism: string;
+  family: MockFamily;
+  target: MockTarget;
+  replacement: Replacement;
+  owner: Owner;
+  /** The fake library that provides the double, when there is one (ioredis-mock, pg-mem). */
+  fakeLibrary?: string;
+  /** True when the site only silences noise (console output): never above info. */
+  benign?: boolean;
+}
+
+export type AssertionKind =
+  /** About a double's invocations: toHaveBeenCalledWith, sinon.assert, scope.isDone(). */
+  | 'mock-invocation'
+  /** About a real output or state. */
+  | 'value'
+  /** A helper we cannot see into that presumably asserts (counted as real, to stay precise). */
+  | 'helper';
+
+export interface Assertion extends Position {
+  kind: AssertionKind;
+  /** Matcher or assertion function: 'toHaveBeenCalledWith', 'assert.equal', 'supertest.expect'. */
+  matcher: string;
+  owner: Owner;
+  /** Root identifier of the asserted subject, when it is one (`expect(repo.save)` → 'repo'). */
+  subjectRoot: string | null;
+}
+
+export type BindingValueKind =
+  | 'array'
+  | 'object'
+  | 'map'
+  | 'set'
+  | 'primitive'
+  | 'fn-double'
+  | 'instance'
+  | 'call'
+  | 'function'
+  | 'none'
+  | 'other';
+
+export type BindingAccessKind = 'write' | 'mutate' | 'read';
+
+export interface BindingAccess extends Position {
+  kind: BindingAccessKind;
+  owner: Owner;
+  /** For 'write', the kind of value written. */
+  valueKind?: BindingValueKind;
+  /** For a mutation through a method call, the method ('push', 'set'). */
+  method?: string;
+}
+
+/** A variable declared at file or describe scope, which tests and hooks may share. */
+export interface Binding extends Position {
+  name: string;
+  declaration: 'let' | 'var' | 'const';
+  /** null at file scope. */
+  describeId: number | null;
+  valueKind: BindingValueKind;
+  accesses: BindingAccess[];
+}
+
+/** A write to process-wide state: process.env or a global object property. */
+export interface GlobalStateWrite extends Position {
+  target: 'env' | 'global';
+  /** The key written ('DATABASE_URL', 'fetch'), or '*' when the whole object is replaced. */
+  key: string;
+  owner: Owner;
+  /** True for writes that restore a saved value (assignment from a saved copy, delete). */
+  restoring: boolean;
+  /** True when made through a runner helper that undoes itself (vi.stubEnv with unstubEnvs). */
+  viaRunnerHelper: boolean;
+}
+
+/** A double's behaviour configured: `repo.find.mockResolvedValue(x)`. */
+export interface MockBehaviour extends Position {
+  /** Root identifier of the configured double. */
+  subjectRoot: string;
+  /** Full dotted path of the double, e.g. 'repo.find'. */
+  subject: string;
+  method: string;
+  /** Once-variants are consumed by one call and leak only when unused. */
+  once: boolean;
+  owner: Owner;
+}
+
+export type MockResetKind = 'clear' | 'reset' | 'restore';
+
+/** A call that resets mock state: jest.resetAllMocks(), sinon.restore(), spy.mockReset(). */
+export interface MockReset extends Position {
+  kind: MockResetKind;
+  /** True for the *All* variants and sandbox restores; false for one double. */
+  all: boolean;
+  subjectRoot: string | null;
+  owner: Owner;
+}
+
+export type DatabaseEngine =
+  | 'postgresql'
+  | 'mysql'
+  | 'mariadb'
+  | 'mssql'
+  | 'oracle'
+  | 'sqlite'
+  | 'pg-mem'
+  | 'mongodb'
+  | 'unknown';
+
+/** Test code choosing a database engine: `new Database(':memory:')`, `dialect: 'sqlite'`. */
+export interface DatabaseSelection extends Position {
+  engine: DatabaseEngine;
+  /** What selected it, as written: "better-sqlite3 import", "dialect: 'sqlite'". */
+  evidence: string;
+  owner: Owner;
+  /** Set when the choice depends on an environment switch that can select another engine. */
+  switchable: string | null;
+}
+
+/** Evidence that a test uses a real thing rather than a double. */
+export interface RealUsage extends Position {
+  /** What is real: 'testcontainers', 'supertest', 'temp-dir', 'mongodb-memory-server', ... */
+  kind: string;
+  detail: string;
+  owner: Owner;
+}
+
+export interface ImportRecord extends Position {
+  specifier: string;
+  /** Local names bound by this import (empty for side-effect imports). */
+  locals: string[];
+  typeOnly: boolean;
+}
+
+/** A function declared in the file that tests may call: its own facts count for them. */
+export interface LocalHelper {
+  name: string;
+  line: number;
+  localHelperCalls: string[];
+}
+
+export interface TestFileModel {
+  framework: Framework;
+  /** Why the framework was chosen, e.g. "imports vitest". */
+  frameworkReason: string;
+  imports: ImportRecord[];
+  describes: DescribeBlock[];
+  tests: TestCase[];
+  hooks: Hook[];
+  helpers: LocalHelper[];
+  mocks: MockSite[];
+  assertions: Assertion[];
+  bindings: Binding[];
+  globalWrites: GlobalStateWrite[];
+  mockBehaviours: MockBehaviour[];
+  mockResets: MockReset[];
+  databaseSelections: DatabaseSelection[];
+  realUsages: RealUsage[];
+  /**
+   * Local names bound to plain function doubles that are handed to the code under test as
+   * callbacks (`const onClick = vi.fn(); render(<Button onClick={onClick} />)`): asserting on
+   * their calls checks the unit's output, not a replaced dependency.
+   */
+  callbackDoubles: string[];
+  lineCount: number;
+}
