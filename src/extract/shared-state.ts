@@ -71,7 +71,7 @@ function classifyAccess(
   state: ExtractionState,
   node: ts.Identifier,
   ancestors: readonly ts.Node[],
-): Pick<BindingAccess, 'kind' | 'valueKind' | 'method'> {
+): Pick<BindingAccess, 'kind' | 'valueKind' | 'method' | 'property'> {
   const parent = ancestors[ancestors.length - 1]!;
   if (ts.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(parent.operatorToken.kind)) {
     if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -94,14 +94,15 @@ function classifyAccess(
       } else break;
     }
     const topParent = ancestors[index - 1];
+    const property = ts.isPropertyAccessExpression(parent) ? parent.name.text : (literalText(parent.argumentExpression) ?? '[computed]');
     if (topParent) {
       if (ts.isBinaryExpression(topParent) && topParent.left === top && isAssignmentOperator(topParent.operatorToken.kind)) {
-        return { kind: 'mutate' };
+        return { kind: 'mutate', property };
       }
       if ((ts.isPrefixUnaryExpression(topParent) || ts.isPostfixUnaryExpression(topParent)) && isIncrement(topParent.operator)) {
-        return { kind: 'mutate' };
+        return { kind: 'mutate', property };
       }
-      if (ts.isDeleteExpression(topParent)) return { kind: 'mutate' };
+      if (ts.isDeleteExpression(topParent)) return { kind: 'mutate', property };
       if (ts.isCallExpression(topParent) && topParent.expression === top && ts.isPropertyAccessExpression(top)) {
         const method = top.name.text;
         if (MUTATING_METHODS.has(method)) return { kind: 'mutate', method };
@@ -243,7 +244,14 @@ function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[
   const subject = describeSubject(state, link.node.expression);
   if (!subject) return;
   const once = names.slice(index).every((n) => !BEHAVIOUR_METHODS[n] || BEHAVIOUR_METHODS[n]!.once);
-  state.model.mockBehaviours.push({ ...subject, method: names[index]!, once, owner: state.owner, ...state.position(link.node) });
+  const shared = isSharedDouble(state, subject.subjectRoot);
+  state.model.mockBehaviours.push({ ...subject, method: names[index]!, once, shared, owner: state.owner, ...state.position(link.node) });
+}
+
+/** A double outlives a test when it is imported or declared at file or describe scope. */
+function isSharedDouble(state: ExtractionState, root: string): boolean {
+  if (state.resolveShared(root)) return true;
+  return state.model.imports.some((i) => i.locals.includes(root));
 }
 
 /** The double a behaviour is set on: `repo.find`, `jest.mocked(repo.find)` → repo.find, `jest.spyOn(a, 'b')` → a.b. */

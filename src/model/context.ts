@@ -35,6 +35,13 @@ export interface RunnerConfig {
   roots: string[];
 }
 
+/** A path alias from tsconfig `paths`: specifiers starting with `prefix` map under each target. */
+export interface PathAlias {
+  prefix: string;
+  /** Folders relative to the audited root, ending in '/' (or '' for the root). */
+  targets: string[];
+}
+
 export interface PackageContext {
   /** Folder of the package, relative to the audited root ('' for the root itself). */
   dir: string;
@@ -49,6 +56,8 @@ export interface PackageContext {
   productionEngines: EngineEvidence[];
   /** Test-side engine choices made outside test code: .env.test, test Prisma schema, configs. */
   testEngineSelections: EngineEvidence[];
+  /** tsconfig/jsconfig `paths`, for resolving `@/db` to a file. */
+  aliases: PathAlias[];
   /** Problems met while reading this package's files (broken JSON, unreadable config). */
   warnings: string[];
 }

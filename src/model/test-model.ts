@@ -161,6 +161,8 @@ export interface BindingAccess extends Position {
   valueKind?: BindingValueKind;
   /** For a mutation through a method call, the method ('push', 'set'). */
   method?: string;
+  /** For a property assignment or delete, the first property written (`state.user = x` → 'user'). */
+  property?: string;
 }
 
 /** A variable declared at file or describe scope, which tests and hooks may share. */
@@ -194,6 +196,8 @@ export interface MockBehaviour extends Position {
   method: string;
   /** Once-variants are consumed by one call and leak only when unused. */
   once: boolean;
+  /** True when the double outlives the test: imported, or declared at file or describe scope. */
+  shared: boolean;
   owner: Owner;
 }
 

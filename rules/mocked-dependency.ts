@@ -1,0 +1,69 @@
+/**
+ * mocked-dependency: every place a test replaces a real dependency with a double, with the
+ * boundary it fakes, what that hides, and the honest alternative.
+ */
+import type { ResolvedBoundary } from '../src/model/boundary.js';
+import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
+import { describeTarget } from '../src/model/describe-target.js';
+import type { MockSite } from '../src/model/test-model.js';
+import { testsOfOwner } from '../src/model/queries.js';
+
+/** How a mock site's severity class is chosen: external boundaries matter most in integration tiers. */
+export function mockVariant(site: MockSite, boundary: ResolvedBoundary): 'external' | 'other' | 'benign' {
+  if (site.benign || boundary.system.startsWith('runtime ')) return 'benign';
+  return boundary.external ? 'external' : 'other';
+}
+
+const rule: RuleDefinition = {
+  meta: {
+    id: 'mocked-dependency',
+    description: 'A dependency replaced by a double: names the boundary it fakes, what that hides, and the honest alternative.',
+    rationale:
+      'A double answers the way its author expects, so every failure of the real dependency (constraint violations, changed responses, expired tokens) becomes invisible to the test.',
+    severity: {
+      default: { unit: 'info', integration: 'warning', e2e: 'warning' },
+      external: { unit: 'info', integration: 'error', e2e: 'error' },
+      other: { unit: 'info', integration: 'warning', e2e: 'warning' },
+      benign: { unit: 'info', integration: 'info', e2e: 'info' },
+    },
+    messages: {
+      mocked: '{target} is replaced by {mechanism}: {system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
+      automock:
+        'Jest replaces {target} for every test of this package (automatic mock in __mocks__): {system} ({boundary}) is never exercised. Hides: {hides}. Instead: {alternative}.',
+    },
+  },
+  check(file) {
+    const findings: RawFinding[] = [];
+    file.model.mocks.forEach((site, index) => {
+      const boundary = file.boundaries[index]!;
+      const via = boundary.via.length > 1 ? ` (via ${boundary.via.join(' → ')})` : '';
+      const owner = site.owner;
+      const tests = owner.kind === 'test' ? [owner.id] : [];
+      let describeId: number | null = null;
+      if (owner.kind === 'describe') describeId = owner.id;
+      if (owner.kind === 'hook') describeId = file.model.hooks[owner.id]!.describeId;
+      findings.push({
+        messageId: file.automockOf ? 'automock' : 'mocked',
+        data: {
+          target: describeTarget(site.target),
+          mechanism: site.mechanism,
+          system: boundary.system,
+          boundary: boundary.kind,
+          via,
+          hides: boundary.hides.join('; '),
+          alternative: boundary.alternative,
+          affectedTests: testsOfOwner(file.model, owner).length,
+        },
+        line: site.line,
+        column: site.column,
+        testId: tests[0] ?? null,
+        describeId,
+        variant: mockVariant(site, boundary),
+        mockIndex: index,
+      });
+    });
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,203 @@
+/**
+ * shared-test-state: state one test changes and a later test sees, with nothing resetting it
+ * in between — bindings at file or describe scope, process.env and globals, double behaviour.
+ */
+import type { AnalyzedFile } from '../src/model/analysis.js';
+import { callersOfHelper, isRunnable, testIsWithin } from '../src/model/queries.js';
+import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
+import type { Binding, BindingAccess, GlobalStateWrite, Owner, TestCase, TestFileModel } from '../src/model/test-model.js';
+
+/** Accesses with helper owners replaced by the tests and hooks that call the helper. */
+function expandedAccesses(model: TestFileModel, binding: Binding): BindingAccess[] {
+  const out: BindingAccess[] = [];
+  for (const access of binding.accesses) {
+    if (access.owner.kind !== 'helper') {
+      out.push(access);
+      continue;
+    }
+    for (const owner of callersOfHelper(model, access.owner.name)) out.push({ ...access, owner });
+  }
+  return out;
+}
+
+function isHookOfKind(model: TestFileModel, owner: Owner, kinds: readonly string[]): boolean {
+  return owner.kind === 'hook' && kinds.includes(model.hooks[owner.id]!.kind);
+}
+
+const CONTAINER_KINDS = new Set(['array', 'object', 'map', 'set']);
+
+function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | null {
+  if (binding.valueKind === 'function' || binding.valueKind === 'fn-double') return null;
+  if (binding.declaration === 'const' && binding.valueKind === 'primitive') return null;
+  const accesses = expandedAccesses(model, binding);
+  // Anything a beforeEach/afterEach writes or clears is reset per test.
+  if (accesses.some((a) => a.kind !== 'read' && isHookOfKind(model, a.owner, ['beforeEach', 'afterEach']))) return null;
+  const writtenKinds = new Set([binding.valueKind, ...accesses.filter((a) => a.kind === 'write').map((a) => a.valueKind)]);
+  const holdsContainer = [...writtenKinds].some((k) => k !== undefined && CONTAINER_KINDS.has(k));
+  const changes = (a: BindingAccess): boolean =>
+    a.kind === 'write' || (a.kind === 'mutate' && (a.method === undefined || a.property !== undefined || holdsContainer || a.method === 'Object.assign'));
+
+  const byTest = new Map<number, BindingAccess[]>();
+  for (const access of accesses) {
+    if (access.owner.kind !== 'test') continue;
+    const list = byTest.get(access.owner.id) ?? [];
+    list.push(access);
+    byTest.set(access.owner.id, list);
+  }
+  const tests = [...byTest.keys()].sort((a, b) => a - b);
+  for (const writerId of tests) {
+    const writer = model.tests[writerId]!;
+    if (!isRunnable(writer)) continue;
+    const change = byTest.get(writerId)!.find(changes);
+    if (!change) continue;
+    const properties = new Set(byTest.get(writerId)!.filter((a) => a.kind === 'mutate' && a.property).map((a) => a.property!));
+    for (const readerId of tests) {
+      if (readerId <= writerId) continue;
+      const reader = model.tests[readerId]!;
+      if (!isRunnable(reader)) continue;
+      const own = byTest.get(readerId)!;
+      // A test that assigns the whole binding, or sets every property the writer set, starts afresh.
+      if (own.some((a) => a.kind === 'write')) continue;
+      const changedOnlyProperties = byTest.get(writerId)!.filter(changes).every((a) => a.kind === 'mutate' && a.property);
+      if (changedOnlyProperties && properties.size > 0 && [...properties].every((p) => own.some((a) => a.kind === 'mutate' && a.property === p))) continue;
+      const read = own.find((a) => a.kind === 'read' || a.kind === 'mutate')!;
+      return {
+        messageId: 'binding',
+        data: {
+          name: binding.name,
+          how: change.kind === 'write' ? 'reassigned' : change.method ? `mutated (${change.method})` : 'mutated',
+          writer: writer.title,
+          reader: reader.title,
+          readerLine: read.line,
+          scope: binding.describeId === null ? 'file' : 'describe',
+        },
+        line: change.line,
+        column: change.column,
+        testId: writerId,
+      };
+    }
+  }
+  return null;
+}
+
+function laterTestExists(model: TestFileModel, test: TestCase): TestCase | null {
+  return model.tests.find((t) => t.id > test.id && isRunnable(t)) ?? null;
+}
+
+function globalWriteFinding(file: AnalyzedFile, write: GlobalStateWrite): RawFinding | null {
+  const { model, pkg } = file;
+  if (write.owner.kind !== 'test' || write.restoring) return null;
+  const test = model.tests[write.owner.id]!;
+  if (!isRunnable(test)) return null;
+  if (write.viaRunnerHelper) {
+    const undone = write.target === 'env' ? pkg.runner.unstubEnvs : pkg.runner.unstubGlobals;
+    if (undone || pkg.runner.restoreMocks) return null;
+  }
+  const sameKey = (w: GlobalStateWrite): boolean => w.target === write.target && (w.key === write.key || w.key === '*');
+  // Hooks that set or restore the key around every test, or the test putting it back itself.
+  if (model.globalWrites.some((w) => sameKey(w) && isHookOfKind(model, w.owner, ['beforeEach', 'afterEach', 'afterAll']))) return null;
+  if (model.globalWrites.some((w) => sameKey(w) && w !== write && w.owner.kind === 'test' && w.owner.id === test.id && (w.restoring || w.line > write.line))) return null;
+  const later = laterTestExists(model, test);
+  if (!later) return null;
+  const label = write.target === 'env' ? `process.env.${write.key}` : `global.${write.key}`;
+  return {
+    messageId: 'globalWrite',
+    data: { target: write.key === '*' ? (write.target === 'env' ? 'process.env' : 'the global object') : label, later: later.title },
+    line: write.line,
+    column: write.column,
+    testId: test.id,
+  };
+}
+
+function behaviourFindings(file: AnalyzedFile): RawFinding[] {
+  const { model, pkg } = file;
+  if (pkg.runner.resetMocks || pkg.runner.restoreMocks) return [];
+  const resetsAll = model.mockResets.some((r) => r.all && r.kind !== 'clear' && isHookOfKind(model, r.owner, ['beforeEach', 'afterEach']));
+  if (resetsAll) return [];
+  const findings: RawFinding[] = [];
+  const reported = new Set<string>();
+  const configures = (owner: Owner, subject: string): boolean =>
+    model.mockBehaviours.some((b) => b.subject === subject && b.owner.kind === owner.kind && (b.owner as { id: number }).id === (owner as { id: number }).id);
+  const candidates: { subject: string; root: string; owner: Owner; line: number; column: number; method: string }[] = [];
+  for (const b of model.mockBehaviours) {
+    if (b.once || !b.shared || b.owner.kind !== 'test') continue;
+    candidates.push({ subject: b.subject, root: b.subjectRoot, owner: b.owner, line: b.line, column: b.column, method: b.method });
+  }
+  for (const site of model.mocks) {
+    if (site.family !== 'method' || site.owner.kind !== 'test' || site.target.kind !== 'member' || site.benign) continue;
+    const subject = `${site.target.object}.${site.target.member}`;
+    if (candidates.some((c) => c.subject === subject && c.owner.kind === 'test' && c.owner.id === (site.owner as { id: number }).id)) continue;
+    candidates.push({ subject, root: site.target.object.split('.')[0]!, owner: site.owner, line: site.line, column: site.column, method: site.mechanism });
+  }
+  for (const candidate of candidates) {
+    if (reported.has(candidate.subject)) continue;
+    const testId = (candidate.owner as { id: number }).id;
+    const test = model.tests[testId]!;
+    if (!isRunnable(test)) continue;
+    const resetHere = model.mockResets.some(
+      (r) =>
+        r.kind !== 'clear' &&
+        (r.all || r.subjectRoot === candidate.root) &&
+        ((r.owner.kind === 'test' && r.owner.id === testId) || isHookOfKind(model, r.owner, ['beforeEach', 'afterEach'])),
+    );
+    if (resetHere) continue;
+    // A beforeEach that sets the same double up again gives every test the same starting point.
+    if (model.mockBehaviours.some((b) => b.subject === candidate.subject && isHookOfKind(model, b.owner, ['beforeEach']))) continue;
+    const scope = test.describeId;
+    const victim = model.tests.find(
+      (t) => t.id > testId && isRunnable(t) && testIsWithin(model, t, scope) && !configures({ kind: 'test', id: t.id }, candidate.subject),
+    );
+    if (!victim) continue;
+    reported.add(candidate.subject);
+    findings.push({
+      messageId: 'mockLeak',
+      data: { subject: candidate.subject, method: candidate.method, victim: victim.title, victimLine: victim.line },
+      line: candidate.line,
+      column: candidate.column,
+      testId,
+    });
+  }
+  return findings;
+}
+
+const rule: RuleDefinition = {
+  meta: {
+    id: 'shared-test-state',
+    description: 'State one test changes and a later test sees without a reset: shared variables, process.env and globals, double behaviour.',
+    rationale:
+      'When a test depends on what an earlier test left behind, it passes or fails by run order: it breaks when run alone, with .only, shuffled, or in parallel, and it can hide a real failure behind leftover state.',
+    severity: {
+      default: { unit: 'warning', integration: 'warning', e2e: 'warning' },
+    },
+    messages: {
+      binding:
+        "'{name}' ({scope} scope) is {how} by test '{writer}' and read by the later test '{reader}' (line {readerLine}) with no beforeEach/afterEach reset: the later test depends on the earlier one having run. Create the value in beforeEach or inside each test.",
+      globalWrite:
+        "{target} is set in this test and never restored: '{later}' and every later test in the worker run with the changed value. Save and restore it in afterEach (or use vi.stubEnv with unstubEnvs).",
+      mockLeak:
+        "{subject} is given behaviour ({method}) in this test and never reset: '{victim}' (line {victimLine}) runs with the double still configured. Reset in afterEach (mockReset/restoreAllMocks) or enable resetMocks/restoreMocks in the runner config.",
+    },
+  },
+  check(file) {
+    const { model } = file;
+    const findings: RawFinding[] = [];
+    for (const binding of model.bindings) {
+      const finding = bindingFinding(model, binding);
+      if (finding) findings.push(finding);
+    }
+    const seenKeys = new Set<string>();
+    for (const write of model.globalWrites) {
+      const key = `${write.target}:${write.key}`;
+      if (seenKeys.has(key)) continue;
+      const finding = globalWriteFinding(file, write);
+      if (finding) {
+        seenKeys.add(key);
+        findings.push(finding);
+      }
+    }
+    findings.push(...behaviourFindings(file));
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,184 @@
+/**
+ * Which database engine a package uses in production, and which one its tests pick outside test
+ * code: read from dependencies, Prisma schemas, knexfiles, ORM configs, compose files and .env files.
+ */
+import type { EngineEvidence } from '../model/context.js';
+import type { DatabaseEngine } from '../model/test-model.js';
+import { readStaticConfig, type StaticObject } from './static-config.js';
+
+export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = {
+  pg: 'postgresql',
+  postgres: 'postgresql',
+  'pg-promise': 'postgresql',
+  '@neondatabase/serverless': 'postgresql',
+  '@vercel/postgres': 'postgresql',
+  slonik: 'postgresql',
+  mysql: 'mysql',
+  mysql2: 'mysql',
+  mariadb: 'mariadb',
+  mssql: 'mssql',
+  tedious: 'mssql',
+  oracledb: 'oracle',
+  sqlite3: 'sqlite',
+  'better-sqlite3': 'sqlite',
+  '@libsql/client': 'sqlite',
+  mongodb: 'mongodb',
+  mongoose: 'mongodb',
+};
+
+/** Engine named by a URL scheme or a dialect/client/type name. */
+export function engineFromName(value: string): DatabaseEngine | null {
+  const v = value.trim().replace(/^['"]|['"]$/g, '').toLowerCase();
+  if (/^postgres(ql)?(\+\w+)?:\/\//.test(v) || /^(postgres|postgresql|pg|cockroachdb)$/.test(v)) return 'postgresql';
+  if (/^mysql2?:\/\//.test(v) || /^(mysql|mysql2)$/.test(v)) return 'mysql';
+  if (/^mariadb:\/\//.test(v) || v === 'mariadb') return 'mariadb';
+  if (/^(mssql|sqlserver):\/\//.test(v) || /^(mssql|sqlserver|tedious)$/.test(v)) return 'mssql';
+  if (/^oracle/.test(v) || v === 'oracledb') return 'oracle';
+  if (/^mongodb(\+srv)?:\/\//.test(v) || v === 'mongodb') return 'mongodb';
+  if (/^(sqlite|file):/.test(v) || /^(sqlite|sqlite3|better-sqlite3|sqljs|libsql)$/.test(v)) return 'sqlite';
+  return null;
+}
+
+const SERVER_IMAGES: [RegExp, DatabaseEngine][] = [
+  [/(^|\/)(postgres|postgresql|postgis|timescaledb|timescale\/timescaledb[\w-]*|supabase\/postgres|pgvector\/pgvector)(:|$|@)/, 'postgresql'],
+  [/(^|\/)mysql(-server)?(:|$|@)/, 'mysql'],
+  [/(^|\/)mariadb(:|$|@)/, 'mariadb'],
+  [/mssql\/server|(^|\/)azure-sql-edge/, 'mssql'],
+  [/(^|\/)(oracle-free|oracle-xe|oracle\/database)/, 'oracle'],
+  [/(^|\/)mongo(:|$|@)/, 'mongodb'],
+];
+
+function lineOf(text: string, needle: string | RegExp): number {
+  const index = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
+  if (index < 0) return 1;
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function fromDependencies(path: string, text: string, dependencies: readonly string[]): EngineEvidence[] {
+  const out: EngineEvidence[] = [];
+  for (const dep of dependencies) {
+    const engine = DEPENDENCY_ENGINES[dep];
+    if (engine) out.push({ engine, path, line: lineOf(text, `"${dep}"`), column: 1, evidence: `depends on ${dep}` });
+  }
+  return out;
+}
+
+export interface SplitEvidence {
+  production: EngineEvidence[];
+  test: EngineEvidence[];
+}
+
+/** `datasource db { provider = "postgresql" }`. Schemas under test folders or named *test* are test-side. */
+export function fromPrismaSchema(path: string, text: string): SplitEvidence {
+  const result: SplitEvidence = { production: [], test: [] };
+  const match = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/s.exec(text);
+  if (!match) return result;
+  const engine = engineFromName(match[1]!);
+  if (!engine) return result;
+  const evidence: EngineEvidence = {
+    engine,
+    path,
+    line: lineOf(text, /provider\s*=\s*"/),
+    column: 1,
+    evidence: `Prisma datasource provider "${match[1]}"`,
+  };
+  (isTestPath(path) ? result.test : result.production).push(evidence);
+  return result;
+}
+
+const TEST_ENVIRONMENTS = new Set(['test', 'testing', 'ci', 'e2e', 'integration']);
+const PRODUCTION_ENVIRONMENTS = new Set(['production', 'prod', 'development', 'dev', 'staging', 'default']);
+
+/** knexfile / sequelize config.json: per-environment configs keyed by name. */
+export function fromEnvironmentConfig(path: string, text: string, engineKey: 'client' | 'dialect'): SplitEvidence & { error?: string } {
+  const result: SplitEvidence = { production: [], test: [] };
+  const read = readStaticConfig(path, text);
+  if (!read.ok) return { ...result, error: read.message };
+  const config = read.value;
+  if (!config) return result;
+  const push = (environment: string | null, value: unknown): void => {
+    if (typeof value !== 'string') return;
+    const engine = engineFromName(value);
+    if (!engine) return;
+    const evidence: EngineEvidence = {
+      engine,
+      path,
+      line: lineOf(text, new RegExp(`${engineKey}['"]?\\s*:\\s*['"]${escape(value)}['"]`)),
+      column: 1,
+      evidence: `${environment ? `${environment}.` : ''}${engineKey}: '${value}'`,
+    };
+    if (environment && TEST_ENVIRONMENTS.has(environment)) result.test.push(evidence);
+    else result.production.push(evidence);
+  };
+  if (typeof config[engineKey] === 'string') push(null, config[engineKey]);
+  for (const [key, value] of Object.entries(config)) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    if (!TEST_ENVIRONMENTS.has(key) && !PRODUCTION_ENVIRONMENTS.has(key)) continue;
+    push(key, (value as StaticObject)[engineKey]);
+  }
+  return result;
+}
+
+/** TypeORM ormconfig: `type: 'postgres'` (or an array of connections). */
+export function fromOrmConfig(path: string, text: string): SplitEvidence & { error?: string } {
+  const result: SplitEvidence = { production: [], test: [] };
+  const read = readStaticConfig(path, text);
+  if (!read.ok) return { ...result, error: read.message };
+  const type = read.value?.['type'];
+  if (typeof type === 'string') {
+    const engine = engineFromName(type);
+    if (engine) {
+      result.production.push({ engine, path, line: lineOf(text, new RegExp(`type['"]?\\s*:\\s*['"]${escape(type)}`)), column: 1, evidence: `type: '${type}'` });
+    }
+  }
+  return result;
+}
+
+/** docker-compose services whose image is a database server. */
+export function fromCompose(path: string, text: string): EngineEvidence[] {
+  const out: EngineEvidence[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const match = /^\s*image:\s*["']?([^"'\s#]+)/.exec(raw);
+    if (!match) return;
+    const image = match[1]!;
+    for (const [pattern, engine] of SERVER_IMAGES) {
+      if (pattern.test(image)) {
+        out.push({ engine, path, line: index + 1, column: 1, evidence: `compose image ${image}` });
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+const URL_KEYS = /^(DATABASE_URL|DB_URL|DATABASE_URI|DB_URI|[A-Z_]*DATABASE_URL|DB_CONNECTION|DB_DIALECT|DB_CLIENT|DB_TYPE|DB_ENGINE|TYPEORM_CONNECTION|POSTGRES_URL|MONGO_URL|MONGODB_URI|MONGO_URI)$/;
+
+/** `.env` files: DATABASE_URL and friends. `.env.test*` files are test-side. */
+export function fromEnvFile(path: string, text: string): SplitEvidence {
+  const result: SplitEvidence = { production: [], test: [] };
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const isTest = /^\.env\.(test|testing|ci|e2e)(\.|$)/.test(base);
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const match = /^\s*(?:export\s+)?([A-Z0-9_]+)\s*=\s*(.*)$/.exec(raw);
+    if (!match || !URL_KEYS.test(match[1]!)) return;
+    const value = match[2]!.trim().replace(/^['"]|['"]$/g, '');
+    const engine = engineFromName(value);
+    if (!engine) return;
+    const shown = value.replace(/\/\/[^@/]*@/, '//***@');
+    const evidence: EngineEvidence = { engine, path, line: index + 1, column: 1, evidence: `${match[1]}=${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}` };
+    (isTest ? result.test : result.production).push(evidence);
+  });
+  return result;
+}
+
+function isTestPath(path: string): boolean {
+  return /(^|\/)(test|tests|__tests__|spec|e2e)(\/|$)|[.\-_]test[.\-_]|[.\-_]test\.prisma$/i.test(path);
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

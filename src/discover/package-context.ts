@@ -1,0 +1,227 @@
+/**
+ * Builds each package's context (dependencies, runner config, database evidence) from its nearest
+ * package.json and the configs around it, so a monorepo's packages are judged by their own facts.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { EngineEvidence, PackageContext, PathAlias } from '../model/context.js';
+import {
+  fromCompose,
+  fromDependencies,
+  fromEnvFile,
+  fromEnvironmentConfig,
+  fromOrmConfig,
+  fromPrismaSchema,
+} from './engine-evidence.js';
+import { buildRunnerConfig, RUNNER_CONFIG_NAME, type ConfigSource } from './runner-config.js';
+import { readStaticConfig, type StaticObject } from './static-config.js';
+
+const KNEXFILE = /(^|\/)knexfile\.[cm]?[jt]s$/;
+const ORMCONFIG = /(^|\/)ormconfig\.(json|[cm]?[jt]s)$/;
+const SEQUELIZE_CONFIG = /(^|\/)config\/(config|database)\.json$/;
+const COMPOSE = /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/;
+const ENV_FILE = /(^|\/)\.env(\.[\w.-]+)?$/;
+const MAX_CONTEXT_BYTES = 1024 * 1024;
+
+export class PackageIndex {
+  private readonly contexts = new Map<string, PackageContext>();
+  private readonly dirs: Set<string>;
+
+  private constructor(dirs: Set<string>) {
+    this.dirs = dirs;
+  }
+
+  /** Reads every package's context. Broken files become warnings on the package, never errors. */
+  static async build(root: string, files: readonly string[]): Promise<PackageIndex> {
+    const dirs = new Set<string>(['']);
+    for (const file of files) if (file === 'package.json' || file.endsWith('/package.json')) dirs.add(dirOf(file));
+    const index = new PackageIndex(dirs);
+    const byPackage = new Map<string, string[]>();
+    for (const dir of dirs) byPackage.set(dir, []);
+    for (const file of files) byPackage.get(index.packageDirOf(file))!.push(file);
+    for (const dir of [...dirs].sort()) {
+      index.contexts.set(dir, await buildContext(root, dir, byPackage.get(dir)!, files));
+    }
+    return index;
+  }
+
+  /** Folder of the package a path belongs to: its nearest ancestor with a package.json. */
+  packageDirOf(path: string): string {
+    let dir = dirOf(path);
+    for (;;) {
+      if (this.dirs.has(dir)) return dir;
+      if (dir === '') return '';
+      dir = dirOf(dir);
+    }
+  }
+
+  contextOf(path: string): PackageContext {
+    return this.contexts.get(this.packageDirOf(path))!;
+  }
+
+  all(): PackageContext[] {
+    return [...this.contexts.values()];
+  }
+}
+
+export function dirOf(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index < 0 ? '' : path.slice(0, index);
+}
+
+async function readText(root: string, path: string): Promise<string | null> {
+  try {
+    const buffer = await readFile(join(root, path));
+    if (buffer.length > MAX_CONTEXT_BYTES || buffer.includes(0)) return null;
+    return buffer.toString('utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+}
+
+async function buildContext(root: string, dir: string, ownFiles: readonly string[], allFiles: readonly string[]): Promise<PackageContext> {
+  const warnings: string[] = [];
+  const manifestPath = posix.join(dir, 'package.json');
+  const hasManifest = ownFiles.includes(manifestPath) || (dir === '' && ownFiles.includes('package.json'));
+  let manifest: StaticObject | null = null;
+  let manifestText = '';
+  if (hasManifest) {
+    const text = await readText(root, manifestPath);
+    if (text === null) warnings.push(`${manifestPath}: unreadable`);
+    else {
+      manifestText = text;
+      const read = readStaticConfig(manifestPath, text);
+      if (read.ok) manifest = read.value;
+      else warnings.push(`${manifestPath}: ${read.message}`);
+    }
+  }
+  const depsOf = (key: string): string[] => {
+    const value = manifest?.[key];
+    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).sort() : [];
+  };
+  const dependencies = depsOf('dependencies');
+  const devDependencies = depsOf('devDependencies');
+  const peerDependencies = depsOf('peerDependencies');
+  const optional = depsOf('optionalDependencies');
+
+  const configs: ConfigSource[] = [];
+  const productionEngines: EngineEvidence[] = [];
+  const testEngineSelections: EngineEvidence[] = [];
+  if (hasManifest) productionEngines.push(...fromDependencies(manifestPath, manifestText, [...dependencies, ...peerDependencies, ...optional]));
+
+  for (const file of ownFiles) {
+    if (RUNNER_CONFIG_NAME.test(file)) {
+      const text = await readText(root, file);
+      if (text === null) continue;
+      const read = /\.ya?ml$/.test(file) ? { ok: true as const, value: readMochaYaml(text) } : readStaticConfig(file, text);
+      if (read.ok) configs.push({ path: file, value: read.value });
+      else warnings.push(`${file}: ${read.message}`);
+      continue;
+    }
+    const evidence = await engineEvidence(root, file, warnings);
+    if (evidence) {
+      productionEngines.push(...evidence.production);
+      testEngineSelections.push(...evidence.test);
+    }
+  }
+  // Compose and .env files above a nested package describe the system it runs in.
+  if (dir !== '') {
+    for (const file of allFiles) {
+      const fileDir = dirOf(file);
+      if (fileDir === dir || !(dir.startsWith(`${fileDir}/`) || fileDir === '')) continue;
+      if (!COMPOSE.test(file) && !(ENV_FILE.test(file) && !/\.env\.(test|testing|ci|e2e)/.test(file))) continue;
+      const evidence = await engineEvidence(root, file, warnings);
+      if (evidence) productionEngines.push(...evidence.production);
+    }
+  }
+  const runner = buildRunnerConfig(dir, manifest, configs, [...dependencies, ...devDependencies]);
+  const aliases = await readAliases(root, dir, ownFiles, warnings);
+  const name = typeof manifest?.['name'] === 'string' ? (manifest['name'] as string) : null;
+  return {
+    dir,
+    manifestPath: hasManifest ? manifestPath : null,
+    name,
+    dependencies,
+    devDependencies,
+    peerDependencies,
+    runner,
+    productionEngines: sortEvidence(productionEngines),
+    testEngineSelections: sortEvidence(testEngineSelections),
+    aliases,
+    warnings,
+  };
+}
+
+/** tsconfig.json / jsconfig.json `compilerOptions.paths` (relative to baseUrl or the config's folder). */
+async function readAliases(root: string, dir: string, ownFiles: readonly string[], warnings: string[]): Promise<PathAlias[]> {
+  const aliases: PathAlias[] = [];
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const path = posix.join(dir, name);
+    if (!ownFiles.includes(path)) continue;
+    const text = await readText(root, path);
+    if (text === null) continue;
+    const read = readStaticConfig(path, text);
+    if (!read.ok) {
+      warnings.push(`${path}: ${read.message}`);
+      continue;
+    }
+    const options = read.value?.['compilerOptions'];
+    if (!options || typeof options !== 'object' || Array.isArray(options)) continue;
+    const baseUrl = typeof (options as StaticObject)['baseUrl'] === 'string' ? ((options as StaticObject)['baseUrl'] as string) : '.';
+    const base = posix.normalize(posix.join(dir || '.', baseUrl));
+    const paths = (options as StaticObject)['paths'];
+    if (!paths || typeof paths !== 'object' || Array.isArray(paths)) continue;
+    for (const [pattern, targets] of Object.entries(paths)) {
+      if (!Array.isArray(targets)) continue;
+      const prefix = pattern.replace(/\*$/, '');
+      const folders = targets
+        .filter((t): t is string => typeof t === 'string')
+        .map((t) => posix.normalize(posix.join(base, t.replace(/\*$/, ''))).replace(/^\.\/?/, ''))
+        .filter((t) => !t.startsWith('..'));
+      if (folders.length) aliases.push({ prefix, targets: folders.map((f) => (f === '' || f.endsWith('/') ? f : pattern.endsWith('*') ? `${f}/` : f)) });
+    }
+    if (aliases.length) break;
+  }
+  return aliases.sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+async function engineEvidence(root: string, file: string, warnings: string[]): Promise<{ production: EngineEvidence[]; test: EngineEvidence[] } | null> {
+  const isPrisma = file.endsWith('.prisma');
+  const isKnex = KNEXFILE.test(file);
+  const isOrm = ORMCONFIG.test(file);
+  const isSequelize = SEQUELIZE_CONFIG.test(file);
+  const isCompose = COMPOSE.test(file);
+  const isEnv = ENV_FILE.test(file);
+  if (!isPrisma && !isKnex && !isOrm && !isSequelize && !isCompose && !isEnv) return null;
+  const text = await readText(root, file);
+  if (text === null) return null;
+  if (isPrisma) return fromPrismaSchema(file, text);
+  if (isCompose) return { production: fromCompose(file, text), test: [] };
+  if (isEnv) return fromEnvFile(file, text);
+  const result = isOrm ? fromOrmConfig(file, text) : fromEnvironmentConfig(file, text, isKnex ? 'client' : 'dialect');
+  if (result.error) warnings.push(`${file}: ${result.error}`);
+  return { production: result.production, test: result.test };
+}
+
+/** `.mocharc.yml`: only `require` and `file`, as scalars or lists; enough to find setup files. */
+function readMochaYaml(text: string): StaticObject {
+  const out: StaticObject = {};
+  let current: string | null = null;
+  for (const raw of text.split(/\r?\n/)) {
+    const key = /^([A-Za-z-]+):\s*(.*)$/.exec(raw);
+    if (key) {
+      current = key[1]!;
+      const value = key[2]!.trim().replace(/^['"]|['"]$/g, '');
+      if (value) out[current] = value;
+      else out[current] = [];
+      continue;
+    }
+    const item = /^\s*-\s*(.+)$/.exec(raw);
+    if (item && current && Array.isArray(out[current])) (out[current] as string[]).push(item[1]!.trim().replace(/^['"]|['"]$/g, ''));
+  }
+  return out;
+}
+
+function sortEvidence(list: EngineEvidence[]): EngineEvidence[] {
+  return list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}

@@ -1,0 +1,129 @@
+/**
+ * What a package's test runner is told, read statically from jest, vitest/vite and mocha configs
+ * (and package.json "jest"): setup files, mock reset flags, roots. Configs are never executed.
+ */
+import { posix } from 'node:path';
+import type { RunnerConfig } from '../model/context.js';
+import type { Framework } from '../model/test-model.js';
+import type { StaticObject, StaticValue } from './static-config.js';
+
+export const RUNNER_CONFIG_NAME =
+  /(^|\/)((jest|vitest|vite)([.\-][\w-]+)*\.config\.[cm]?[jt]s|jest[\w.-]*\.json|vitest\.(workspace|projects)\.[cm]?[jt]s|\.mocharc(\.[\w]+)?)$/;
+
+export interface ConfigSource {
+  path: string;
+  value: StaticObject | null;
+}
+
+export function emptyRunner(framework: Framework = 'unknown'): RunnerConfig {
+  return {
+    framework,
+    configPath: null,
+    clearMocks: false,
+    resetMocks: false,
+    restoreMocks: false,
+    unstubEnvs: false,
+    unstubGlobals: false,
+    setupFiles: [],
+    roots: [],
+  };
+}
+
+export function frameworkFromDependencies(deps: readonly string[]): Framework {
+  const has = (name: string): boolean => deps.includes(name);
+  if (has('vitest')) return 'vitest';
+  if (has('jest') || has('ts-jest') || has('babel-jest') || has('@jest/globals') || deps.some((d) => d.startsWith('jest-preset'))) return 'jest';
+  if (has('mocha')) return 'mocha';
+  if (has('@playwright/test')) return 'playwright';
+  if (has('jasmine') || has('karma-jasmine') || has('jasmine-core')) return 'jasmine';
+  if (has('cypress')) return 'cypress';
+  if (has('ava')) return 'unknown';
+  return 'unknown';
+}
+
+/** Merges every config a package has. Reset flags are OR-ed: when any config resets, leaks are not assumed. */
+export function buildRunnerConfig(packageDir: string, manifest: StaticObject | null, configs: readonly ConfigSource[], deps: readonly string[]): RunnerConfig {
+  const runner = emptyRunner(frameworkFromDependencies(deps));
+  const sources: ConfigSource[] = [...configs];
+  const manifestJest = manifest?.['jest'];
+  if (manifestJest && typeof manifestJest === 'object' && !Array.isArray(manifestJest)) {
+    sources.push({ path: posix.join(packageDir, 'package.json'), value: manifestJest as StaticObject });
+  }
+  for (const source of sources) {
+    if (!source.value) continue;
+    const base = source.path.slice(source.path.lastIndexOf('/') + 1);
+    const dir = posix.dirname(source.path);
+    if (runner.configPath === null) runner.configPath = source.path;
+    if (/^(vitest|vite)/.test(base)) {
+      runner.framework = 'vitest';
+      applyVitest(runner, dir, source.value);
+    } else if (base.startsWith('.mocharc')) {
+      if (runner.framework === 'unknown') runner.framework = 'mocha';
+      for (const file of strings(source.value['require'])) addPath(runner.setupFiles, dir, file);
+      for (const file of strings(source.value['file'])) addPath(runner.setupFiles, dir, file);
+    } else {
+      if (runner.framework === 'unknown' || runner.framework === 'mocha') runner.framework = 'jest';
+      const rootDir = typeof source.value['rootDir'] === 'string' ? posix.normalize(posix.join(dir, source.value['rootDir'] as string)) : base === 'package.json' ? packageDir : dir;
+      applyJest(runner, rootDir === '.' ? '' : rootDir, source.value);
+    }
+  }
+  return runner;
+}
+
+function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject): void {
+  runner.clearMocks ||= config['clearMocks'] === true;
+  runner.resetMocks ||= config['resetMocks'] === true;
+  runner.restoreMocks ||= config['restoreMocks'] === true;
+  for (const key of ['setupFiles', 'setupFilesAfterEnv', 'setupFilesAfterEach', 'globalSetup', 'globalTeardown']) {
+    for (const file of strings(config[key])) addPath(runner.setupFiles, rootDir, file);
+  }
+  for (const root of strings(config['roots'])) {
+    const path = resolveConfigPath(rootDir, root);
+    if (path !== null && !runner.roots.includes(path)) runner.roots.push(path);
+  }
+  const projects = config['projects'];
+  if (Array.isArray(projects)) {
+    for (const project of projects) {
+      if (project && typeof project === 'object' && !Array.isArray(project)) applyJest(runner, rootDir, project as StaticObject);
+    }
+  }
+}
+
+function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject): void {
+  const test = config['test'];
+  if (!test || typeof test !== 'object' || Array.isArray(test)) return;
+  const t = test as StaticObject;
+  runner.clearMocks ||= t['clearMocks'] === true;
+  runner.resetMocks ||= t['mockReset'] === true;
+  runner.restoreMocks ||= t['restoreMocks'] === true;
+  runner.unstubEnvs ||= t['unstubEnvs'] === true;
+  runner.unstubGlobals ||= t['unstubGlobals'] === true;
+  for (const key of ['setupFiles', 'globalSetup']) for (const file of strings(t[key])) addPath(runner.setupFiles, dir, file);
+  const projects = t['projects'] ?? t['workspace'];
+  if (Array.isArray(projects)) {
+    for (const project of projects) {
+      if (project && typeof project === 'object' && !Array.isArray(project)) applyVitest(runner, dir, project as StaticObject);
+    }
+  }
+}
+
+function strings(value: StaticValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/** Config paths relative to the audited root; bare module names (jest-extended/all) are not files here. */
+function resolveConfigPath(dir: string, value: string): string | null {
+  let path = value.replace(/^<rootDir>\/?/, './');
+  if (!path.startsWith('.') && !path.startsWith('/')) return null;
+  if (path.startsWith('/')) return null;
+  path = posix.normalize(posix.join(dir || '.', path));
+  if (path.startsWith('..')) return null;
+  return path === '.' ? '' : path;
+}
+
+function addPath(list: string[], dir: string, value: string): void {
+  const path = resolveConfigPath(dir, value);
+  if (path && !list.includes(path)) list.push(path);
+}

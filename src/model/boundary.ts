@@ -1,0 +1,20 @@
+/** What a mock site stands in for, resolved against the catalog and the project's own modules. */
+import type { BoundaryKind } from '../catalog/types.js';
+
+export type { BoundaryKind } from '../catalog/types.js';
+
+export interface ResolvedBoundary {
+  kind: BoundaryKind;
+  /** The real system: 'PostgreSQL', 'Stripe API', 'your module src/orders.ts'. */
+  system: string;
+  /** Concrete failures the double cannot show. */
+  hides: string[];
+  /** What an honest test uses instead. */
+  alternative: string;
+  /** True for systems outside the process (database, http, queue, cache, auth, cloud, email). */
+  external: boolean;
+  /** How the target leads to the boundary: ['src/orders.ts', 'src/db.ts', 'pg']. */
+  via: string[];
+  /** The catalog entry that named it, if any. */
+  catalogMatch: string | null;
+}

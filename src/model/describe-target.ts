@@ -1,0 +1,19 @@
+/** Human wording for what a mock site replaces, shared by rules and reporters. */
+import type { MockTarget } from './test-model.js';
+
+export function describeTarget(target: MockTarget): string {
+  switch (target.kind) {
+    case 'module':
+      return `module '${target.specifier}'`;
+    case 'member':
+      return `${target.object}.${target.member}`;
+    case 'type':
+      return `a deep double of ${target.name}`;
+    case 'host':
+      return target.host.includes(' ') ? target.host : `requests to ${target.host}`;
+    case 'global':
+      return target.name === 'Date' ? 'the clock (Date and timers)' : `global ${target.name}`;
+    case 'token':
+      return `provider ${target.name}`;
+  }
+}

@@ -1,0 +1,56 @@
+/** The contract every rule implements: metadata, and a pure check over analysed files. */
+import type { AnalyzedFile } from './analysis.js';
+import type { PackageContext } from './context.js';
+import type { Tier } from './test-model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export type TierSeverity = Record<Tier, SeveritySetting>;
+
+export interface RuleMeta {
+  /** Equals the rule's file name in rules/. */
+  id: string;
+  /** One line, shown by `test-audit rules`. */
+  description: string;
+  /** Why the pattern is a problem, in a sentence or two. */
+  rationale: string;
+  /**
+   * Severity per tier, by variant. Rules pick a variant per finding (an external boundary mocked
+   * vs. another double); 'default' always exists.
+   */
+  severity: { default: TierSeverity } & Record<string, TierSeverity>;
+  /** Message templates by id; `{name}` placeholders are filled from a finding's data. */
+  messages: Record<string, string>;
+}
+
+export type FindingData = Record<string, string | number>;
+
+export interface RawFinding {
+  messageId: string;
+  data: FindingData;
+  line: number;
+  column: number;
+  /** When the finding is about another file than the analysed one (a config, a .env.test). */
+  path?: string;
+  /** Tier to judge severity by, when it is not the file's own (package-level findings). */
+  tier?: Tier;
+  /** The test it concerns, by id in the file's model; null for file-level findings. */
+  testId?: number | null;
+  /** For hook- and describe-level findings: the describe it sits in. */
+  describeId?: number | null;
+  variant?: string;
+  /** For findings about a mock site: its index in `model.mocks`. */
+  mockIndex?: number;
+}
+
+export interface RuleContext {
+  options: Record<string, unknown>;
+}
+
+export interface RuleDefinition {
+  meta: RuleMeta;
+  /** Findings for one file. Pure: reads the analysed file, writes nothing. */
+  check(file: AnalyzedFile, context: RuleContext): RawFinding[];
+  /** Findings about a package as a whole (config files), given its analysed test files. */
+  checkPackage?(pkg: PackageContext, files: readonly AnalyzedFile[], context: RuleContext): (RawFinding & { path: string })[];
+}

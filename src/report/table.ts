@@ -1,0 +1,147 @@
+/**
+ * The terminal report: a summary, the audit table (one row per mock: what it hides and the honest
+ * alternative), the other findings grouped by file, and the files that could not be audited.
+ * Pure: returns a string. Colour only when the caller asks for it.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { AuditResult, Finding } from '../model/finding.js';
+import type { Severity } from '../model/rule.js';
+import { atOrAbove, type FailLevel } from './severity.js';
+import { plural, sanitize, wrap } from './text.js';
+
+export interface TableOptions {
+  color: boolean;
+  /** Only the summary and findings at or above the fail level. */
+  quiet: boolean;
+  failOn: FailLevel;
+  /** Output width in columns. */
+  width?: number;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warn', info: 'info' };
+
+export function formatTable(result: AuditResult, options: TableOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(80, Math.min(options.width ?? 100, 160));
+  const shown = options.quiet ? result.findings.filter((f) => atOrAbove(f.severity, options.failOn)) : result.findings;
+  const mockFindings = shown.filter((f) => f.ruleId === 'mocked-dependency');
+  const others = shown.filter((f) => f.ruleId !== 'mocked-dependency');
+  const out: string[] = [];
+
+  out.push(c.bold(`test-audit ${result.tool.version} — ${sanitize(result.root)}`), '');
+  out.push(...summaryLines(result, c));
+
+  if (mockFindings.length) {
+    out.push('', c.bold(`Audit table: what each mock hides (${mockFindings.length})`));
+    out.push(auditTable(mockFindings, c, width));
+  } else if (!options.quiet) {
+    out.push('', c.bold('Audit table: no mocks found'));
+  }
+
+  if (others.length) {
+    out.push('', c.bold(`Other findings (${others.length})`));
+    out.push(...groupedFindings(others, c, width));
+  }
+
+  if (result.errors.length && !options.quiet) {
+    out.push('', c.bold(`Files not audited (${result.errors.length})`));
+    for (const error of result.errors) {
+      out.push(`  ${c.yellow(sanitize(error.path))}  ${c.dim(error.kind)}  ${sanitize(error.message)}`);
+    }
+  }
+  if (result.warnings.length && !options.quiet) {
+    out.push('', c.bold(`Context warnings (${result.warnings.length})`));
+    for (const warning of result.warnings) out.push(`  ${wrap(sanitize(warning), width, '    ')}`);
+  }
+
+  out.push('', verdictLine(result, options.failOn, c));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLines(result: AuditResult, c: ChalkInstance): string[] {
+  const s = result.summary;
+  const byRule = Object.entries(s.byRule)
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(' · ');
+  const findings = [
+    s.findings.error ? c.red(plural(s.findings.error, 'error')) : plural(0, 'error'),
+    s.findings.warning ? c.yellow(plural(s.findings.warning, 'warning')) : plural(0, 'warning'),
+    `${s.findings.info} info`,
+  ].join(' · ');
+  return [
+    `  Files      ${plural(s.testFiles, 'test file')}, ${plural(s.supportFiles, 'support file')} · ${plural(s.tests, 'test')}`,
+    `  Tiers      unit ${s.tiers.unit} · integration ${s.tiers.integration} · e2e ${s.tiers.e2e}`,
+    `  Mocks      ${s.mocks}`,
+    `  Findings   ${findings}`,
+    ...(byRule ? [`  By rule    ${byRule}`] : []),
+    ...(s.errors ? [`  Not read   ${plural(s.errors, 'file')} (listed below)`] : []),
+  ];
+}
+
+function severityTag(severity: Severity, c: ChalkInstance, pad = 0): string {
+  const label = SEVERITY_LABEL[severity].padEnd(pad);
+  return severity === 'error' ? c.red(label) : severity === 'warning' ? c.yellow(label) : c.dim(label);
+}
+
+function auditTable(findings: readonly Finding[], c: ChalkInstance, width: number): string {
+  // One table; a full-width row names each file, so paths are never cut and rows stay narrow.
+  // Column widths include cell padding; seven border characters complete a row.
+  const available = width - 7;
+  const fixed = { line: 8, tier: 6, mocked: 18, boundary: 16 };
+  const rest = available - fixed.line - fixed.tier - fixed.mocked - fixed.boundary;
+  const hidesWidth = Math.ceil(rest * 0.55);
+  const insteadWidth = rest - hidesWidth;
+  const table = new Table({
+    head: ['Line', 'Tier', 'Mocked', 'Boundary', 'What it hides', 'Honest alternative'].map((h) => c.bold(h)),
+    colWidths: [fixed.line, fixed.tier, fixed.mocked, fixed.boundary, hidesWidth, insteadWidth],
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+  let currentPath: string | null = null;
+  for (const f of findings) {
+    if (f.path !== currentPath) {
+      currentPath = f.path;
+      table.push([{ colSpan: 6, content: c.underline(sanitize(f.path)) }]);
+    }
+    const hides = (f.hides ?? []).slice(0, 3).map((h) => `• ${sanitize(h)}`).join('\n');
+    table.push([
+      `${f.line}\n${severityTag(f.severity, c)}`,
+      tierLabel(f.tier),
+      `${sanitize(f.target ?? '')}\n${c.dim(sanitize(f.mechanism ?? ''))}`,
+      `${sanitize(f.system ?? '')}\n${c.dim(f.boundary ?? '')}`,
+      hides,
+      sanitize(f.alternative ?? ''),
+    ]);
+  }
+  return table.toString();
+}
+
+function tierLabel(tier: string): string {
+  return tier === 'integration' ? 'int' : tier;
+}
+
+function groupedFindings(findings: readonly Finding[], c: ChalkInstance, width: number): string[] {
+  const lines: string[] = [];
+  let currentPath: string | null = null;
+  for (const f of findings) {
+    if (f.path !== currentPath) {
+      currentPath = f.path;
+      lines.push('', `  ${c.underline(sanitize(f.path))} ${c.dim(`(${tierLabel(f.tier)})`)}`);
+    }
+    const location = `${f.line}:${f.column}`.padEnd(8);
+    const head = `    ${location}${severityTag(f.severity, c, 5)} ${c.cyan(f.ruleId)}`;
+    lines.push(head);
+    if (f.test) lines.push(`            ${c.dim(`in: ${sanitize(f.test)}`)}`);
+    lines.push(`            ${wrap(sanitize(f.message), width, '            ')}`);
+  }
+  return lines;
+}
+
+function verdictLine(result: AuditResult, failOn: FailLevel, c: ChalkInstance): string {
+  const failing = result.findings.filter((f) => atOrAbove(f.severity, failOn)).length;
+  if (failOn === 'none') return c.dim('Fail level: none (the audit never fails the run).');
+  if (failing === 0) return c.green(`No findings at or above '${failOn}'.`);
+  return c.red(`${plural(failing, 'finding')} at or above '${failOn}': the audit fails (exit code 1).`);
+}

@@ -1,0 +1,264 @@
+/**
+ * Resolves a mock site's target to the boundary it fakes: a catalog entry for packages, hosts and
+ * globals; for your own modules, whatever their imports reach (mocking `../db` that imports `pg`
+ * hides PostgreSQL), following imports a few levels deep.
+ */
+import { Catalog, isBareSpecifier, kindIsExternal, packageName, type CatalogEntry } from '../catalog/index.js';
+import type { BoundaryKind, ResolvedBoundary } from '../model/boundary.js';
+import type { MockSite, Origin } from '../model/test-model.js';
+import { isRelative, type Alias, type ModuleResolver } from './module-resolver.js';
+import type { ModuleSummaries } from './module-summary.js';
+
+const MAX_DEPTH = 4;
+const MAX_MODULES = 150;
+
+/** Which boundary to name first when a module reaches several. */
+const PRIORITY: BoundaryKind[] = ['database', 'queue', 'cache', 'cloud', 'http', 'email', 'auth', 'filesystem', 'process', 'clock'];
+
+const INTERNAL_HIDES = [
+  'contract drift between this caller and the real module: arguments, return shapes, thrown errors',
+  'behaviour of the real module the double leaves out: validation, defaults, side effects',
+];
+const INTERNAL_ALTERNATIVE =
+  'run your own module for real; if it reaches an external system, give it a real instance of that system (container, temp dir) instead';
+const LIBRARY_HIDES = [
+  "the library's real behaviour for the inputs your code gives it",
+  'breaking changes when the library is upgraded',
+];
+const UNKNOWN_HIDES = ['whatever the real object does that the double leaves out', 'drift between the double and the real API'];
+
+/** Types and tokens that name a boundary by convention, when their origin is not visible. */
+const WELL_KNOWN_NAMES: Record<string, string> = {
+  PrismaClient: '@prisma/client',
+  CACHE_MANAGER: 'cache-manager',
+  HttpService: '@nestjs/axios',
+  JwtService: '@nestjs/jwt',
+};
+const TOKEN_HELPERS: Record<string, string> = {
+  getRepositoryToken: 'typeorm',
+  getDataSourceToken: 'typeorm',
+  getEntityManagerToken: 'typeorm',
+  getModelToken: 'mongoose',
+  getConnectionToken: 'mongoose',
+  getQueueToken: 'bull',
+  getFlowProducerToken: 'bullmq',
+};
+
+interface Reach {
+  entry: CatalogEntry;
+  path: string[];
+}
+
+export class BoundaryResolver {
+  private readonly reachCache = new Map<string, Reach[]>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly modules: ModuleResolver,
+    private readonly summaries: ModuleSummaries,
+  ) {}
+
+  resolveSite(site: MockSite, fromFile: string, aliases: readonly Alias[]): ResolvedBoundary {
+    const target = site.target;
+    if (site.fakeLibrary && target.kind === 'module' && !isRelative(target.specifier)) {
+      return this.fromModule(target.specifier, fromFile, aliases);
+    }
+    switch (target.kind) {
+      case 'module':
+        return this.fromModule(target.specifier, fromFile, aliases);
+      case 'member':
+        return this.fromOrigin(target.origin, `${target.object}.${target.member}`, fromFile, aliases, target.object);
+      case 'type':
+        return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
+      case 'token': {
+        const helper = /^(\w+)\(/.exec(target.name)?.[1];
+        if (helper && TOKEN_HELPERS[helper]) return this.fromPackage(TOKEN_HELPERS[helper]!, [target.name]);
+        return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
+      }
+      case 'host':
+        return this.fromHost(target.host);
+      case 'global':
+        return this.fromGlobal(target.name);
+    }
+  }
+
+  private fromOrigin(origin: Origin | null, label: string, fromFile: string, aliases: readonly Alias[], object: string): ResolvedBoundary {
+    if (origin?.module) return this.fromModule(origin.module, fromFile, aliases, label);
+    const root = object.split('.')[0]!;
+    if ((root === 'global' || root === 'globalThis' || root === 'window' || root === 'self') && /\.(fetch|XMLHttpRequest)$/.test(label)) {
+      return this.fromGlobal('fetch');
+    }
+    if (root === 'Date') return this.fromGlobal('Date');
+    if (root === 'console' || root === 'Math' || root === 'process' || root === 'window' || root === 'global' || root === 'globalThis' || root === 'document') {
+      return {
+        kind: 'library',
+        system: `runtime ${root}`,
+        hides: ['nothing an integration depends on: this replaces part of the runtime environment'],
+        alternative: 'fine as it is when it only silences output or stands in for the browser environment',
+        external: false,
+        via: [label],
+        catalogMatch: null,
+      };
+    }
+    return {
+      kind: 'unknown',
+      system: object,
+      hides: UNKNOWN_HIDES,
+      alternative: 'use the real object, or a real instance of whatever it talks to',
+      external: false,
+      via: [label],
+      catalogMatch: null,
+    };
+  }
+
+  private fromModule(specifier: string, fromFile: string, aliases: readonly Alias[], label?: string): ResolvedBoundary {
+    const viaHead = label && label !== specifier ? [label] : [];
+    if (isBareSpecifier(specifier)) {
+      const resolved = aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null;
+      if (!resolved) return this.fromPackage(specifier, [...viaHead, specifier]);
+      return this.fromOwnModule(resolved, [...viaHead]);
+    }
+    const resolved = this.modules.resolve(fromFile, specifier, aliases);
+    if (!resolved) {
+      return {
+        kind: 'internal',
+        system: `your module ${specifier}`,
+        hides: INTERNAL_HIDES,
+        alternative: INTERNAL_ALTERNATIVE,
+        external: false,
+        via: [...viaHead, specifier],
+        catalogMatch: null,
+      };
+    }
+    return this.fromOwnModule(resolved, [...viaHead]);
+  }
+
+  private fromPackage(specifier: string, via: string[]): ResolvedBoundary {
+    const entry = this.catalog.lookup(specifier) ?? this.catalog.byMatch(specifier);
+    if (entry) return fromEntry(entry, via);
+    const name = specifier.startsWith('node:') ? specifier.slice(5) : packageName(specifier);
+    return {
+      kind: 'library',
+      system: `library ${name}`,
+      hides: LIBRARY_HIDES,
+      alternative: 'use the real library; fake only what it reaches outside the process',
+      external: false,
+      via,
+      catalogMatch: null,
+    };
+  }
+
+  /** Your own module: the boundaries its imports reach, most significant first. */
+  private fromOwnModule(path: string, viaHead: string[]): ResolvedBoundary {
+    const reaches = this.reach(path);
+    const external = reaches.filter((r) => kindIsExternal(r.entry.kind));
+    const chosen = (external.length ? external : reaches).slice().sort((a, b) => rank(a.entry.kind) - rank(b.entry.kind) || a.path.length - b.path.length);
+    if (chosen.length === 0) {
+      return {
+        kind: 'internal',
+        system: `your module ${path}`,
+        hides: INTERNAL_HIDES,
+        alternative: INTERNAL_ALTERNATIVE,
+        external: false,
+        via: [...viaHead, path],
+        catalogMatch: null,
+      };
+    }
+    const first = chosen[0]!;
+    const systems: string[] = [];
+    const hides: string[] = [];
+    for (const reach of chosen) {
+      if (!systems.includes(reach.entry.system)) systems.push(reach.entry.system);
+    }
+    // The first system's failures lead; one from each other system follows, within five.
+    hides.push(...first.entry.hides.slice(0, 3));
+    for (const reach of chosen.slice(1)) {
+      const next = reach.entry.hides[0];
+      if (next && !hides.includes(next) && hides.length < 5) hides.push(next);
+    }
+    return {
+      kind: first.entry.kind,
+      system: systems.slice(0, 3).join(', '),
+      hides,
+      alternative: first.entry.alternative,
+      external: kindIsExternal(first.entry.kind),
+      via: [...viaHead, ...first.path],
+      catalogMatch: first.entry.match,
+    };
+  }
+
+  /** Catalog boundaries reachable from a module through its imports (breadth first, bounded). */
+  private reach(start: string): Reach[] {
+    const cached = this.reachCache.get(start);
+    if (cached) return cached;
+    const found: Reach[] = [];
+    const seen = new Set<string>([start]);
+    let frontier: { path: string; chain: string[] }[] = [{ path: start, chain: [start] }];
+    for (let depth = 0; depth < MAX_DEPTH && frontier.length && seen.size < MAX_MODULES; depth++) {
+      const next: { path: string; chain: string[] }[] = [];
+      for (const node of frontier) {
+        for (const specifier of this.summaries.get(node.path).imports) {
+          if (isBareSpecifier(specifier)) {
+            const entry = this.catalog.lookup(specifier);
+            if (entry && !found.some((f) => f.entry === entry)) found.push({ entry, path: [...node.chain, specifier] });
+            continue;
+          }
+          const resolved = this.modules.resolve(node.path, specifier);
+          if (!resolved || seen.has(resolved) || isTestLike(resolved)) continue;
+          seen.add(resolved);
+          next.push({ path: resolved, chain: [...node.chain, resolved] });
+        }
+      }
+      frontier = next;
+    }
+    this.reachCache.set(start, found);
+    return found;
+  }
+
+  private fromHost(host: string): ResolvedBoundary {
+    const entry = this.catalog.lookupHost(host);
+    if (entry) return fromEntry(entry, [host], entry.kind === 'http' ? undefined : `${entry.system} (HTTP API)`, 'http');
+    const generic = this.catalog.byMatch('fetch')!;
+    const own = host.startsWith('relative URL') || /^(localhost|127\.0\.0\.1)$/.test(host);
+    return {
+      ...fromEntry(generic, [host]),
+      system: own ? 'your own HTTP API' : `HTTP API at ${host}`,
+      alternative: own
+        ? 'run your own API for real (the real server on a random port, or the framework inject) instead of canned responses'
+        : generic.alternative,
+    };
+  }
+
+  private fromGlobal(name: string): ResolvedBoundary {
+    if (name === 'Date') return fromEntry(this.catalog.byMatch('Date')!, ['Date']);
+    if (name === 'HttpClient') return this.fromPackage('@angular/common/http', ['HttpClient']);
+    return fromEntry(this.catalog.byMatch('fetch')!, [name]);
+  }
+}
+
+function wellKnown(name: string): Origin | null {
+  const module = WELL_KNOWN_NAMES[name];
+  return module ? { module, name } : null;
+}
+
+function rank(kind: BoundaryKind): number {
+  const index = PRIORITY.indexOf(kind);
+  return index < 0 ? PRIORITY.length : index;
+}
+
+function isTestLike(path: string): boolean {
+  return /(^|\/)(__tests__|__mocks__)\/|\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
+}
+
+function fromEntry(entry: CatalogEntry, via: string[], system?: string, kind?: BoundaryKind): ResolvedBoundary {
+  const k = kind ?? entry.kind;
+  return {
+    kind: k,
+    system: system ?? entry.system,
+    hides: entry.hides,
+    alternative: entry.alternative,
+    external: kindIsExternal(k),
+    via,
+    catalogMatch: entry.match,
+  };
+}

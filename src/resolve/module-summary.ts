@@ -1,0 +1,85 @@
+/**
+ * A source module's imports, read once per run: what a mocked module of your own reaches.
+ * Only top-level, non-type imports count: a type import reaches nothing at run time.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ts } from 'ts-morph';
+import { scriptKindFor } from '../extract/extract-file.js';
+
+export interface ModuleSummary {
+  imports: string[];
+}
+
+const MAX_MODULE_BYTES = 2 * 1024 * 1024;
+
+export class ModuleSummaries {
+  private readonly cache = new Map<string, ModuleSummary>();
+
+  constructor(private readonly root: string) {}
+
+  get(path: string): ModuleSummary {
+    const cached = this.cache.get(path);
+    if (cached) return cached;
+    const summary = this.read(path);
+    this.cache.set(path, summary);
+    return summary;
+  }
+
+  private read(path: string): ModuleSummary {
+    let text: string;
+    try {
+      const buffer = readFileSync(join(this.root, path));
+      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return { imports: [] };
+      text = buffer.toString('utf8');
+    } catch {
+      return { imports: [] };
+    }
+    return { imports: topLevelImports(path, text) };
+  }
+}
+
+export function topLevelImports(path: string, text: string): string[] {
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+  const imports: string[] = [];
+  const add = (specifier: string | undefined): void => {
+    if (specifier && !imports.includes(specifier)) imports.push(specifier);
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      if (statement.importClause?.isTypeOnly) continue;
+      const named = statement.importClause?.namedBindings;
+      if (
+        statement.importClause &&
+        !statement.importClause.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly)
+      ) {
+        continue;
+      }
+      add((statement.moduleSpecifier as ts.StringLiteral).text);
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
+      add((statement.moduleSpecifier as ts.StringLiteral).text);
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      const expr = statement.moduleReference.expression;
+      if (ts.isStringLiteral(expr)) add(expr.text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const init = decl.initializer;
+        const call = init && ts.isPropertyAccessExpression(init) ? init.expression : init;
+        if (call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'require') {
+          const arg = call.arguments[0];
+          if (arg && ts.isStringLiteral(arg)) add(arg.text);
+        }
+      }
+    } else if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+      const call = statement.expression;
+      if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments[0] && ts.isStringLiteral(call.arguments[0])) {
+        add(call.arguments[0].text);
+      }
+    }
+  }
+  return imports;
+}
