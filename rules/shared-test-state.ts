@@ -125,6 +125,8 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
   }
   for (const site of model.mocks) {
     if (site.family !== 'method' || site.owner.kind !== 'test' || site.target.kind !== 'member' || site.benign) continue;
+    // node:test restores doubles made through the test context (t.mock) when the test ends.
+    if (site.mechanism.startsWith('node:test t.mock')) continue;
     const subject = `${site.target.object}.${site.target.member}`;
     if (candidates.some((c) => c.subject === subject && c.owner.kind === 'test' && c.owner.id === (site.owner as { id: number }).id)) continue;
     candidates.push({ subject, root: site.target.object.split('.')[0]!, owner: site.owner, line: site.line, column: site.column, method: site.mechanism });

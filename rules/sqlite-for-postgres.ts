@@ -14,7 +14,7 @@ const ENGINE_NAMES: Record<string, string> = {
   mssql: 'SQL Server',
   oracle: 'Oracle',
   sqlite: 'SQLite',
-  'pg-mem': 'pg-mem (an in-memory imitation of PostgreSQL)',
+  'pg-mem': 'pg-mem',
 };
 const DIFFERENCES: Record<string, string> = {
   sqlite:

@@ -64,6 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--debug', 'print stack traces for internal errors', false)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run test-audit --help for usage)')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => process.stdout.write(text),

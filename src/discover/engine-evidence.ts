@@ -60,7 +60,7 @@ export function fromDependencies(path: string, text: string, dependencies: reado
   const out: EngineEvidence[] = [];
   for (const dep of dependencies) {
     const engine = DEPENDENCY_ENGINES[dep];
-    if (engine) out.push({ engine, path, line: lineOf(text, `"${dep}"`), column: 1, evidence: `depends on ${dep}` });
+    if (engine) out.push({ engine, source: 'dependency', path, line: lineOf(text, `"${dep}"`), column: 1, evidence: `depends on ${dep}` });
   }
   return out;
 }
@@ -79,6 +79,7 @@ export function fromPrismaSchema(path: string, text: string): SplitEvidence {
   if (!engine) return result;
   const evidence: EngineEvidence = {
     engine,
+    source: 'prisma',
     path,
     line: lineOf(text, /provider\s*=\s*"/),
     column: 1,
@@ -104,6 +105,7 @@ export function fromEnvironmentConfig(path: string, text: string, engineKey: 'cl
     if (!engine) return;
     const evidence: EngineEvidence = {
       engine,
+      source: 'orm-config',
       path,
       line: lineOf(text, new RegExp(`${engineKey}['"]?\\s*:\\s*['"]${escape(value)}['"]`)),
       column: 1,
@@ -130,7 +132,7 @@ export function fromOrmConfig(path: string, text: string): SplitEvidence & { err
   if (typeof type === 'string') {
     const engine = engineFromName(type);
     if (engine) {
-      result.production.push({ engine, path, line: lineOf(text, new RegExp(`type['"]?\\s*:\\s*['"]${escape(type)}`)), column: 1, evidence: `type: '${type}'` });
+      result.production.push({ engine, source: 'orm-config', path, line: lineOf(text, new RegExp(`type['"]?\\s*:\\s*['"]${escape(type)}`)), column: 1, evidence: `type: '${type}'` });
     }
   }
   return result;
@@ -146,7 +148,7 @@ export function fromCompose(path: string, text: string): EngineEvidence[] {
     const image = match[1]!;
     for (const [pattern, engine] of SERVER_IMAGES) {
       if (pattern.test(image)) {
-        out.push({ engine, path, line: index + 1, column: 1, evidence: `compose image ${image}` });
+        out.push({ engine, source: 'compose', path, line: index + 1, column: 1, evidence: `compose image ${image}` });
         return;
       }
     }
@@ -169,7 +171,7 @@ export function fromEnvFile(path: string, text: string): SplitEvidence {
     const engine = engineFromName(value);
     if (!engine) return;
     const shown = value.replace(/\/\/[^@/]*@/, '//***@');
-    const evidence: EngineEvidence = { engine, path, line: index + 1, column: 1, evidence: `${match[1]}=${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}` };
+    const evidence: EngineEvidence = { engine, source: 'env', path, line: index + 1, column: 1, evidence: `${match[1]}=${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}` };
     (isTest ? result.test : result.production).push(evidence);
   });
   return result;

@@ -222,6 +222,11 @@ function readMochaYaml(text: string): StaticObject {
   return out;
 }
 
+const SOURCE_ORDER: Record<EngineEvidence['source'], number> = { dependency: 0, prisma: 1, 'orm-config': 2, compose: 3, env: 4 };
+
+/** Most authoritative first (a dependency beats a compose file beats a .env), then by place. */
 function sortEvidence(list: EngineEvidence[]): EngineEvidence[] {
-  return list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  return list.sort(
+    (a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line),
+  );
 }

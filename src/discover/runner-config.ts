@@ -118,9 +118,9 @@ function resolveConfigPath(dir: string, value: string): string | null {
   let path = value.replace(/^<rootDir>\/?/, './');
   if (!path.startsWith('.') && !path.startsWith('/')) return null;
   if (path.startsWith('/')) return null;
-  path = posix.normalize(posix.join(dir || '.', path));
+  path = posix.normalize(posix.join(dir || '.', path)).replace(/\/$/, '');
   if (path.startsWith('..')) return null;
-  return path === '.' ? '' : path;
+  return path === '.' ? '' : path.replace(/^\.\//, '');
 }
 
 function addPath(list: string[], dir: string, value: string): void {

@@ -195,23 +195,25 @@ function nodeTestMock(state: ExtractionState, chain: Chain, names: string[], con
   const link = chain.links[mockIndex + 1]!;
   if (!link.call) return false;
   const args = link.call.arguments;
+  // t.mock belongs to the test context and is restored when the test ends; the module-level mock is not.
+  const prefix = mockIndex === 1 ? 'node:test t.mock' : 'node:test mock';
   if (method === 'module') {
     const specifier = literalText(args[0]);
-    if (specifier !== null) addSite(state, link.call, 'node:test mock.module', 'module', { kind: 'module', specifier }, 'factory');
+    if (specifier !== null) addSite(state, link.call, `${prefix}.module`, 'module', { kind: 'module', specifier }, 'factory');
     return true;
   }
   if (method === 'method' || method === 'getter' || method === 'setter' || method === 'property') {
     const target = memberTarget(state, args[0], args[1]);
     if (!target) return true;
     if (args.length >= 3) {
-      addSite(state, link.call, `node:test mock.${method}`, 'method', target, 'implementation', benignFlag(target));
+      addSite(state, link.call, `${prefix}.${method}`, 'method', target, 'implementation', benignFlag(target));
     } else {
-      pendSpy(state, link.call, `node:test mock.${method}`, target, context.assignedTo);
+      pendSpy(state, link.call, `${prefix}.${method}`, target, context.assignedTo);
     }
     return true;
   }
   if (method === 'timers' && names[mockIndex + 2] === 'enable') {
-    addClockSite(state, chain.links[mockIndex + 2]!.call ?? link.call, 'node:test mock.timers', 'fake-timers');
+    addClockSite(state, chain.links[mockIndex + 2]!.call ?? link.call, `${prefix}.timers`, 'fake-timers');
     return true;
   }
   if (method === 'fn' && context.assignedTo) state.doubleNames.add(context.assignedTo);

@@ -95,9 +95,19 @@ export class ExtractionState {
     };
   }
 
+  /**
+   * Where a node is, as editors count. A call or member at the end of a chain spread over several
+   * lines (`Test.createTestingModule(...)\n  .overrideGuard(X)`) is placed at its own name, not at
+   * the start of the chain.
+   */
   position(node: ts.Node): Position {
-    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
-    return { line: line + 1, column: character + 1 };
+    const start = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+    const member = ts.isCallExpression(node) ? node.expression : node;
+    if (ts.isPropertyAccessExpression(member) && ts.isCallExpression(unwrap(member.expression))) {
+      const name = this.sourceFile.getLineAndCharacterOfPosition(member.name.getStart(this.sourceFile));
+      if (name.line !== start.line) return { line: name.line + 1, column: name.character + 1 };
+    }
+    return { line: start.line + 1, column: start.character + 1 };
   }
 
   text(node: ts.Node): string {

@@ -187,12 +187,11 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   const parent = ancestors[ancestors.length - 1];
   if (!parent) return;
   if (state.fnDoubleUse.has(node.text)) {
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node)) state.noteFnDoubleUse(node.text, 'argument');
+    // A bare function handed over as an argument is a callback; one placed in an object stands in for a dependency.
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(node.text, 'argument');
     else if (ts.isJsxExpression(parent)) state.noteFnDoubleUse(node.text, 'argument');
     else if (ts.isPropertyAssignment(parent) && parent.initializer === node) state.noteFnDoubleUse(node.text, 'object');
-    else if (ts.isShorthandPropertyAssignment(parent) || ts.isNewExpression(parent) || ts.isArrayLiteralExpression(parent)) {
-      state.noteFnDoubleUse(node.text, 'object');
-    }
+    else if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) state.noteFnDoubleUse(node.text, 'object');
   }
   if (node.text === 'HttpClientTestingModule' || node.text === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);

@@ -11,8 +11,12 @@ export interface EvidenceRef extends Position {
   evidence: string;
 }
 
+export type EvidenceSource = 'dependency' | 'prisma' | 'orm-config' | 'compose' | 'env';
+
 export interface EngineEvidence extends EvidenceRef {
   engine: DatabaseEngine;
+  /** Where the evidence comes from; rules cite the most authoritative first (dependency first). */
+  source: EvidenceSource;
 }
 
 /** What the test runner's configuration says, read statically. */

@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { RuleDefinition, TierSeverity } from '../model/rule.js';
 import { docsPath } from '../engine/run-rules.js';
-import { wrap } from './text.js';
+import { block } from './text.js';
 
 function tiers(severity: TierSeverity): string {
   return `unit ${severity.unit} · integration ${severity.integration} · e2e ${severity.e2e}`;
@@ -13,7 +13,7 @@ export function formatRulesTable(rules: readonly RuleDefinition[], options: { co
   const lines: string[] = [];
   for (const rule of rules) {
     lines.push(c.bold(rule.meta.id));
-    lines.push(`  ${wrap(rule.meta.description, 100, '  ')}`);
+    lines.push(block(rule.meta.description, 100, '  '));
     const variants = Object.entries(rule.meta.severity);
     for (const [variant, severity] of variants) {
       // A default that only repeats a named variant says nothing new.

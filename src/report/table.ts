@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import type { AuditResult, Finding } from '../model/finding.js';
 import type { Severity } from '../model/rule.js';
 import { atOrAbove, type FailLevel } from './severity.js';
-import { plural, sanitize, wrap } from './text.js';
+import { block, plural, sanitize, wrap } from './text.js';
 
 export interface TableOptions {
   color: boolean;
@@ -30,7 +30,7 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
   const out: string[] = [];
 
   out.push(c.bold(`test-audit ${result.tool.version} — ${sanitize(result.root)}`), '');
-  out.push(...summaryLines(result, c));
+  out.push(...summaryLines(result, c, width));
 
   if (mockFindings.length) {
     out.push('', c.bold(`Audit table: what each mock hides (${mockFindings.length})`));
@@ -47,19 +47,19 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
   if (result.errors.length && !options.quiet) {
     out.push('', c.bold(`Files not audited (${result.errors.length})`));
     for (const error of result.errors) {
-      out.push(`  ${c.yellow(sanitize(error.path))}  ${c.dim(error.kind)}  ${sanitize(error.message)}`);
+      out.push(`  ${c.yellow(sanitize(error.path))}`, c.dim(block(`${error.kind}: ${sanitize(error.message)}`, width, '    ')));
     }
   }
   if (result.warnings.length && !options.quiet) {
     out.push('', c.bold(`Context warnings (${result.warnings.length})`));
-    for (const warning of result.warnings) out.push(`  ${wrap(sanitize(warning), width, '    ')}`);
+    for (const warning of result.warnings) out.push(block(sanitize(warning), width, '  '));
   }
 
   out.push('', verdictLine(result, options.failOn, c));
   return `${out.join('\n')}\n`;
 }
 
-function summaryLines(result: AuditResult, c: ChalkInstance): string[] {
+function summaryLines(result: AuditResult, c: ChalkInstance, width: number): string[] {
   const s = result.summary;
   const byRule = Object.entries(s.byRule)
     .map(([rule, count]) => `${rule} ${count}`)
@@ -74,7 +74,7 @@ function summaryLines(result: AuditResult, c: ChalkInstance): string[] {
     `  Tiers      unit ${s.tiers.unit} · integration ${s.tiers.integration} · e2e ${s.tiers.e2e}`,
     `  Mocks      ${s.mocks}`,
     `  Findings   ${findings}`,
-    ...(byRule ? [`  By rule    ${byRule}`] : []),
+    ...(byRule ? [`  By rule    ${wrap(byRule, width, ' '.repeat(13))}`] : []),
     ...(s.errors ? [`  Not read   ${plural(s.errors, 'file')} (listed below)`] : []),
   ];
 }
@@ -110,12 +110,19 @@ function auditTable(findings: readonly Finding[], c: ChalkInstance, width: numbe
       `${f.line}\n${severityTag(f.severity, c)}`,
       tierLabel(f.tier),
       `${sanitize(f.target ?? '')}\n${c.dim(sanitize(f.mechanism ?? ''))}`,
-      `${sanitize(f.system ?? '')}\n${c.dim(f.boundary ?? '')}`,
+      `${sanitize(f.system ?? '')}\n${c.dim(f.boundary ?? '')}${viaText(f, c)}`,
       hides,
       sanitize(f.alternative ?? ''),
     ]);
   }
   return table.toString();
+}
+
+/** How an own module leads to the boundary: 'via src/db.ts → pg'. */
+function viaText(f: Finding, c: ChalkInstance): string {
+  const via = f.via ?? [];
+  if (via.length < 2) return '';
+  return `\n${c.dim(`via ${via.slice(1).map(sanitize).join(' → ')}`)}`;
 }
 
 function tierLabel(tier: string): string {
@@ -133,8 +140,8 @@ function groupedFindings(findings: readonly Finding[], c: ChalkInstance, width: 
     const location = `${f.line}:${f.column}`.padEnd(8);
     const head = `    ${location}${severityTag(f.severity, c, 5)} ${c.cyan(f.ruleId)}`;
     lines.push(head);
-    if (f.test) lines.push(`            ${c.dim(`in: ${sanitize(f.test)}`)}`);
-    lines.push(`            ${wrap(sanitize(f.message), width, '            ')}`);
+    if (f.test) lines.push(c.dim(block(`in: ${sanitize(f.test)}`, width, '            ')));
+    lines.push(block(sanitize(f.message), width, '            '));
   }
   return lines;
 }

@@ -11,7 +11,12 @@ export function sanitize(value: string): string {
   });
 }
 
-/** Word-wraps a paragraph to a width, indenting continuation lines. */
+/** Word-wraps a paragraph so that every line, indent included, fits the width; all lines indented. */
+export function block(text: string, width: number, indent: string): string {
+  return indent + wrap(text, width, indent);
+}
+
+/** Word-wraps a paragraph to a width, indenting continuation lines (the first line is the caller's). */
 export function wrap(text: string, width: number, indent = ''): string {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];

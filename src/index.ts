@@ -1,0 +1,6 @@
+/** Public API: run an audit from code, and the types of what it returns. */
+export { audit, type AuditOptions } from './audit.js';
+export { UsageError } from './errors.js';
+export type { AuditResult, FileError, FileReport, Finding, Summary } from './model/finding.js';
+export type { RuleDefinition, RuleMeta, Severity } from './model/rule.js';
+export { rules } from '../rules/index.js';
