@@ -14,7 +14,8 @@ import { classifyTier, higherTier } from './discover/tier.js';
 import { runRules } from './engine/run-rules.js';
 import { buildResult } from './engine/result.js';
 import { UsageError } from './errors.js';
-import { extractModel, type ExtractOutcome } from './extract/extract-file.js';
+import { extractWithLargeStack } from './extract/deep-worker.js';
+import { DEFAULT_FILE_BUDGET_MS, extractModel, type ExtractOutcome } from './extract/extract-file.js';
 import { readSource } from './extract/read-source.js';
 import type { AnalyzedFile } from './model/analysis.js';
 import type { AuditResult, FileError } from './model/finding.js';
@@ -50,14 +51,13 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const fileSet = new Set(files);
   const packages = await PackageIndex.build(root, files);
   const catalog = new Catalog(undefined, options.catalogExtensions ?? []);
-  const fakeLookup = (specifier: string) => catalog.fakeLibrary(specifier);
   const errors: FileError[] = [];
   const parsed = new Map<string, Parsed>();
 
   const parseAll = async (paths: readonly string[], total: number, offset: number): Promise<void> => {
     let done = offset;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
-      const outcome = await parseFile(root, path, fakeLookup);
+      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? []);
       if (outcome.ok) parsed.set(path, { path, model: outcome.model });
       else errors.push({ path, kind: outcome.kind, message: outcome.message });
       options.onProgress?.(++done, total);
@@ -200,10 +200,17 @@ async function checkedRoot(input: string): Promise<string> {
   return root;
 }
 
-async function parseFile(root: string, path: string, fakes: Parameters<typeof extractModel>[2]): Promise<ExtractOutcome | { ok: false; kind: string; message: string }> {
+async function parseFile(
+  root: string,
+  path: string,
+  catalog: Catalog,
+  extensions: readonly CatalogEntry[],
+): Promise<ExtractOutcome | { ok: false; kind: string; message: string }> {
   const source = await readSource(join(root, path));
   if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
-  return extractModel(path, source.text, fakes);
+  const outcome = extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
+  if (outcome.ok || outcome.kind !== 'too-complex') return outcome;
+  return extractWithLargeStack({ path, text: source.text, extensions: [...extensions], budgetMs: DEFAULT_FILE_BUDGET_MS });
 }
 
 /** Files whose real path leaves the audited root (through a symlink) are listed as errors, not read. */

@@ -6,7 +6,7 @@
  */
 import { ts } from 'ts-morph';
 import type { AssertionKind } from '../model/test-model.js';
-import { isFunctionLike, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { anyNode, isFunctionLike, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 import {
   ASSERTING_HELPER,
@@ -180,26 +180,19 @@ function nockDone(state: ExtractionState, chain: Chain): boolean {
  * `stub.firstCall.args`, `spy.calls.count()`, `scope.isDone()`.
  */
 export function refersToInvocationData(state: ExtractionState, expr: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || isFunctionLike(node)) return;
-    if (ts.isPropertyAccessExpression(node)) {
-      const name = node.name.text;
-      const object = node.expression;
-      if (MOCK_STATE_PROPS.has(name) && ts.isPropertyAccessExpression(object) && object.name.text === 'mock') found = true;
-      else if (SINON_CALL_PROPS.has(name)) found = true;
-      else if (name === 'isDone' || name === 'pendingMocks') found = true;
-      else if (SINON_GENERIC_PROPS.has(name)) {
-        const root = rootIdentifier(object);
-        if (root && state.doubleNames.has(root)) found = true;
-      } else if (JASMINE_CALLS_METHODS.has(name) && ts.isPropertyAccessExpression(object) && object.name.text === 'calls') {
-        found = true;
-      }
+  return anyNode(expr, (node) => {
+    if (isFunctionLike(node)) return 'skip';
+    if (!ts.isPropertyAccessExpression(node)) return false;
+    const name = node.name.text;
+    const object = node.expression;
+    if (MOCK_STATE_PROPS.has(name) && ts.isPropertyAccessExpression(object) && object.name.text === 'mock') return true;
+    if (SINON_CALL_PROPS.has(name) || name === 'isDone' || name === 'pendingMocks') return true;
+    if (SINON_GENERIC_PROPS.has(name)) {
+      const root = rootIdentifier(object);
+      return !!root && state.doubleNames.has(root);
     }
-    if (!found) ts.forEachChild(node, visit);
-  };
-  visit(expr);
-  return found;
+    return JASMINE_CALLS_METHODS.has(name) && ts.isPropertyAccessExpression(object) && object.name.text === 'calls';
+  });
 }
 
 /** A call to a helper we cannot see into whose name says it asserts: counted as a real assertion. */

@@ -129,19 +129,73 @@ export function literalText(expr: ts.Expression | undefined): string | null {
 
 /** A dotted name for simple member expressions: `a.b.c` → 'a.b.c'; null for anything else. */
 export function dottedName(expr: ts.Expression): string | null {
-  const inner = unwrap(expr);
-  if (ts.isIdentifier(inner)) return inner.text;
-  if (inner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(inner)) {
-    const left = dottedName(inner.expression);
-    return left === null ? null : `${left}.${inner.name.text}`;
-  }
-  if (ts.isElementAccessExpression(inner)) {
-    const key = literalText(inner.argumentExpression);
-    const left = dottedName(inner.expression);
-    return left === null || key === null ? null : `${left}.${key}`;
+  const parts: string[] = [];
+  let current = unwrap(expr);
+  for (let guard = 0; guard < 64; guard++) {
+    if (ts.isIdentifier(current)) {
+      parts.push(current.text);
+      return parts.reverse().join('.');
+    }
+    if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.push('this');
+      return parts.reverse().join('.');
+    }
+    if (ts.isPropertyAccessExpression(current)) {
+      parts.push(current.name.text);
+      current = unwrap(current.expression);
+    } else if (ts.isElementAccessExpression(current)) {
+      const key = literalText(current.argumentExpression);
+      if (key === null) return null;
+      parts.push(key);
+      current = unwrap(current.expression);
+    } else return null;
   }
   return null;
+}
+
+export type VisitResult = 'skip' | 'stop' | void;
+
+/**
+ * Visits the descendants of a node depth first, without recursion (minified or generated code can
+ * nest deeper than the call stack). Return 'skip' to leave a node's children out, 'stop' to end.
+ */
+export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => VisitResult): void {
+  const stack: ts.Node[] = [];
+  const pushChildren = (node: ts.Node): void => {
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  };
+  pushChildren(root);
+  while (stack.length) {
+    const node = stack.pop()!;
+    const result = visit(node);
+    if (result === 'stop') return;
+    if (result !== 'skip') pushChildren(node);
+  }
+}
+
+/**
+ * True when the node or one of its descendants satisfies the predicate; return 'skip' from the
+ * predicate to leave a node's subtree out. Iterative, like forEachDescendant.
+ */
+export function anyNode(root: ts.Node, predicate: (node: ts.Node) => boolean | 'skip'): boolean {
+  const first = predicate(root);
+  if (first === 'skip') return false;
+  if (first) return true;
+  let found = false;
+  forEachDescendant(root, (node) => {
+    const result = predicate(node);
+    if (result === 'skip') return 'skip';
+    if (result) {
+      found = true;
+      return 'stop';
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /** Root identifier of a member expression or call chain: `repo.find.mock.calls` → 'repo'. */

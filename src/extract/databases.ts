@@ -4,7 +4,7 @@
  */
 import { ts } from 'ts-morph';
 import type { DatabaseEngine } from '../model/test-model.js';
-import { literalText, unwrap } from './chain.js';
+import { anyNode, literalText, unwrap } from './chain.js';
 import { propertyKey } from './mocks.js';
 import type { ExtractionState } from './state.js';
 
@@ -98,14 +98,11 @@ function readsEnvironment(state: ExtractionState, condition: ts.Node): string | 
   const text = state.shortText(condition, 80);
   if (/process\.env|import\.meta\.env/.test(text)) return text;
   let found: string | null = null;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(n)) {
-      const init = state.initializers.get(n.text);
-      if (init && /process\.env|import\.meta\.env/.test(state.text(init))) found = `${n.text} (${state.shortText(init, 60)})`;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(condition);
+  anyNode(condition, (n) => {
+    if (!ts.isIdentifier(n)) return false;
+    const init = state.initializers.get(n.text);
+    if (init && /process\.env|import\.meta\.env/.test(state.text(init))) found = `${n.text} (${state.shortText(init, 60)})`;
+    return found !== null;
+  });
   return found;
 }

@@ -8,9 +8,9 @@ import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
 import { ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
-import { walkFile } from './walk.js';
+import { TimeBudgetExceeded, walkFile } from './walk.js';
 
-export type ExtractErrorKind = 'parse-error' | 'too-complex' | 'internal-error';
+export type ExtractErrorKind = 'parse-error' | 'too-complex' | 'timeout' | 'internal-error';
 
 export type ExtractOutcome =
   | { ok: true; model: TestFileModel }
@@ -24,7 +24,11 @@ export function scriptKindFor(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-export function extractModel(path: string, text: string, fakes: FakeLibraryLookup): ExtractOutcome {
+/** How long one file may take to analyse before it is reported and skipped. */
+export const DEFAULT_FILE_BUDGET_MS = 10_000;
+
+export function extractModel(path: string, text: string, fakes: FakeLibraryLookup, budgetMs = DEFAULT_FILE_BUDGET_MS): ExtractOutcome {
+  const started = Date.now();
   let sourceFile: ts.SourceFile;
   try {
     sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
@@ -40,7 +44,7 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
   }
   try {
     const state = new ExtractionState(sourceFile);
-    walkFile(state, fakes);
+    walkFile(state, fakes, started + budgetMs);
     finalize(state, fakes);
     return { ok: true, model: state.model };
   } catch (error) {
@@ -49,6 +53,9 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
 }
 
 function failure(error: unknown, stage: 'parse' | 'walk'): ExtractOutcome {
+  if (error instanceof TimeBudgetExceeded) {
+    return { ok: false, kind: 'timeout', message: 'analysis took longer than the per-file time budget: skipped' };
+  }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return { ok: false, kind: 'too-complex', message: 'nesting too deep to analyse (stack limit reached)' };
   }

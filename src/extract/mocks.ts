@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement } from '../model/test-model.js';
-import { dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier } from './imports.js';
 import type { ExtractionState } from './state.js';
 import {
@@ -165,18 +165,12 @@ function hasTrueProperty(object: ts.ObjectLiteralExpression, name: string): bool
 
 function findFakeLibraryIn(node: ts.Node, fakes: FakeLibraryLookup): string | null {
   let found: string | null = null;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n)) {
-      const required = requiredSpecifier(n);
-      if (required && fakes(required.specifier)) {
-        found = required.specifier;
-        return;
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
+  anyNode(node, (n) => {
+    if (!ts.isCallExpression(n)) return false;
+    const required = requiredSpecifier(n);
+    if (required && fakes(required.specifier)) found = required.specifier;
+    return found !== null;
+  });
   return found;
 }
 
@@ -552,20 +546,7 @@ function isRouteMatcher(object: ts.ObjectLiteralExpression): boolean {
 }
 
 function containsCallNamed(node: ts.Node, name: string): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n)) {
-      const callee = n.expression;
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === name) {
-        found = true;
-        return;
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
+  return anyNode(node, (n) => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === name);
 }
 
 /** A host target from a URL argument (literal, template, or a file-level string constant). */
@@ -758,42 +739,22 @@ export function isDoubleValue(state: ExtractionState, expr: ts.Node, depth: numb
 
 /** True when an expression builds a double: fn doubles, mock factories, functions in an object literal. */
 function containsDouble(state: ExtractionState, node: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  return anyNode(node, (n) => {
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const callee = n.expression;
       const chain = ts.isCallExpression(n) ? flattenChain(n) : null;
-      if (chain && isFnDoubleChain(chain, state.sinonRoots)) {
-        found = true;
-        return;
-      }
+      if (chain && isFnDoubleChain(chain, state.sinonRoots)) return true;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-      if (/^(mock|mockDeep|createMock|createStubInstance|createSpyObj|mockClient|stub|fake)$/.test(name) || DOUBLE_NAME.test(name)) {
-        found = true;
-        return;
-      }
+      if (/^(mock|mockDeep|createMock|createStubInstance|createSpyObj|mockClient|stub|fake)$/.test(name) || DOUBLE_NAME.test(name)) return true;
     }
     if (ts.isObjectLiteralExpression(n)) {
-      for (const property of n.properties) {
-        if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
-          found = true;
-          return;
-        }
-        if (ts.isPropertyAssignment(property) && isFunctionLike(unwrap(property.initializer))) {
-          found = true;
-          return;
-        }
-      }
+      const hasFunction = n.properties.some(
+        (p) => ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || (ts.isPropertyAssignment(p) && isFunctionLike(unwrap(p.initializer))),
+      );
+      if (hasFunction) return true;
     }
-    if (ts.isIdentifier(n) && (DOUBLE_NAME.test(n.text) || state.doubleNames.has(n.text))) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
+    return ts.isIdentifier(n) && (DOUBLE_NAME.test(n.text) || state.doubleNames.has(n.text));
+  });
 }
 
 // ---- clocks and fake libraries ---------------------------------------------------------------

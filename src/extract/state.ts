@@ -13,7 +13,7 @@ import type {
   TestFileModel,
   TestModifier,
 } from '../model/test-model.js';
-import { flattenChain, isFunctionLike, unwrap } from './chain.js';
+import { flattenChain, forEachDescendant, isFunctionLike, unwrap } from './chain.js';
 import { isFnDoubleChain } from './vocabulary.js';
 
 /** What a local name is bound to, as far as the file shows. */
@@ -318,18 +318,17 @@ export class ExtractionState {
     const names = new Set<string>();
     if (isFunctionLike(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
       for (const param of fn.parameters) for (const n of bindingNames(param.name)) names.add(n);
-      const visit = (node: ts.Node): void => {
-        if (ts.isVariableDeclaration(node)) for (const n of bindingNames(node.name)) names.add(n);
-        else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) names.add(node.name.text);
-        else if (ts.isCatchClause(node) && node.variableDeclaration) {
-          for (const n of bindingNames(node.variableDeclaration.name)) names.add(n);
-        }
-        if (isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isClassLike(node)) {
-          return;
-        }
-        ts.forEachChild(node, visit);
-      };
-      if (fn.body) ts.forEachChild(fn.body, visit);
+      if (fn.body) {
+        forEachDescendant(fn.body, (node) => {
+          if (ts.isVariableDeclaration(node)) for (const n of bindingNames(node.name)) names.add(n);
+          else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) names.add(node.name.text);
+          else if (ts.isCatchClause(node) && node.variableDeclaration) {
+            for (const n of bindingNames(node.variableDeclaration.name)) names.add(n);
+          }
+          const nested = isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isClassLike(node);
+          return nested ? 'skip' : undefined;
+        });
+      }
     }
     this.declaredNamesCache.set(fn, names);
     return names;

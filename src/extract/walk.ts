@@ -23,20 +23,53 @@ import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, reco
 import { isSandboxCreation, type ExtractionState } from './state.js';
 import { recogniseStructure } from './structure.js';
 
-export function walkFile(state: ExtractionState, fakes: FakeLibraryLookup): void {
+/** Thrown when a file takes longer than its time budget; the file is reported, the run goes on. */
+export class TimeBudgetExceeded extends Error {
+  override readonly name = 'TimeBudgetExceeded';
+}
+
+interface Frame {
+  node: ts.Node;
+  entered: boolean;
+  exit: (() => void) | null;
+}
+
+const BUDGET_CHECK_INTERVAL = 2048;
+
+/**
+ * Walks every node once, depth first, with an explicit stack rather than recursion: generated and
+ * minified code can nest deeper than the call stack allows.
+ */
+export function walkFile(state: ExtractionState, fakes: FakeLibraryLookup, deadline = Infinity): void {
   const ancestors: ts.Node[] = [];
   const diPrefix = dependencyInjectionPrefix(state);
   state.openFileScope();
-
-  const visit = (node: ts.Node): void => {
-    const exit = state.enter(node);
-    dispatch(state, node, ancestors, fakes, diPrefix);
-    ancestors.push(node);
-    ts.forEachChild(node, visit);
-    ancestors.pop();
-    if (exit) exit();
+  const stack: Frame[] = [];
+  const pushChildren = (node: ts.Node): void => {
+    const start = stack.length;
+    ts.forEachChild(node, (child) => {
+      stack.push({ node: child, entered: false, exit: null });
+    });
+    // forEachChild yields children in source order; reverse them so the first is walked first.
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
   };
-  ts.forEachChild(state.sourceFile, visit);
+  pushChildren(state.sourceFile);
+  let visited = 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.entered) {
+      stack.pop();
+      ancestors.pop();
+      frame.exit?.();
+      continue;
+    }
+    frame.entered = true;
+    if (++visited % BUDGET_CHECK_INTERVAL === 0 && Date.now() > deadline) throw new TimeBudgetExceeded('time budget exceeded');
+    frame.exit = state.enter(frame.node);
+    dispatch(state, frame.node, ancestors, fakes, diPrefix);
+    ancestors.push(frame.node);
+    pushChildren(frame.node);
+  }
 }
 
 function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], fakes: FakeLibraryLookup, diPrefix: string): void {

@@ -1,0 +1,39 @@
+/**
+ * Retry for files nested deeper than the main thread's stack allows (hundreds of nested describe
+ * blocks, generated code): the same extraction, in a worker thread given a much larger stack.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Catalog } from '../catalog/index.js';
+import type { CatalogEntry } from '../catalog/types.js';
+import { extractModel, type ExtractOutcome } from './extract-file.js';
+
+interface DeepJob {
+  path: string;
+  text: string;
+  extensions: CatalogEntry[];
+  budgetMs: number;
+}
+
+const STACK_MB = 256;
+
+export function extractWithLargeStack(job: DeepJob): Promise<ExtractOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job, resourceLimits: { stackSizeMb: STACK_MB } });
+    let settled = false;
+    const finish = (outcome: ExtractOutcome): void => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+      void worker.terminate();
+    };
+    worker.once('message', (outcome: ExtractOutcome) => finish(outcome));
+    worker.once('error', (error) => finish({ ok: false, kind: 'too-complex', message: `nesting too deep to analyse (${error.message})` }));
+    worker.once('exit', () => finish({ ok: false, kind: 'too-complex', message: 'nesting too deep to analyse' }));
+  });
+}
+
+if (!isMainThread && parentPort && (workerData as DeepJob | undefined)?.path) {
+  const job = workerData as DeepJob;
+  const catalog = new Catalog(undefined, job.extensions);
+  parentPort.postMessage(extractModel(job.path, job.text, (s) => catalog.fakeLibrary(s), job.budgetMs));
+}
