@@ -27,7 +27,7 @@ const rule: RuleDefinition = {
       benign: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
-      mocked: '{target} is replaced by {mechanism}: {system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
+      mocked: '{mechanism} replaces {target}: {system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
       automock:
         'Jest replaces {target} for every test of this package (automatic mock in __mocks__): {system} ({boundary}) is never exercised. Hides: {hides}. Instead: {alternative}.',
     },

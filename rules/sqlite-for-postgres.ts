@@ -63,6 +63,7 @@ const rule: RuleDefinition = {
       default: { unit: 'warning', integration: 'error', e2e: 'error' },
       switchable: { unit: 'info', integration: 'warning', e2e: 'warning' },
     },
+    supersedes: ['mocked-dependency'],
     messages: {
       substitute:
         'Tests use {testEngine} ({evidence} at {where}) but production uses {productionEngine} ({productionEvidence} at {productionWhere}). Differences that pass here and fail there: {differences}. Instead: {alternative}.',

@@ -17,10 +17,12 @@ import { UsageError } from './errors.js';
 import { extractWithLargeStack } from './extract/deep-worker.js';
 import { DEFAULT_FILE_BUDGET_MS, extractModel, type ExtractOutcome } from './extract/extract-file.js';
 import { readSource } from './extract/read-source.js';
-import type { AnalyzedFile } from './model/analysis.js';
+import { analyzeFile } from './analyze/analyze-file.js';
+import type { AnalyzedFile, InheritedDouble } from './model/analysis.js';
+import type { PackageContext } from './model/context.js';
 import type { AuditResult, FileError } from './model/finding.js';
 import type { RuleDefinition } from './model/rule.js';
-import type { TestFileModel, Tier } from './model/test-model.js';
+import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
 import { BoundaryResolver } from './resolve/boundary-resolver.js';
 import { ModuleResolver, isRelative } from './resolve/module-resolver.js';
 import { ModuleSummaries } from './resolve/module-summary.js';
@@ -112,56 +114,54 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const safeSupport = await withinRoot(root, realpathRoot, supportPaths, errors);
   await parseAll(safeSupport, safeCandidates.length + safeSupport.length, safeCandidates.length);
 
-  // 3. Analysis: tiers, frameworks, what each mock stands in for.
+  // 3. Analysis: tiers first (support code takes the highest tier of the tests it serves), then
+  //    support files, then test files with the doubles they inherit from support code.
   const summaries = new ModuleSummaries(root);
   const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
-  const analyzed: AnalyzedFile[] = [];
-  const tierOf = new Map<string, Tier>();
+  const tierOf = new Map<string, { tier: Tier; reason: string }>();
   for (const path of testPaths) {
     const { model } = parsed.get(path)!;
-    const pkg = packages.contextOf(path);
-    if (model.framework === 'unknown' && pkg.runner.framework !== 'unknown') {
-      model.framework = pkg.runner.framework;
-      model.frameworkReason = `package uses ${pkg.runner.framework}`;
-    }
-    const verdict = classifyTier(path, model.framework, model.describes.map((d) => d.title));
-    tierOf.set(path, verdict.tier);
-    analyzed.push(analyzeFile(path, 'test', verdict.tier, verdict.reason, model, pkg, [], null, boundaryResolver));
+    adoptPackageFramework(model, packages.contextOf(path));
+    tierOf.set(path, classifyTier(path, model.framework, model.describes.map((d) => d.title)));
   }
+  const supportFiles: AnalyzedFile[] = [];
   for (const [path, users] of [...usedBy.entries()].sort(([a], [b]) => comparePaths(a, b))) {
     const entry = parsed.get(path);
     if (!entry) continue;
     const pkg = packages.contextOf(path);
     const automockOf = automocks.get(path) ?? null;
     const model = entry.model;
-    if (model.framework === 'unknown') {
-      model.framework = pkg.runner.framework;
-      model.frameworkReason = pkg.runner.framework === 'unknown' ? '' : `package uses ${pkg.runner.framework}`;
-    }
+    adoptPackageFramework(model, pkg);
     const userList = [...users].sort(comparePaths);
+    const appliesToPackage = automockOf !== null || userList.some((u) => !testSet.has(u));
+    const served = appliesToPackage ? testPaths.filter((t) => packages.packageDirOf(t) === pkg.dir) : userList;
     let tier: Tier = 'unit';
-    let reason = '';
-    if (automockOf || [...users].some((u) => !testSet.has(u))) {
-      // Automatic mocks and setup files apply to every test of their package.
-      const packageTests = testPaths.filter((t) => packages.packageDirOf(t) === pkg.dir);
-      for (const t of packageTests) tier = higherTier(tier, tierOf.get(t) ?? 'unit');
-      reason = `applies to every test of its package (${packageTests.length} test files)`;
-    } else {
-      for (const u of userList) tier = higherTier(tier, tierOf.get(u) ?? 'unit');
-      reason = `support code used by ${userList.length} test file${userList.length === 1 ? '' : 's'}`;
-    }
-    if (automockOf) {
-      model.mocks.unshift({
-        mechanism: 'jest __mocks__',
-        family: 'module',
-        target: { kind: 'module', specifier: automockOf },
-        replacement: 'factory',
-        owner: { kind: 'file' },
-        line: 1,
-        column: 1,
-      });
-    }
-    analyzed.push(analyzeFile(path, 'support', tier, reason, model, pkg, userList, automockOf, boundaryResolver));
+    for (const t of served) tier = higherTier(tier, tierOf.get(t)?.tier ?? 'unit');
+    const reason = appliesToPackage
+      ? `applies to every test of its package (${served.length} test files)`
+      : `support code used by ${served.length} test file${served.length === 1 ? '' : 's'}`;
+    if (automockOf) model.mocks.unshift(automockSite(automockOf));
+    supportFiles.push(
+      analyzeFile(
+        { path, role: 'support', tier, tierReason: reason, model, pkg, usedBy: userList, appliesTo: appliesToPackage ? 'package' : 'importers', automockOf, inherited: [] },
+        boundaryResolver,
+        resolver,
+      ),
+    );
+  }
+  const analyzed: AnalyzedFile[] = [...supportFiles];
+  for (const path of testPaths) {
+    const { model } = parsed.get(path)!;
+    const pkg = packages.contextOf(path);
+    const verdict = tierOf.get(path)!;
+    const inherited = inheritedDoubles(path, pkg.dir, supportFiles, packages);
+    analyzed.push(
+      analyzeFile(
+        { path, role: 'test', tier: verdict.tier, tierReason: verdict.reason, model, pkg, usedBy: [], appliesTo: 'importers', automockOf: null, inherited },
+        boundaryResolver,
+        resolver,
+      ),
+    );
   }
   analyzed.sort((a, b) => comparePaths(a.path, b.path));
 
@@ -172,19 +172,44 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   return buildResult(basename(root) || root, analyzed, findings, errors, warnings);
 }
 
-function analyzeFile(
-  path: string,
-  role: 'test' | 'support',
-  tier: Tier,
-  tierReason: string,
-  model: TestFileModel,
-  pkg: AnalyzedFile['pkg'],
-  usedBy: string[],
-  automockOf: string | null,
-  resolver: BoundaryResolver,
-): AnalyzedFile {
-  const boundaries = model.mocks.map((site) => resolver.resolveSite(site, path, pkg.aliases));
-  return { path, role, tier, tierReason, model, boundaries, pkg, usedBy, automockOf };
+function adoptPackageFramework(model: TestFileModel, pkg: PackageContext): void {
+  if (model.framework !== 'unknown' || pkg.runner.framework === 'unknown') return;
+  model.framework = pkg.runner.framework;
+  model.frameworkReason = `package uses ${pkg.runner.framework}`;
+}
+
+function automockSite(specifier: string): MockSite {
+  return {
+    mechanism: 'jest __mocks__',
+    family: 'module',
+    target: { kind: 'module', specifier },
+    replacement: 'factory',
+    owner: { kind: 'file' },
+    line: 1,
+    column: 1,
+  };
+}
+
+/**
+ * Doubles a test file inherits: file-level mocks of the support files it imports, and of the
+ * setup files and root __mocks__ that apply to its whole package.
+ */
+function inheritedDoubles(path: string, packageDir: string, supportFiles: readonly AnalyzedFile[], packages: PackageIndex): InheritedDouble[] {
+  const out: InheritedDouble[] = [];
+  for (const support of supportFiles) {
+    const applies = support.usedBy.includes(path) || (support.appliesTo === 'package' && packages.packageDirOf(support.path) === packageDir);
+    if (!applies) continue;
+    support.model.mocks.forEach((site, index) => {
+      if (site.owner.kind !== 'file' || site.benign) return;
+      out.push({
+        boundary: support.boundaries[index]!,
+        from: `${support.path}:${site.line}`,
+        mechanism: site.mechanism,
+        scope: support.usedBy.includes(path) ? 'import' : 'package',
+      });
+    });
+  }
+  return out;
 }
 
 async function checkedRoot(input: string): Promise<string> {

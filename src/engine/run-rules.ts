@@ -37,7 +37,19 @@ export function runRules(files: readonly AnalyzedFile[], packages: readonly Pack
       }
     }
   }
-  return sortFindings(dedupe(findings));
+  return sortFindings(dedupe(dropSuperseded(findings, rules)));
+}
+
+/** One site, one finding: a more specific rule's finding replaces the general one at the same place. */
+function dropSuperseded(findings: Finding[], rules: readonly RuleDefinition[]): Finding[] {
+  const superseding = new Set<string>();
+  for (const rule of rules) {
+    for (const general of rule.meta.supersedes ?? []) {
+      for (const f of findings) if (f.ruleId === rule.meta.id) superseding.add(`${general}\u0000${f.path}\u0000${f.line}`);
+    }
+  }
+  if (superseding.size === 0) return findings;
+  return findings.filter((f) => !superseding.has(`${f.ruleId}\u0000${f.path}\u0000${f.line}`));
 }
 
 function toFinding(rule: RuleDefinition, raw: RawFinding, file: AnalyzedFile | null, tier: Tier): Finding | null {

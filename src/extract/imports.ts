@@ -29,6 +29,7 @@ export function recordImportDeclaration(state: ExtractionState, node: ts.ImportD
     }
   }
   state.model.imports.push({ specifier, locals, typeOnly, ...state.position(node) });
+  if (!typeOnly) for (const local of locals) state.importLocals.add(local);
 }
 
 /** `import x = require('y')`. */
@@ -84,6 +85,7 @@ export function recordVariableOrigin(state: ExtractionState, decl: ts.VariableDe
     // Only top-level requires are imports; requireActual inside factories is not.
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
       state.model.imports.push({ specifier: required.specifier, locals, typeOnly: false, ...state.position(decl) });
+      for (const local of locals) state.importLocals.add(local);
     }
     return;
   }

@@ -109,7 +109,8 @@ function addSite(
 }
 
 /** Recognises mock sites made by a call chain. */
-export function recogniseMockChain(state: ExtractionState, chain: Chain, context: ChainContext, fakes: FakeLibraryLookup): void {
+export function recogniseMockChain(state: ExtractionState, fullChain: Chain, context: ChainContext, fakes: FakeLibraryLookup): void {
+  const chain = withoutThis(state, fullChain);
   if (!chain.root) return;
   const names = chain.links.map((l) => l.name);
   if (context.assignedTo && isFnDoubleChain(chain, state.sinonRoots)) {
@@ -126,6 +127,14 @@ export function recogniseMockChain(state: ExtractionState, chain: Chain, context
     dependencyOverride(state, chain, names) ||
     clockReplacement(state, chain, names) ||
     fakeLibraryUse(state, chain, names);
+}
+
+/** Mocha keeps sandboxes on the test context: `this.sandbox.stub(...)` is `sandbox.stub(...)`. */
+function withoutThis(state: ExtractionState, chain: Chain): Chain {
+  if (chain.root !== 'this' || chain.links.length < 3) return chain;
+  const second = chain.links[1]!;
+  if (!state.sinonRoots.has(second.name)) return chain;
+  return { root: second.name, rootNode: chain.rootNode, links: chain.links.slice(1) };
 }
 
 // ---- module replacement ----------------------------------------------------------------
@@ -824,7 +833,7 @@ function fakeLibraryUse(state: ExtractionState, chain: Chain, names: string[]): 
 /** The member a spy/stub replaces: `(pool, 'query')` → pool.query, with where `pool` came from. */
 function memberTarget(state: ExtractionState, objectArg: ts.Expression | undefined, memberArg: ts.Expression | undefined): MockTarget | null {
   if (!objectArg) return null;
-  const member = literalText(memberArg) ?? (memberArg ? state.shortText(memberArg, 30) : '*');
+  const member = literalText(memberArg) ?? (memberArg ? `[${state.shortText(memberArg, 30)}]` : '*');
   const objectExpr = unwrap(objectArg);
   const object = dottedName(objectExpr) ?? state.shortText(objectExpr, 40);
   return { kind: 'member', object, member, origin: memberOrigin(state, objectExpr) };

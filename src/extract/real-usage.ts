@@ -3,7 +3,7 @@
  * temporary directories, LocalStack and SMTP catchers.
  */
 import { ts } from 'ts-morph';
-import type { Chain } from './chain.js';
+import { literalText, rootIdentifier, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 
 /** Modules whose use means a real boundary is exercised, and what kind of evidence that is. */
@@ -19,6 +19,9 @@ export function realModuleKind(specifier: string): string | null {
   return null;
 }
 
+/** Calls that open a client to a real system: `mongoose.connect(url)`, `createClient()`, `knex(config)`. */
+const CLIENT_FACTORIES = /^(connect|createClient|createPool|createConnection|createTransport|createCluster|getConnection|initialize|default)$/;
+
 /** Calls that exercise something real: request(app) from supertest, new PostgreSqlContainer(), mkdtemp. */
 export function recogniseRealCall(state: ExtractionState, chain: Chain): void {
   if (!chain.root) return;
@@ -30,6 +33,11 @@ export function recogniseRealCall(state: ExtractionState, chain: Chain): void {
     if (kind) {
       add(state, kind, `${names.join('.')}() from ${origin.module}`, node);
       return;
+    }
+    if (isBare(origin.module) && !origin.instance) {
+      const calledDirectly = chain.links[0]!.call && (origin.name === 'default' || origin.name === '*' || CLIENT_FACTORIES.test(origin.name));
+      const factory = names.slice(1).find((n, i) => chain.links[i + 1]!.call && CLIENT_FACTORIES.test(n));
+      if (calledDirectly || factory) add(state, 'client', origin.module, node);
     }
     if (/^(node:)?(fs|fs\/promises|os)$|^fs-extra$/.test(origin.module)) {
       const method = origin.name === '*' || origin.name === 'default' ? names[names.length - 1] : origin.name;
@@ -43,11 +51,19 @@ export function recogniseRealCall(state: ExtractionState, chain: Chain): void {
 }
 
 export function recogniseRealConstruction(state: ExtractionState, node: ts.NewExpression): void {
-  const callee = node.expression;
-  if (!ts.isIdentifier(callee)) return;
-  const origin = state.originOf(callee.text);
-  const kind = origin?.module ? realModuleKind(origin.module) : null;
-  if (kind) add(state, kind, `new ${callee.text}() from ${origin!.module}`, node);
+  const root = rootIdentifier(node.expression);
+  if (!root) return;
+  const origin = state.originOf(root);
+  if (!origin?.module || origin.instance) return;
+  const kind = realModuleKind(origin.module);
+  const image = literalText(node.arguments?.[0]);
+  if (kind) add(state, kind, `${origin.module}${image ? ` image ${image}` : ''}`, node, true);
+  // A client constructed in the test (`new Pool(...)`, `new PrismaClient()`): real unless the module is faked.
+  else if (isBare(origin.module)) add(state, 'client', origin.module, node);
+}
+
+function isBare(specifier: string): boolean {
+  return !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('@/') && !specifier.startsWith('~');
 }
 
 export function recogniseRealString(state: ExtractionState, node: ts.StringLiteralLike): void {
@@ -57,8 +73,10 @@ export function recogniseRealString(state: ExtractionState, node: ts.StringLiter
   else if (/mailpit|mailhog|localhost:(1025|8025)\b/i.test(text)) add(state, 'smtp-catcher', `'${text}'`, node);
 }
 
-function add(state: ExtractionState, kind: string, detail: string, node: ts.Node): void {
+function add(state: ExtractionState, kind: string, detail: string, node: ts.Node, distinctDetail = kind === 'client'): void {
   const owner = state.owner;
-  const exists = state.model.realUsages.some((u) => u.kind === kind && JSON.stringify(u.owner) === JSON.stringify(owner));
+  const exists = state.model.realUsages.some(
+    (u) => u.kind === kind && (!distinctDetail || u.detail === detail) && JSON.stringify(u.owner) === JSON.stringify(owner),
+  );
   if (!exists) state.model.realUsages.push({ kind, detail, owner, ...state.position(node) });
 }

@@ -48,6 +48,8 @@ export class ExtractionState {
   readonly nockScopes = new Set<string>();
   /** Names that stand for sinon or a sinon sandbox (`const sandbox = sinon.createSandbox()`). */
   readonly sinonRoots = new Set<string>(['sinon', 'sandbox']);
+  /** Local names bound by (non-type) imports and top-level requires. */
+  readonly importLocals = new Set<string>();
   /** Names bound to plain function doubles, with how each is used. */
   readonly fnDoubleUse = new Map<string, { asArgument: boolean; inObject: boolean }>();
   /** Spies that only observe unless the file configures them later. */
@@ -90,6 +92,7 @@ export class ExtractionState {
       mockResets: [],
       databaseSelections: [],
       realUsages: [],
+      importUses: [],
       callbackDoubles: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
@@ -350,6 +353,17 @@ export class ExtractionState {
   importedModule(name: string): string | null {
     const origin = this.origins.get(name);
     return origin && !origin.instance ? origin.module : null;
+  }
+
+  private readonly importUseKeys = new Set<string>();
+
+  /** Records that the current owner uses an imported name (once per owner and name). */
+  noteImportUse(local: string): void {
+    const owner = this.owner;
+    const key = `${local}\u0000${owner.kind}\u0000${'id' in owner ? owner.id : 'name' in owner ? owner.name : ''}`;
+    if (this.importUseKeys.has(key)) return;
+    this.importUseKeys.add(key);
+    this.model.importUses.push({ local, owner });
   }
 
   noteFnDoubleUse(name: string, use: 'argument' | 'object'): void {

@@ -127,6 +127,9 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
         state.initializers.set(left.text, right);
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
       } else {
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && isSandboxCreation(unwrap(binary.right))) {
+          state.sinonRoots.add(left.name.text);
+        }
         recogniseMemberAssignment(state, left, binary.right, node);
       }
       return;
@@ -201,8 +204,9 @@ function chainContext(call: ts.Node, ancestors: ts.Node[]): ChainContext {
     if (ts.isBinaryExpression(above) && above.operatorToken.kind === ts.SyntaxKind.EqualsToken && above.right === child) {
       const left = unwrap(above.left);
       if (ts.isIdentifier(left)) return { assignedTo: left.text, declaredType: null };
+      // Mocha tests keep doubles on the context: `this.stub = sinon.stub(...)` is used as `this.stub`.
       if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        return { assignedTo: `this.${left.name.text}`, declaredType: null };
+        return { assignedTo: left.name.text, declaredType: null };
       }
     }
     break;
@@ -219,6 +223,7 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   recogniseIdentifier(state, node, ancestors);
   const parent = ancestors[ancestors.length - 1];
   if (!parent) return;
+  if (state.importLocals.has(node.text) && isValueReference(node, parent)) state.noteImportUse(node.text);
   if (state.fnDoubleUse.has(node.text)) {
     // A bare function handed over as an argument is a callback; one placed in an object stands in for a dependency.
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(node.text, 'argument');
@@ -229,6 +234,15 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   if (node.text === 'HttpClientTestingModule' || node.text === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
   }
+}
+
+/** An identifier used as a value (not a declaration, property name or type). */
+function isValueReference(node: ts.Identifier, parent: ts.Node): boolean {
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;
+  if ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === node) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent) || ts.isExpressionWithTypeArguments(parent)) return false;
+  return true;
 }
 
 /** How DI provider doubles are named in this file: after the framework whose testing module it imports. */

@@ -1,7 +1,36 @@
 /** A test or support file ready for rules: its model plus everything resolved around it. */
-import type { ResolvedBoundary } from './boundary.js';
+import type { BoundaryKind, ResolvedBoundary } from './boundary.js';
 import type { PackageContext } from './context.js';
-import type { TestFileModel, Tier } from './test-model.js';
+import type { Owner, TestFileModel, Tier } from './test-model.js';
+
+/** A real system a test exercises, and the evidence for it. */
+export interface RealBoundary {
+  kind: BoundaryKind;
+  system: string;
+  /** Where in the file the evidence sits; its owner says which tests it applies to. */
+  owner: Owner;
+  line: number;
+  /** What shows it is real: 'PostgreSqlContainer from @testcontainers/postgresql', 'mkdtemp()'. */
+  evidence: string;
+}
+
+/** An external system the code under test reaches, and the imported names that lead to it. */
+export interface ReachedBoundary extends ResolvedBoundary {
+  locals: string[];
+}
+
+/** A double made outside the test file that still applies to its tests (setup file, helper, __mocks__). */
+export interface InheritedDouble {
+  boundary: ResolvedBoundary;
+  /** 'path:line' of the mock site. */
+  from: string;
+  mechanism: string;
+  /**
+   * 'package' for doubles that apply to a whole package (setup files, root __mocks__): they matter
+   * to a test only if its code reaches what they replace. 'import' for helpers the file imports.
+   */
+  scope: 'package' | 'import';
+}
 
 export type FileRole = 'test' | 'support';
 
@@ -18,6 +47,14 @@ export interface AnalyzedFile {
   pkg: PackageContext;
   /** For support files: the test files (or configs) that make them apply. */
   usedBy: string[];
+  /** For support files: 'package' when they apply to every test of the package (setup files, root __mocks__). */
+  appliesTo: 'importers' | 'package';
   /** For a root `__mocks__/<pkg>` file: the package Jest replaces for every test of this package. */
   automockOf: string | null;
+  /** Real systems exercised in this file (containers, temp dirs, the real app over HTTP, clients). */
+  realBoundaries: RealBoundary[];
+  /** External systems reached through the file's own, unmocked imports (the code under test). */
+  reached: ReachedBoundary[];
+  /** Doubles from setup files, imported helpers and Jest root `__mocks__` that apply to the tests here. */
+  inherited: InheritedDouble[];
 }

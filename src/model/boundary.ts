@@ -1,5 +1,6 @@
 /** What a mock site stands in for, resolved against the catalog and the project's own modules. */
 import type { BoundaryKind } from '../catalog/types.js';
+import type { DatabaseEngine } from './test-model.js';
 
 export type { BoundaryKind } from '../catalog/types.js';
 
@@ -17,4 +18,6 @@ export interface ResolvedBoundary {
   via: string[];
   /** The catalog entry that named it, if any. */
   catalogMatch: string | null;
+  /** For databases whose engine is known: the engine (several drivers, one system). */
+  engine?: DatabaseEngine;
 }

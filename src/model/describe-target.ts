@@ -8,7 +8,7 @@ export function describeTarget(target: MockTarget): string {
     case 'member':
       return `${target.object}.${target.member}`;
     case 'type':
-      return `a deep double of ${target.name}`;
+      return `${target.name} (deep double)`;
     case 'host':
       return target.host.includes(' ') ? target.host : `requests to ${target.host}`;
     case 'global':

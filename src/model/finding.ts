@@ -45,6 +45,39 @@ export interface FileReport {
   findings: number;
 }
 
+/** What one test exercises for real and what it fakes, and the verdict. */
+export interface TestReport {
+  path: string;
+  line: number;
+  /** Describe path and title joined by ' › '. */
+  name: string;
+  tier: Tier;
+  verdict: 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
+  reason: string;
+  real: string[];
+  faked: string[];
+}
+
+/** Per boundary system: how many tests exercise it for real and how many fake it. */
+export interface BoundaryCount {
+  system: string;
+  kind: BoundaryKind;
+  real: number;
+  faked: number;
+}
+
+export interface Honesty {
+  /** Runnable integration and e2e tests. */
+  tests: number;
+  honest: number;
+  partial: number;
+  ceremony: number;
+  noBoundary: number;
+  unasserted: number;
+  /** honest / tests, rounded to three decimals; 0 when there are no such tests. */
+  share: number;
+}
+
 export interface Summary {
   files: number;
   testFiles: number;
@@ -55,6 +88,9 @@ export interface Summary {
   findings: Record<Severity, number> & { total: number };
   byRule: Record<string, number>;
   errors: number;
+  boundaries: BoundaryCount[];
+  /** Integration honesty: the verdicts of integration and e2e tests. */
+  honesty: Honesty;
 }
 
 export interface AuditResult {
@@ -65,6 +101,8 @@ export interface AuditResult {
   summary: Summary;
   files: FileReport[];
   findings: Finding[];
+  /** Every test case with what it exercises and its verdict, sorted by path and line. */
+  tests: TestReport[];
   errors: FileError[];
   /** Problems with context files (broken package.json, unreadable configs) that did not stop the audit. */
   warnings: string[];

@@ -93,3 +93,14 @@ export function testLabel(model: TestFileModel, testId: number | null | undefine
   }
   return null;
 }
+
+/**
+ * True when a test has assertions and every one is about a double being called. Calls of a
+ * callback the test handed to the code count as real: they are the unit's output.
+ */
+export function onlyInvocationAssertions(model: TestFileModel, test: TestCase): boolean {
+  const assertions = assertionsOfTest(model, test);
+  if (assertions.length === 0) return false;
+  const callbacks = new Set(model.callbackDoubles);
+  return assertions.every((a) => a.kind === 'mock-invocation' && !(a.subjectRoot && callbacks.has(a.subjectRoot)));
+}

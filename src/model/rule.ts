@@ -21,6 +21,11 @@ export interface RuleMeta {
   severity: { default: TierSeverity } & Record<string, TierSeverity>;
   /** Message templates by id; `{name}` placeholders are filled from a finding's data. */
   messages: Record<string, string>;
+  /**
+   * Rules whose finding at the same place this rule's finding replaces, because it says the same
+   * thing more specifically (pg-mem as a PostgreSQL stand-in is one finding, not two).
+   */
+  supersedes?: string[];
 }
 
 export type FindingData = Record<string, string | number>;

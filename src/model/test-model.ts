@@ -241,6 +241,11 @@ export interface RealUsage extends Position {
   owner: Owner;
 }
 
+export interface ImportUse {
+  local: string;
+  owner: Owner;
+}
+
 export interface ImportRecord extends Position {
   specifier: string;
   /** Local names bound by this import (empty for side-effect imports). */
@@ -272,6 +277,8 @@ export interface TestFileModel {
   mockResets: MockReset[];
   databaseSelections: DatabaseSelection[];
   realUsages: RealUsage[];
+  /** Which imported names each owner uses (`request(app)` in a test uses `app`), one entry per owner and name. */
+  importUses: ImportUse[];
   /**
    * Local names bound to plain function doubles that are handed to the code under test as
    * callbacks (`const onClick = vi.fn(); render(<Button onClick={onClick} />)`): asserting on

@@ -39,6 +39,8 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
     out.push('', c.bold('Audit table: no mocks found'));
   }
 
+  if (!options.quiet) out.push(...exerciseLines(result, c));
+
   if (others.length) {
     out.push('', c.bold(`Other findings (${others.length})`));
     out.push(...groupedFindings(others, c, width));
@@ -77,6 +79,31 @@ function summaryLines(result: AuditResult, c: ChalkInstance, width: number): str
     ...(byRule ? [`  By rule    ${wrap(byRule, width, ' '.repeat(13))}`] : []),
     ...(s.errors ? [`  Not read   ${plural(s.errors, 'file')} (listed below)`] : []),
   ];
+}
+
+/** What the tests exercise for real and what they fake, per system, with integration honesty. */
+function exerciseLines(result: AuditResult, c: ChalkInstance): string[] {
+  const { boundaries, honesty } = result.summary;
+  if (boundaries.length === 0 && honesty.tests === 0) return [];
+  const lines = ['', c.bold('What the tests exercise')];
+  if (honesty.tests > 0) {
+    const percent = Math.round(honesty.share * 100);
+    lines.push(
+      `  Integration honesty  ${honesty.honest} of ${plural(honesty.tests, 'integration/e2e test')} honest (${percent}%)`,
+      `  Other verdicts       ${honesty.partial} partial · ${honesty.ceremony} ceremony · ${honesty.noBoundary} no boundary · ${honesty.unasserted} unasserted`,
+    );
+  }
+  if (boundaries.length) {
+    const width = Math.min(44, Math.max(...boundaries.map((b) => b.system.length)) + 2);
+    lines.push(`  ${'System'.padEnd(width)}${'Kind'.padEnd(12)}${'Real'.padStart(6)}${'Faked'.padStart(7)}`);
+    for (const b of boundaries) {
+      const name = sanitize(b.system).slice(0, width - 1).padEnd(width);
+      const faked = b.faked ? c.yellow(String(b.faked).padStart(7)) : String(b.faked).padStart(7);
+      lines.push(`  ${name}${b.kind.padEnd(12)}${String(b.real).padStart(6)}${faked}`);
+    }
+    lines.push(c.dim('  (tests that exercise each system for real, and tests that replace it with a double)'));
+  }
+  return lines;
 }
 
 function severityTag(severity: Severity, c: ChalkInstance, pad = 0): string {

@@ -184,7 +184,29 @@ export class BoundaryResolver {
       external: kindIsExternal(first.entry.kind),
       via: [...viaHead, ...first.path],
       catalogMatch: first.entry.match,
+      ...(first.entry.engine ? { engine: first.entry.engine } : {}),
     };
+  }
+
+  /** External systems a module of your own reaches through its imports, one per system. */
+  reachableBoundaries(path: string): ResolvedBoundary[] {
+    const out: ResolvedBoundary[] = [];
+    for (const reach of this.reach(path)) {
+      if (!kindIsExternal(reach.entry.kind) || out.some((b) => b.system === reach.entry.system)) continue;
+      out.push(fromEntry(reach.entry, reach.path));
+    }
+    return out;
+  }
+
+  /** Catalog entries (any kind) a module of your own reaches through its imports. */
+  reachableMatches(path: string): string[] {
+    return this.reach(path).map((r) => r.entry.match);
+  }
+
+  /** The catalog boundary of a package specifier, or null when the catalog does not know it. */
+  packageBoundary(specifier: string): ResolvedBoundary | null {
+    const entry = this.catalog.lookup(specifier);
+    return entry ? fromEntry(entry, [specifier]) : null;
   }
 
   /** Catalog boundaries reachable from a module through its imports (breadth first, bounded). */
@@ -260,5 +282,6 @@ function fromEntry(entry: CatalogEntry, via: string[], system?: string, kind?: B
     external: kindIsExternal(k),
     via,
     catalogMatch: entry.match,
+    ...(entry.engine ? { engine: entry.engine } : {}),
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * Analysis of one extracted file: what each mock site stands in for, which real systems the file
+ * exercises, what its own imports reach, and the doubles it inherits from support code.
+ */
+import { packageName } from '../catalog/index.js';
+import type { AnalyzedFile, FileRole, InheritedDouble, ReachedBoundary } from '../model/analysis.js';
+import type { PackageContext } from '../model/context.js';
+import type { TestFileModel, Tier } from '../model/test-model.js';
+import type { BoundaryResolver } from '../resolve/boundary-resolver.js';
+import { isRelative, type ModuleResolver } from '../resolve/module-resolver.js';
+import { realBoundariesOf } from './real-boundaries.js';
+
+export interface AnalyzeInput {
+  path: string;
+  role: FileRole;
+  tier: Tier;
+  tierReason: string;
+  model: TestFileModel;
+  pkg: PackageContext;
+  usedBy: string[];
+  appliesTo: 'importers' | 'package';
+  automockOf: string | null;
+  inherited: InheritedDouble[];
+}
+
+export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): AnalyzedFile {
+  const { path, model, pkg } = input;
+  const resolved = model.mocks.map((site) => boundaries.resolveSite(site, path, pkg.aliases));
+  const fakedPackages = new Set<string>();
+  model.mocks.forEach((site, index) => {
+    if (site.target.kind === 'module' && !isRelative(site.target.specifier)) fakedPackages.add(packageName(site.target.specifier));
+    if (site.fakeLibrary && resolved[index]!.catalogMatch) fakedPackages.add(resolved[index]!.catalogMatch!);
+  });
+  const reach = input.role === 'test' ? reachedThroughImports(input, boundaries, modules) : { external: [], matches: new Set<string>() };
+  // A package-wide double (setup file, root __mocks__) matters to this file only if its code reaches what it replaces.
+  const inherited = input.inherited.filter(
+    (d) => d.scope === 'import' || d.boundary.catalogMatch === null || reach.matches.has(d.boundary.catalogMatch),
+  );
+  for (const double of inherited) for (const via of double.boundary.via) fakedPackages.add(packageName(via));
+  const realBoundaries = realBoundariesOf(model, { packageBoundary: (s) => boundaries.packageBoundary(s), fakedPackages });
+  return { ...input, inherited, boundaries: resolved, realBoundaries, reached: reach.external };
+}
+
+interface Reach {
+  /** External systems reached through the file's own, unmocked imports. */
+  external: ReachedBoundary[];
+  /** Catalog entries the file reaches at all: imported directly or through its own modules. */
+  matches: Set<string>;
+}
+
+/** What the code under test reaches: the file's own imports that no double replaces, and its package imports. */
+function reachedThroughImports(input: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): Reach {
+  const { path, model, pkg } = input;
+  const mockedFiles = new Set<string>();
+  for (const site of model.mocks) {
+    if (site.target.kind !== 'module') continue;
+    const file = modules.resolve(path, site.target.specifier, pkg.aliases);
+    if (file) mockedFiles.add(file);
+  }
+  const external: ReachedBoundary[] = [];
+  const matches = new Set<string>();
+  for (const record of model.imports) {
+    if (record.typeOnly) continue;
+    const local = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
+    if (!local) {
+      const direct = boundaries.packageBoundary(record.specifier);
+      if (direct?.catalogMatch) matches.add(direct.catalogMatch);
+      continue;
+    }
+    const file = modules.resolve(path, record.specifier, pkg.aliases);
+    if (!file) continue;
+    for (const match of boundaries.reachableMatches(file)) matches.add(match);
+    if (mockedFiles.has(file)) continue;
+    for (const boundary of boundaries.reachableBoundaries(file)) {
+      const known = external.find((b) => b.system === boundary.system);
+      if (known) known.locals.push(...record.locals.filter((l) => !known.locals.includes(l)));
+      else external.push({ ...boundary, locals: [...record.locals] });
+    }
+  }
+  return { external, matches };
+}

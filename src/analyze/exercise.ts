@@ -1,0 +1,151 @@
+/**
+ * What each test really exercises: the boundaries it touches for real and those it fakes, and the
+ * verdict that follows — honest, partial, ceremony, or why neither applies.
+ */
+import type { AnalyzedFile } from '../model/analysis.js';
+import type { BoundaryKind } from '../model/boundary.js';
+import { assertionsOfTest, isRunnable, onlyInvocationAssertions, testsOfOwner } from '../model/queries.js';
+import type { TestCase } from '../model/test-model.js';
+
+export type Verdict = 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
+
+export interface BoundaryUse {
+  kind: BoundaryKind;
+  system: string;
+  /** Where the evidence is: 'jest.mock line 5', 'Testcontainers (...) line 12'. */
+  evidence: string;
+  /** Line of the evidence in this file, or null when it comes from another file. */
+  line: number | null;
+  /** For faked boundaries: the honest alternative. */
+  alternative?: string;
+  /** A real engine standing in for the production one (SQLite for PostgreSQL). */
+  standIn?: boolean;
+}
+
+export interface TestExercise {
+  test: TestCase;
+  real: BoundaryUse[];
+  faked: BoundaryUse[];
+  verdict: Verdict;
+  reason: string;
+}
+
+/** Boundaries that count as "touched": systems outside the code, the disk and child processes. */
+export const TOUCHED_KINDS: ReadonlySet<BoundaryKind> = new Set([
+  'database',
+  'http',
+  'queue',
+  'cache',
+  'auth',
+  'cloud',
+  'email',
+  'filesystem',
+  'process',
+]);
+
+/** Kinds reached through the code under test that count as exercised when nothing fakes them. */
+const REACHED_KINDS: ReadonlySet<BoundaryKind> = new Set(['database', 'cache', 'queue']);
+
+const ENGINE_SYSTEMS: Record<string, string> = {
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+  mssql: 'Microsoft SQL Server',
+  oracle: 'Oracle Database',
+  sqlite: 'SQLite',
+  mongodb: 'MongoDB',
+};
+
+/** One name per system: several drivers of one engine (pg, postgres, slonik) count as PostgreSQL. */
+export function systemName(boundary: { system: string; engine?: string }): string {
+  return (boundary.engine && ENGINE_SYSTEMS[boundary.engine]) || boundary.system;
+}
+
+function addUnique(list: BoundaryUse[], use: BoundaryUse): void {
+  if (!list.some((u) => u.system === use.system)) list.push(use);
+}
+
+export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
+  const { model } = file;
+  const faked: BoundaryUse[] = [];
+  model.mocks.forEach((site, index) => {
+    const boundary = file.boundaries[index]!;
+    if (site.benign || !TOUCHED_KINDS.has(boundary.kind)) return;
+    if (!testsOfOwner(model, site.owner).includes(test)) return;
+    addUnique(faked, {
+      kind: boundary.kind,
+      system: systemName(boundary),
+      evidence: `${site.mechanism} line ${site.line}`,
+      line: site.line,
+      alternative: boundary.alternative,
+      ...(site.fakeLibrary === 'pg-mem' ? { standIn: true } : {}),
+    });
+  });
+  for (const inherited of file.inherited) {
+    if (!TOUCHED_KINDS.has(inherited.boundary.kind)) continue;
+    addUnique(faked, {
+      kind: inherited.boundary.kind,
+      system: systemName(inherited.boundary),
+      evidence: `${inherited.mechanism} at ${inherited.from}`,
+      line: null,
+      alternative: inherited.boundary.alternative,
+    });
+  }
+  const real: BoundaryUse[] = [];
+  for (const usage of file.realBoundaries) {
+    if (!TOUCHED_KINDS.has(usage.kind) || !testsOfOwner(model, usage.owner).includes(test)) continue;
+    addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
+  }
+  // Reaching a system through the code under test is weak evidence: it counts only when nothing in
+  // the file fakes that system.
+  const fakedInFile = new Set(file.boundaries.map((b) => systemName(b)));
+  const usedLocals = new Set(model.importUses.filter((u) => testsOfOwner(model, u.owner).includes(test)).map((u) => u.local));
+  for (const reached of file.reached) {
+    const name = systemName(reached);
+    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(name)) continue;
+    if (!reached.locals.some((l) => usedLocals.has(l))) continue;
+    addUnique(real, { kind: reached.kind, system: systemName(reached), evidence: `reached through ${reached.via.join(' → ')}`, line: null });
+  }
+  standInsForProduction(file, real, faked);
+  const { verdict, reason } = judge(file, test, real, faked);
+  return { test, real, faked, verdict, reason };
+}
+
+const SERVER_ENGINE_NAMES: Record<string, string> = {
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+  mssql: 'Microsoft SQL Server',
+  oracle: 'Oracle Database',
+};
+
+/** A real SQLite where production runs a server database is a stand-in, not the real thing. */
+function standInsForProduction(file: AnalyzedFile, real: BoundaryUse[], faked: BoundaryUse[]): void {
+  const production = file.pkg.productionEngines.find((e) => SERVER_ENGINE_NAMES[e.engine]);
+  if (!production || file.pkg.productionEngines.some((e) => e.engine === 'sqlite')) return;
+  const index = real.findIndex((u) => u.system === 'SQLite');
+  if (index < 0) return;
+  const [sqlite] = real.splice(index, 1);
+  addUnique(faked, {
+    ...sqlite!,
+    system: SERVER_ENGINE_NAMES[production.engine]!,
+    evidence: `SQLite standing in (${sqlite!.evidence})`,
+    standIn: true,
+  });
+}
+
+function judge(file: AnalyzedFile, test: TestCase, real: BoundaryUse[], faked: BoundaryUse[]): { verdict: Verdict; reason: string } {
+  if (!isRunnable(test)) return { verdict: 'skipped', reason: 'skipped or todo' };
+  if (file.tier === 'unit') return { verdict: 'unit', reason: 'unit test: doubles are expected' };
+  const systems = (list: BoundaryUse[]): string => list.map((u) => u.system).join(', ');
+  if (assertionsOfTest(file.model, test).length === 0) return { verdict: 'unasserted', reason: 'no assertion found' };
+  if (onlyInvocationAssertions(file.model, test)) return { verdict: 'ceremony', reason: 'only asserts that doubles were called' };
+  if (faked.length && !real.length) return { verdict: 'ceremony', reason: `every boundary it touches is a double: ${systems(faked)}` };
+  if (real.length && !faked.length) return { verdict: 'honest', reason: `exercises ${systems(real)} for real` };
+  if (real.length) return { verdict: 'partial', reason: `real: ${systems(real)}; faked: ${systems(faked)}` };
+  return { verdict: 'no-boundary', reason: 'touches no external boundary, real or faked' };
+}
+
+export function exercisesOf(file: AnalyzedFile): TestExercise[] {
+  return file.role === 'test' ? file.model.tests.map((test) => exerciseOf(file, test)) : [];
+}
