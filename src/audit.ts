@@ -78,7 +78,11 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const testSet = new Set(testPaths);
 
   // 2. Support code tests rely on: helpers they import, config setup files, Jest root __mocks__.
-  const resolver = new ModuleResolver(fileSet);
+  const workspaces = packages
+    .all()
+    .filter((p) => p.name !== null)
+    .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
+  const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
   const usedBy = new Map<string, Set<string>>();
   const use = (path: string, user: string): void => {
     if (testSet.has(path)) return;

@@ -148,8 +148,46 @@ async function buildContext(root: string, dir: string, ownFiles: readonly string
     productionEngines: sortEvidence(productionEngines),
     testEngineSelections: sortEvidence(testEngineSelections),
     aliases,
+    entries: entryPoints(dir, manifest),
     warnings,
   };
+}
+
+/** `exports` (string, conditions, subpaths), else `source`/`module`/`main`/`types`, else index. */
+function entryPoints(dir: string, manifest: StaticObject | null): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const join = (p: string): string => posix.normalize(posix.join(dir || '.', p)).replace(/^\.\//, '');
+  const pick = (value: unknown): string | null => {
+    if (typeof value === 'string') return value;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+    const conditions = value as StaticObject;
+    for (const key of ['source', 'development', 'import', 'require', 'node', 'default', 'types']) {
+      const found = pick(conditions[key]);
+      if (found) return found;
+    }
+    return null;
+  };
+  const exportsField = manifest?.['exports'];
+  if (exportsField && typeof exportsField === 'object' && !Array.isArray(exportsField) && Object.keys(exportsField).some((k) => k.startsWith('.'))) {
+    for (const [subpath, value] of Object.entries(exportsField)) {
+      const target = pick(value);
+      if (target && !subpath.includes('*')) entries[subpath] = join(target);
+    }
+  } else {
+    const target = pick(exportsField);
+    if (target) entries['.'] = join(target);
+  }
+  if (!entries['.']) {
+    for (const key of ['source', 'module', 'main', 'types']) {
+      const value = manifest?.[key];
+      if (typeof value === 'string') {
+        entries['.'] = join(value);
+        break;
+      }
+    }
+  }
+  entries['.'] ??= join('index');
+  return entries;
 }
 
 /** tsconfig.json / jsconfig.json `compilerOptions.paths` (relative to baseUrl or the config's folder). */

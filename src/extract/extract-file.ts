@@ -3,7 +3,7 @@
  * One parse, one walk, then a few passes over the model that need the whole file.
  */
 import { ts } from 'ts-morph';
-import type { Framework, MockSite, Replacement, TestFileModel } from '../model/test-model.js';
+import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
 import { ExtractionState } from './state.js';
@@ -82,8 +82,11 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
 function promoteConfiguredSpies(state: ExtractionState): void {
   for (const spy of state.pendingSpies) {
     const target = `${spy.object}.${spy.member}`;
+    // A spy made in setup code (or kept in a shared variable) may be configured by any test;
+    // one made inside a test only by that test.
+    const reaches = (owner: Owner): boolean => spy.sharedVariable || spy.owner.kind !== 'test' || sameOwner(spy.owner, owner);
     const behaviour = state.model.mockBehaviours.find(
-      (b) => (spy.variable !== null && b.subjectRoot === spy.variable) || b.subject === target,
+      (b) => reaches(b.owner) && ((spy.variable !== null && b.subjectRoot === spy.variable) || b.subject === target),
     );
     if (!behaviour) continue;
     const replacement: Replacement = BEHAVIOUR_METHODS[behaviour.method]?.replacement ?? 'implementation';

@@ -890,6 +890,7 @@ function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, targe
     origin: target.origin,
     owner: state.owner,
     variable,
+    sharedVariable: variable !== null && state.resolveShared(variable) !== null,
     benign: !!benignFlag(target).benign,
     ...state.position(node),
   });

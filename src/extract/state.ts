@@ -393,6 +393,8 @@ export interface PendingSpy extends Position {
   owner: Owner;
   /** Variable the spy was stored in, if any. */
   variable: string | null;
+  /** True when that variable is declared at file or describe scope (shared by tests). */
+  sharedVariable: boolean;
   benign: boolean;
 }
 

@@ -62,6 +62,11 @@ export interface PackageContext {
   testEngineSelections: EngineEvidence[];
   /** tsconfig/jsconfig `paths`, for resolving `@/db` to a file. */
   aliases: PathAlias[];
+  /**
+   * Entry points other packages of the repository import it by: subpath ('.', './client') → path
+   * relative to the audited root, as package.json `exports`/`main`/`module`/`source` name them.
+   */
+  entries: Record<string, string>;
   /** Problems met while reading this package's files (broken JSON, unreadable config). */
   warnings: string[];
 }

@@ -114,7 +114,7 @@ export class BoundaryResolver {
   private fromModule(specifier: string, fromFile: string, aliases: readonly Alias[], label?: string): ResolvedBoundary {
     const viaHead = label && label !== specifier ? [label] : [];
     if (isBareSpecifier(specifier)) {
-      const resolved = aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null;
+      const resolved = (aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null) ?? this.modules.resolveWorkspace(specifier);
       if (!resolved) return this.fromPackage(specifier, [...viaHead, specifier]);
       return this.fromOwnModule(resolved, [...viaHead]);
     }
@@ -220,12 +220,13 @@ export class BoundaryResolver {
       const next: { path: string; chain: string[] }[] = [];
       for (const node of frontier) {
         for (const specifier of this.summaries.get(node.path).imports) {
-          if (isBareSpecifier(specifier)) {
+          const workspace = isBareSpecifier(specifier) ? this.modules.resolveWorkspace(specifier) : null;
+          if (isBareSpecifier(specifier) && !workspace) {
             const entry = this.catalog.lookup(specifier);
             if (entry && !found.some((f) => f.entry === entry)) found.push({ entry, path: [...node.chain, specifier] });
             continue;
           }
-          const resolved = this.modules.resolve(node.path, specifier);
+          const resolved = workspace ?? this.modules.resolve(node.path, specifier);
           if (!resolved || seen.has(resolved) || isTestLike(resolved)) continue;
           seen.add(resolved);
           next.push({ path: resolved, chain: [...node.chain, resolved] });

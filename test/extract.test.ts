@@ -1,0 +1,247 @@
+/**
+ * Snippet tables (RuleTester style) for the extractor and the rules, on real files in temporary
+ * repositories: each case is a tiny repo and the exact findings it must produce.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditRepo, findingsOf } from './support/temp-repo.js';
+
+const jestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { jest: '29' } });
+const vitestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { vitest: '2' } });
+
+describe('test structure', () => {
+  it('reads every spelling of tests, describes and hooks', async () => {
+    const result = await auditRepo({
+      'package.json': vitestPkg,
+      'a.test.ts': `
+        import { describe, it, test, expect, beforeEach } from 'vitest';
+        describe.each([1, 2])('table %s', (n) => {
+          beforeEach(() => {});
+          it.each([[1, 1]])('adds %s', (a, b) => { expect(a).toBe(b); });
+          test.concurrent('concurrent', async () => { expect(n).toBeGreaterThan(0); });
+          it.only('only', () => { expect(1).toBe(1); });
+          it.skip('skipped', () => {});
+          it.todo('todo');
+          it.skipIf(n > 1)('conditional', () => { expect(n).toBe(1); });
+        });
+        test('top level', () => { expect(true).toBe(true); });`,
+    });
+    expect(result.errors).toEqual([]);
+    const tests = result.tests.map((t) => `${t.name}:${t.verdict}`);
+    expect(tests).toEqual([
+      'table %s › adds %s:unit',
+      'table %s › concurrent:unit',
+      'table %s › only:unit',
+      'table %s › skipped:skipped',
+      'table %s › todo:skipped',
+      'table %s › conditional:skipped',
+      'top level:unit',
+    ]);
+  });
+
+  it('reads node:test subtests and Playwright describes', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p' }),
+      'a.test.mjs': `
+        import { test } from 'node:test';
+        import assert from 'node:assert/strict';
+        test('outer', async (t) => {
+          await t.test('inner', () => { assert.equal(1, 1); });
+        });`,
+      'e2e/home.spec.ts': `
+        import { test, expect } from '@playwright/test';
+        test.describe('home', () => {
+          test.beforeEach(async ({ page }) => { await page.goto('/'); });
+          test('has a title', async ({ page }) => { await expect(page).toHaveTitle(/Shop/); });
+        });`,
+    });
+    expect(result.tests.map((t) => `${t.path}:${t.name}:${t.tier}`)).toEqual([
+      'a.test.mjs:outer:unit',
+      'a.test.mjs:inner:unit',
+      'e2e/home.spec.ts:home › has a title:e2e',
+    ]);
+    expect(result.files.map((f) => f.framework)).toEqual(['node:test', 'playwright']);
+  });
+});
+
+describe('mock sites', () => {
+  const cases: [string, Record<string, string>, string[]][] = [
+    [
+      'a spy that only observes is not a site; configured later it is',
+      {
+        'test/integration/a.test.ts': `
+          import { pool } from '../../src/db';
+          it('observes', () => { const spy = jest.spyOn(pool, 'query'); expect(spy).toBeDefined(); });
+          it('configures later', () => {
+            const spy = jest.spyOn(pool, 'connect');
+            spy.mockResolvedValue({} as never);
+            expect(1).toBe(1);
+          });`,
+      },
+      ['mocked-dependency@5', 'all-stubbed-integration@3'],
+    ],
+    [
+      'callbacks are not sites, monkey-patching an import is',
+      {
+        'test/integration/b.test.ts': `
+          import axios from 'axios';
+          it('patches', async () => {
+            const onDone = jest.fn();
+            axios.get = jest.fn().mockResolvedValue({ data: 1 });
+            run(onDone);
+            expect(onDone).toHaveBeenCalled();
+          });`,
+      },
+      ['all-stubbed-integration@3', 'mocked-dependency@5'],
+    ],
+    [
+      'jest.doMock, jest.setMock, vi.mock(import()) and partial factories',
+      {
+        'package.json': vitestPkg,
+        'test/integration/c.test.ts': `
+          import { vi, it, expect } from 'vitest';
+          vi.mock(import('axios'), async (original) => ({ ...(await original()), get: vi.fn() }));
+          vi.mock('pg', { spy: true });
+          it('x', () => { expect(1).toBe(1); });`,
+      },
+      ['mocked-dependency@3', 'all-stubbed-integration@5'],
+    ],
+    [
+      'console silencing is benign: info even in integration tests',
+      {
+        'test/integration/d.test.ts': `
+          it('quiet', () => {
+            jest.spyOn(console, 'error').mockImplementation(() => {});
+            expect(1).toBe(1);
+          });`,
+      },
+      ['mocked-dependency@3'],
+    ],
+  ];
+  for (const [name, files, expected] of cases) {
+    it(name, async () => {
+      const all = { 'package.json': jestPkg, 'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n", ...files };
+      expect((await findingsOf(all)).sort()).toEqual([...expected].sort());
+    });
+  }
+
+  it('names boundaries of mocks in integration tests, info for benign ones', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'test/integration/d.test.ts': `
+        import { pool } from '../../src/db';
+        it('quiet', () => {
+          jest.spyOn(console, 'error').mockImplementation(() => {});
+          jest.spyOn(pool, 'query').mockResolvedValue({ rows: [] } as never);
+          expect(1).toBe(1);
+        });`,
+      'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+    });
+    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}:${f.system}`);
+    expect(mocks).toEqual(['4:info:runtime console', '5:error:PostgreSQL']);
+  });
+});
+
+describe('assertions', () => {
+  const mockOnly = (body: string, extra = ''): Record<string, string> => ({
+    'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10', sinon: '18', chai: '4' } }),
+    'test/a.spec.js': `
+      const sinon = require('sinon');
+      const { expect } = require('chai');
+      const assert = require('node:assert');
+      const api = require('../src/api');
+      ${extra}
+      describe('x', () => {
+        it('t', async () => {
+          ${body}
+        });
+      });`,
+  });
+  const cases: [string, string, boolean][] = [
+    ['sinon-chai property assertion', "const s = sinon.stub(api, 'get'); expect(s).to.have.been.calledOnce;", true],
+    ['stub property read through assert', "const s = sinon.stub(api, 'get'); assert(s.calledOnce);", true],
+    ['chai property assertion on a value', "sinon.stub(api, 'get'); expect(await api.run()).to.be.true;", false],
+    ['sinon.assert', "const s = sinon.stub(api, 'get'); sinon.assert.calledWith(s, 1);", true],
+    ['assert on a real value', "sinon.stub(api, 'get'); assert.strictEqual(await api.run(), 3);", false],
+  ];
+  for (const [name, body, flagged] of cases) {
+    it(`${name} ${flagged ? 'is' : 'is not'} mock-invocation-only`, async () => {
+      const found = await findingsOf(mockOnly(body), 'mock-invocation-only');
+      expect(found).toEqual(flagged ? ['mock-invocation-only@8'] : []);
+    });
+  }
+
+  it('follows local helpers and counts unknown asserting helpers as real', async () => {
+    const files = {
+      'package.json': vitestPkg,
+      'a.test.ts': `
+        import { expect, it, vi } from 'vitest';
+        import { expectOrderSaved } from './helpers';
+        import { save } from './repo';
+        vi.mock('./repo');
+        function expectSaved() { expect(save).toHaveBeenCalled(); }
+        it('local helper, mocks only', () => { expectSaved(); });
+        it('imported helper', () => { expectOrderSaved(); });`,
+    };
+    expect(await findingsOf(files, 'mock-invocation-only')).toEqual(['mock-invocation-only@7']);
+  });
+});
+
+describe('shared state', () => {
+  it('ignores shadowing locals and resets through local helpers', async () => {
+    const files = {
+      'package.json': jestPkg,
+      'a.test.ts': `
+        let items: string[] = [];
+        let user: { name: string };
+        function reset() { items = []; }
+        beforeEach(() => reset());
+        it('first', () => {
+          const user = { name: 'local' };
+          items.push('a');
+          expect(user.name).toBe('local');
+        });
+        it('second', () => { expect(items).toEqual([]); expect(typeof user).toBe('undefined'); });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual([]);
+  });
+
+  it('sees destructuring assignment in beforeEach as a reset', async () => {
+    const files = {
+      'package.json': jestPkg,
+      'a.test.ts': `
+        let app: { calls: number };
+        let db: string[];
+        beforeEach(async () => { ({ app, db } = await setup()); });
+        it('first', () => { db.push('x'); app.calls++; expect(db).toHaveLength(1); });
+        it('second', () => { expect(db).toEqual([]); expect(app.calls).toBe(0); });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual([]);
+  });
+});
+
+describe('cross-file resolution', () => {
+  it('follows a workspace package to the database behind it', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'dist/index.js', dependencies: { pg: '8' } }),
+      'packages/db/src/index.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', devDependencies: { jest: '29' } }),
+      'packages/api/test/a.integration.test.ts': "jest.mock('@acme/db');\nit('x', () => { expect(1).toBe(1); });\n",
+    });
+    const mock = result.findings.find((f) => f.ruleId === 'mocked-dependency')!;
+    expect(mock.system).toBe('PostgreSQL');
+    expect(mock.via).toEqual(['packages/db/src/index.ts', 'pg']);
+  });
+
+  it('follows tsconfig paths', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } } // comment',
+      'src/cache.ts': "import Redis from 'ioredis';\nexport const redis = new Redis();\n",
+      'test/unit.test.ts': "jest.mock('@/cache');\nit('x', () => { expect(1).toBe(1); });\n",
+    });
+    const mock = result.findings.find((f) => f.ruleId === 'mocked-dependency')!;
+    expect(mock.system).toBe('Redis');
+    expect(mock.severity).toBe('info');
+  });
+});
