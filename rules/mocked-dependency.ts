@@ -36,6 +36,8 @@ const rule: RuleDefinition = {
     const findings: RawFinding[] = [];
     file.model.mocks.forEach((site, index) => {
       const boundary = file.boundaries[index]!;
+      // Patching an object the test built itself, of no external system, is test scaffolding.
+      if (site.selfMade && !boundary.external) return;
       const via = boundary.via.length > 1 ? ` (via ${boundary.via.join(' → ')})` : '';
       const owner = site.owner;
       const tests = owner.kind === 'test' ? [owner.id] : [];

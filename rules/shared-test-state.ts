@@ -131,8 +131,14 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     if (candidates.some((c) => c.subject === subject && c.owner.kind === 'test' && c.owner.id === (site.owner as { id: number }).id)) continue;
     candidates.push({ subject, root: site.target.object.split('.')[0]!, owner: site.owner, line: site.line, column: site.column, method: site.mechanism });
   }
+  // A double hung on an object a beforeEach builds afresh (`repo = module.get(X)`) dies with that object.
+  const rebuiltPerTest = new Set(
+    model.bindings
+      .filter((b) => b.accesses.some((a) => a.kind === 'write' && isHookOfKind(model, a.owner, ['beforeEach'])))
+      .map((b) => b.name),
+  );
   for (const candidate of candidates) {
-    if (reported.has(candidate.subject)) continue;
+    if (reported.has(candidate.subject) || rebuiltPerTest.has(candidate.root)) continue;
     const testId = (candidate.owner as { id: number }).id;
     const test = model.tests[testId]!;
     if (!isRunnable(test)) continue;

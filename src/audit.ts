@@ -90,20 +90,24 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     set.add(user);
     usedBy.set(path, set);
   };
-  for (const path of testPaths) {
+  const linked = new Set<string>();
+  const linkImports = (path: string): void => {
+    if (linked.has(path)) return;
+    linked.add(path);
     const pkg = packages.contextOf(path);
     for (const record of parsed.get(path)!.model.imports) {
       if (record.typeOnly) continue;
       const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
       if (!isLocal) continue;
-      const target = resolver.resolve(path, record.specifier, pkg.aliases);
+      const target = resolver.resolve(path, record.specifier);
       if (target && isSourceFile(target) && (parsed.has(target) || looksLikeSupport(target))) use(target, path);
     }
-  }
+  };
+  for (const path of testPaths) linkImports(path);
   for (const pkg of packages.all()) {
     for (const setup of pkg.runner.setupFiles) {
       const target = resolver.probe(setup);
-      if (target) use(target, pkg.runner.configPath ?? pkg.manifestPath ?? 'runner config');
+      if (target) use(target, configUser(pkg));
     }
   }
   const automocks = new Map<string, string>();
@@ -111,12 +115,21 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const automocked = automockedPackage(path, packages);
     if (automocked) {
       automocks.set(path, automocked);
-      use(path, 'jest automatic mocks');
+      use(path, AUTOMOCK_USER);
     }
   }
-  const supportPaths = [...usedBy.keys()].filter((p) => !parsed.has(p) && isSourceFile(p)).sort(comparePaths);
-  const safeSupport = await withinRoot(root, realpathRoot, supportPaths, errors);
-  await parseAll(safeSupport, safeCandidates.length + safeSupport.length, safeCandidates.length);
+  // Support code imports more support code (setupTests → mocks/server → mocks/handlers): follow a few levels.
+  let total = safeCandidates.length;
+  for (let depth = 0; depth < 4; depth++) {
+    const pending = [...usedBy.keys()].filter((p) => !parsed.has(p) && !linked.has(p) && isSourceFile(p)).sort(comparePaths);
+    const safe = await withinRoot(root, realpathRoot, pending, errors);
+    for (const p of pending) if (!safe.includes(p)) linked.add(p);
+    await parseAll(safe, total + safe.length, total);
+    total += safe.length;
+    for (const path of [...usedBy.keys()].sort(comparePaths)) if (parsed.has(path)) linkImports(path);
+    if (safe.length === 0) break;
+  }
+  dropVagueServerSites(parsed, resolver);
 
   // 3. Analysis: tiers first (support code takes the highest tier of the tests it serves), then
   //    support files, then test files with the doubles they inherit from support code.
@@ -129,6 +142,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     tierOf.set(path, classifyTier(path, model.framework, model.describes.map((d) => d.title)));
   }
   const supportFiles: AnalyzedFile[] = [];
+  const servedBy = servedTests(usedBy, testSet, testPaths, packages, (path) => parsed.get(path)?.model.framework ?? 'unknown');
   for (const [path, users] of [...usedBy.entries()].sort(([a], [b]) => comparePaths(a, b))) {
     const entry = parsed.get(path);
     if (!entry) continue;
@@ -137,17 +151,16 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const model = entry.model;
     adoptPackageFramework(model, pkg);
     const userList = [...users].sort(comparePaths);
-    const appliesToPackage = automockOf !== null || userList.some((u) => !testSet.has(u));
-    const served = appliesToPackage ? testPaths.filter((t) => packages.packageDirOf(t) === pkg.dir) : userList;
+    const { tests: served, packageWide: appliesToPackage } = servedBy(path);
     let tier: Tier = 'unit';
     for (const t of served) tier = higherTier(tier, tierOf.get(t)?.tier ?? 'unit');
     const reason = appliesToPackage
-      ? `applies to every test of its package (${served.length} test files)`
+      ? `applies to every test its runner runs in this package (${served.length} test files)`
       : `support code used by ${served.length} test file${served.length === 1 ? '' : 's'}`;
     if (automockOf) model.mocks.unshift(automockSite(automockOf));
     supportFiles.push(
       analyzeFile(
-        { path, role: 'support', tier, tierReason: reason, model, pkg, usedBy: userList, appliesTo: appliesToPackage ? 'package' : 'importers', automockOf, inherited: [] },
+        { path, role: 'support', tier, tierReason: reason, model, pkg, usedBy: userList, serves: served, appliesTo: appliesToPackage ? 'package' : 'importers', automockOf, inherited: [] },
         boundaryResolver,
         resolver,
       ),
@@ -161,7 +174,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const inherited = inheritedDoubles(path, pkg.dir, supportFiles, packages);
     analyzed.push(
       analyzeFile(
-        { path, role: 'test', tier: verdict.tier, tierReason: verdict.reason, model, pkg, usedBy: [], appliesTo: 'importers', automockOf: null, inherited },
+        { path, role: 'test', tier: verdict.tier, tierReason: verdict.reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, inherited },
         boundaryResolver,
         resolver,
       ),
@@ -174,6 +187,68 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const findings = runRules(analyzed, packages.all(), rules);
   const warnings = packages.all().flatMap((p) => p.warnings);
   return buildResult(basename(root) || root, analyzed, findings, errors, warnings);
+}
+
+const AUTOMOCK_USER = 'jest automatic mocks';
+
+/** The user recorded for a setup file named by a runner config. */
+function configUser(pkg: PackageContext): string {
+  return `config:${pkg.runner.configPath ?? pkg.manifestPath ?? pkg.dir}`;
+}
+
+/**
+ * The test files each support file serves, following users transitively: a test that imports it, a
+ * helper that imports it, or a runner config (then every test that runner runs in the package;
+ * browser suites run by Playwright or Cypress are not run by Jest/Vitest setup files).
+ */
+function servedTests(
+  usedBy: ReadonlyMap<string, ReadonlySet<string>>,
+  testSet: ReadonlySet<string>,
+  testPaths: readonly string[],
+  packages: PackageIndex,
+  frameworkOf: (path: string) => string,
+): (path: string) => { tests: string[]; packageWide: boolean } {
+  const memo = new Map<string, { tests: string[]; packageWide: boolean }>();
+  const visit = (path: string, seen: Set<string>): { tests: string[]; packageWide: boolean } => {
+    const cached = memo.get(path);
+    if (cached) return cached;
+    const tests = new Set<string>();
+    let packageWide = false;
+    for (const user of usedBy.get(path) ?? []) {
+      if (testSet.has(user)) tests.add(user);
+      else if (user.startsWith('config:') || user === AUTOMOCK_USER) {
+        packageWide = true;
+        const dir = packages.packageDirOf(path);
+        for (const t of testPaths) {
+          const framework = frameworkOf(t);
+          if (packages.packageDirOf(t) === dir && framework !== 'playwright' && framework !== 'cypress') tests.add(t);
+        }
+      } else if (!seen.has(user)) {
+        seen.add(user);
+        const inner = visit(user, seen);
+        for (const t of inner.tests) tests.add(t);
+        packageWide ||= inner.packageWide;
+      }
+    }
+    const result = { tests: [...tests].sort(comparePaths), packageWide };
+    memo.set(path, result);
+    return result;
+  };
+  return (path) => visit(path, new Set([path]));
+}
+
+/**
+ * msw: `setupServer(...handlers)` whose handlers are imported from a file where each handler is
+ * already a site (one per host) is not a second, vaguer double.
+ */
+function dropVagueServerSites(parsed: ReadonlyMap<string, Parsed>, resolver: ModuleResolver): void {
+  for (const [path, { model }] of parsed) {
+    if (!model.mocks.some((m) => m.mechanism === 'msw setupServer')) continue;
+    const handlerFiles = model.imports
+      .map((i) => (isRelative(i.specifier) || !i.specifier.includes('msw') ? resolver.resolve(path, i.specifier) : null))
+      .filter((p): p is string => p !== null && parsed.get(p)?.model.mocks.some((m) => m.mechanism.startsWith('msw ') && m.mechanism !== 'msw setupServer') === true);
+    if (handlerFiles.length) model.mocks = model.mocks.filter((m) => m.mechanism !== 'msw setupServer');
+  }
 }
 
 function adoptPackageFramework(model: TestFileModel, pkg: PackageContext): void {
@@ -201,7 +276,7 @@ function automockSite(specifier: string): MockSite {
 function inheritedDoubles(path: string, packageDir: string, supportFiles: readonly AnalyzedFile[], packages: PackageIndex): InheritedDouble[] {
   const out: InheritedDouble[] = [];
   for (const support of supportFiles) {
-    const applies = support.usedBy.includes(path) || (support.appliesTo === 'package' && packages.packageDirOf(support.path) === packageDir);
+    const applies = support.serves.includes(path);
     if (!applies) continue;
     support.model.mocks.forEach((site, index) => {
       if (site.owner.kind !== 'file' || site.benign) return;
@@ -209,7 +284,7 @@ function inheritedDoubles(path: string, packageDir: string, supportFiles: readon
         boundary: support.boundaries[index]!,
         from: `${support.path}:${site.line}`,
         mechanism: site.mechanism,
-        scope: support.usedBy.includes(path) ? 'import' : 'package',
+        scope: support.appliesTo === 'package' ? 'package' : 'import',
       });
     });
   }

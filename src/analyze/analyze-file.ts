@@ -18,6 +18,7 @@ export interface AnalyzeInput {
   model: TestFileModel;
   pkg: PackageContext;
   usedBy: string[];
+  serves: string[];
   appliesTo: 'importers' | 'package';
   automockOf: string | null;
   inherited: InheritedDouble[];

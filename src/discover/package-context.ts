@@ -18,7 +18,7 @@ import { readStaticConfig, type StaticObject } from './static-config.js';
 
 const KNEXFILE = /(^|\/)knexfile\.[cm]?[jt]s$/;
 const ORMCONFIG = /(^|\/)ormconfig\.(json|[cm]?[jt]s)$/;
-const SEQUELIZE_CONFIG = /(^|\/)config\/(config|database)\.json$/;
+const SEQUELIZE_CONFIG = /(^|\/)config\/(config|database)\.(json|[cm]?[jt]s)$/;
 const COMPOSE = /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/;
 const ENV_FILE = /(^|\/)\.env(\.[\w.-]+)?$/;
 const MAX_CONTEXT_BYTES = 1024 * 1024;

@@ -6,7 +6,8 @@ const EXT = String.raw`\.[cm]?[jt]sx?$`;
 const TEST_NAME = new RegExp(String.raw`(\.|-|_)(test|spec|e2e-spec|e2e|cy|int-spec|integration-spec)${EXT}|[a-z0-9]Spec${EXT}`);
 const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'spec', '__test__', 'e2e', 'integration']);
 const SUPPORT_SEGMENT = /^(test|tests|__tests__|__test__|spec|testing|test-utils|test-helpers|testutils|testhelpers|__mocks__|mocks|e2e|integration|support|helpers)$/i;
-const SUPPORT_NAME = /(test-?utils|test-?helpers|setup-?tests|test-?setup|jest\.setup|vitest\.setup|setup-?jest|setup-?vitest|global-?setup|global-?teardown)/i;
+const SUPPORT_NAME =
+  /(^|[-_.])(test|tests|testing|spec|mock|mocks|fake|fakes|stub|stubs|setup|helpers?|fixtures?|teardown)([-_.]|$)|[a-z](Test|Mock|Fake|Stub|Setup|Helper|Fixture)s?[A-Z._-]|^(test|mock|fake|setup)[A-Z]/;
 
 export function isSourceFile(path: string): boolean {
   return /\.[cm]?[jt]sx?$/.test(path) && !path.endsWith('.d.ts') && !/\.d\.[cm]ts$/.test(path);

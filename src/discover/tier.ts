@@ -11,8 +11,11 @@ export interface TierVerdict {
 
 const E2E_NAME = /(^|[.\-_])(e2e|e2e-spec|end-to-end)[.\-_]|[.\-_]cy\.[cm]?[jt]sx?$|[a-z]E2[Ee][.\-_]/;
 const INT_NAME = /(^|[.\-_])(int|integration|int-spec|integration-spec)[.\-_]|[.\-_]it\.[cm]?[jt]sx?$|[a-z]Integration[.\-_]/i;
-const E2E_FOLDER = /^(e2e|e2e-tests?|end-to-end|cypress|playwright|acceptance|smoke)$/i;
-const INT_FOLDER = /^(integration|integrations|integration-tests?|int|it|api-tests?|integration_tests?)$/i;
+const E2E_FOLDER = /(^|[-_.])(e2e|end-to-end)($|[-_.])|^(cypress|playwright|acceptance|smoke)$/i;
+const INT_FOLDER = /(^|[-_.])(integration|integrations)($|[-_.])|^(int|it|api-tests?)$/i;
+/** Describe titles that declare a tier, not titles that merely mention the word. */
+const E2E_TITLE = /^\s*(e2e|end[- ]to[- ]end)\b|\b(e2e|end[- ]to[- ]end)\s*(tests?|suite|specs?)?\s*\)?\s*$|[(\[]\s*(e2e|end[- ]to[- ]end)\s*[)\]]/i;
+const INT_TITLE = /^\s*integration\b|\bintegration\s*(tests?|suite|specs?)?\s*\)?\s*$|[(\[]\s*integration\s*[)\]]/i;
 
 export function classifyTier(path: string, framework: Framework, describeTitles: readonly string[]): TierVerdict {
   const segments = path.split('/');
@@ -25,8 +28,8 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
   if (intFolder) return { tier: 'integration', reason: `in folder '${intFolder}/'` };
   if (framework === 'playwright' || framework === 'cypress') return { tier: 'e2e', reason: `runs on ${framework}` };
   for (const title of describeTitles) {
-    if (/\b(e2e|end[- ]to[- ]end)\b/i.test(title)) return { tier: 'e2e', reason: `describe '${title}' says e2e` };
-    if (/\bintegration\b/i.test(title)) return { tier: 'integration', reason: `describe '${title}' says integration` };
+    if (E2E_TITLE.test(title)) return { tier: 'e2e', reason: `describe '${title}' says e2e` };
+    if (INT_TITLE.test(title)) return { tier: 'integration', reason: `describe '${title}' says integration` };
   }
   return { tier: 'unit', reason: 'no integration or e2e marker in path, name or describe titles' };
 }

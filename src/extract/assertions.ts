@@ -5,8 +5,8 @@
  * node:test / AVA / tap context assertions, Cypress `.should`, and helpers that assert.
  */
 import { ts } from 'ts-morph';
-import type { AssertionKind } from '../model/test-model.js';
-import { anyNode, isFunctionLike, rootIdentifier, unwrap, type Chain } from './chain.js';
+import type { Assertion, AssertionKind } from '../model/test-model.js';
+import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 import {
   ASSERTING_HELPER,
@@ -36,13 +36,103 @@ export function recogniseAssertion(state: ExtractionState, chain: Chain): boolea
   );
 }
 
-function add(state: ExtractionState, node: ts.Node, kind: AssertionKind, matcher: string, subject: ts.Expression | null): void {
+interface Details {
+  expected?: ts.Expression | undefined;
+  http?: Assertion['http'];
+}
+
+function add(state: ExtractionState, node: ts.Node, kind: AssertionKind, matcher: string, subject: ts.Expression | null, details: Details = {}): void {
   let subjectRoot: string | null = null;
   if (subject) {
     const inner = unwrapMocked(subject);
     subjectRoot = rootIdentifier(inner);
   }
-  state.model.assertions.push({ kind, matcher, owner: state.owner, subjectRoot, ...state.position(node) });
+  const assertion: Assertion = { kind, matcher, owner: state.owner, subjectRoot, ...state.position(node) };
+  if (details.expected) assertion.expected = valueRef(state, details.expected);
+  if (subject) assertion.subjectFromCall = isCallResult(state, subject);
+  if (details.http) assertion.http = details.http;
+  state.model.assertions.push(assertion);
+}
+
+/**
+ * A value as written, when it can be compared by text: a name or dotted name, a literal, a short
+ * object or array literal with whitespace removed. Null for anything computed.
+ */
+export function valueRef(state: ExtractionState, expr: ts.Expression): string | null {
+  const inner = unwrap(expr);
+  const name = dottedName(inner);
+  if (name) return name;
+  if (
+    ts.isStringLiteralLike(inner) ||
+    ts.isNumericLiteral(inner) ||
+    inner.kind === ts.SyntaxKind.TrueKeyword ||
+    inner.kind === ts.SyntaxKind.FalseKeyword ||
+    inner.kind === ts.SyntaxKind.NullKeyword
+  ) {
+    return state.text(inner);
+  }
+  if (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) {
+    const text = state.text(inner).replace(/\s+/g, '').replace(/,([}\]])/g, '$1');
+    return text.length <= 400 ? text : null;
+  }
+  return null;
+}
+
+/** The subject is what a call returned: `expect(await svc.find())`, or a variable assigned from one. */
+function isCallResult(state: ExtractionState, subject: ts.Expression): boolean {
+  const inner = unwrap(subject);
+  if (ts.isCallExpression(inner)) return true;
+  if (ts.isIdentifier(inner)) {
+    const init = state.initializers.get(inner.text);
+    return !!init && ts.isCallExpression(unwrap(init));
+  }
+  return false;
+}
+
+const STATUS_PROPS = new Set(['status', 'statusCode']);
+const EQUALITY = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eq', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is']);
+
+/** `res.status`, `response.statusCode`, Playwright `response.status()`. */
+function isStatusRead(expr: ts.Expression): boolean {
+  let inner = unwrap(expr);
+  if (ts.isCallExpression(inner) && inner.arguments.length === 0) inner = unwrap(inner.expression);
+  return ts.isPropertyAccessExpression(inner) && STATUS_PROPS.has(inner.name.text);
+}
+
+function readsHeaders(expr: ts.Expression): boolean {
+  return anyNode(expr, (n) => (ts.isPropertyAccessExpression(n) && (n.name.text === 'headers' || n.name.text === 'header')) || isFunctionLike(n) ? (isFunctionLike(n) ? 'skip' : true) : false);
+}
+
+function numberOf(expr: ts.Expression | undefined): number | null {
+  if (!expr) return null;
+  const inner = unwrap(expr);
+  return ts.isNumericLiteral(inner) ? Number(inner.text) : null;
+}
+
+/** What an expect-style assertion says about an HTTP response, if anything. */
+function httpPartOfExpect(subject: ts.Expression | null, names: string[], matcherArgs: readonly ts.Expression[]): Assertion['http'] | undefined {
+  if (!subject) return undefined;
+  const matcher = names[names.length - 1]!;
+  const first = matcherArgs[0];
+  if (isStatusRead(subject) && EQUALITY.has(matcher)) {
+    const code = numberOf(first);
+    if (code !== null) return { part: 'status', code };
+  }
+  const inner = unwrap(subject);
+  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'ok' && (matcher === 'toBe' || matcher === 'true' || matcher === 'toBeTruthy')) {
+    if (matcher !== 'toBe' || (first && first.kind === ts.SyntaxKind.TrueKeyword)) return { part: 'status', code: 200 };
+  }
+  if (matcher === 'toHaveProperty' && literalText(first) && /^(status|statusCode)$/.test(literalText(first)!)) {
+    const code = numberOf(matcherArgs[1]);
+    if (code !== null) return { part: 'status', code };
+  }
+  if (matcher === 'status' || matcher === 'toHaveStatus') {
+    const code = numberOf(first);
+    if (code !== null) return { part: 'status', code };
+  }
+  if (matcher === 'toBeOK') return { part: 'status', code: 200 };
+  if (readsHeaders(subject) || matcher === 'header' || matcher === 'toHaveHeader') return { part: 'header' };
+  return undefined;
 }
 
 /** `jest.mocked(x)` / `vi.mocked(x)` / `mocked(x)` → x. */
@@ -76,7 +166,9 @@ function expectAssertion(state: ExtractionState, chain: Chain): boolean {
   let kind: AssertionKind = 'value';
   if (after.some((n) => SPY_MATCHERS.has(n) || SINON_CHAI_WORDS.has(n))) kind = 'mock-invocation';
   else if (subject && refersToInvocationData(state, subject)) kind = 'mock-invocation';
-  add(state, last.node, kind, last.name, subject);
+  const matcherArgs = last.call?.arguments ?? [];
+  const http = kind === 'value' ? httpPartOfExpect(subject, after, matcherArgs) : undefined;
+  add(state, last.node, kind, last.name, subject, { expected: matcherArgs[0], ...(http ? { http } : {}) });
   return true;
 }
 
@@ -108,7 +200,11 @@ function assertCall(state: ExtractionState, chain: Chain): boolean {
   const matcher = names.length === 1 ? root : `assert.${names.slice(1).join('.')}`;
   const args = last.call.arguments;
   const kind: AssertionKind = args.some((a) => refersToInvocationData(state, a)) ? 'mock-invocation' : 'value';
-  add(state, last.node, kind, matcher, args[0] ?? null);
+  const method = names[names.length - 1]!;
+  let http: Assertion['http'];
+  const code = numberOf(args[1]);
+  if (kind === 'value' && args[0] && isStatusRead(args[0]) && code !== null && (names.length === 1 || EQUALITY.has(method))) http = { part: 'status', code };
+  add(state, last.node, kind, matcher, args[0] ?? null, { expected: args[1], ...(http ? { http } : {}) });
   return true;
 }
 
@@ -159,11 +255,23 @@ function httpExpectAssertion(state: ExtractionState, chain: Chain): boolean {
     const link = links[i]!;
     if (link.call && HTTP_METHODS.has(link.name)) sawRequest = true;
     if (sawRequest && link.name === 'expect' && link.call) {
-      add(state, link.node, 'value', 'http.expect', null);
+      add(state, link.node, 'value', 'http.expect', null, { http: supertestPart(link.call.arguments) });
       found = true;
     }
   }
   return found;
+}
+
+/** `.expect(200)` and `.expect(200, done)` check the status only; `.expect('Content-Type', /json/)` a header. */
+function supertestPart(args: readonly ts.Expression[]): Assertion['http'] {
+  const code = numberOf(args[0]);
+  if (code !== null) {
+    const second = args[1] ? unwrap(args[1]) : undefined;
+    const statusOnly = !second || isFunctionLike(second) || (ts.isIdentifier(second) && /^(done|cb|callback|next)$/.test(second.text));
+    return statusOnly ? { part: 'status', code } : undefined;
+  }
+  if (literalText(args[0]) !== null && args.length >= 2) return { part: 'header' };
+  return undefined;
 }
 
 /** nock: `scope.done()` throws unless every interceptor was called. */

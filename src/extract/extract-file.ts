@@ -68,10 +68,11 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   promoteConfiguredSpies(state);
   addMswServerSites(state);
   addFakeLibraryImports(state, fakes);
-  model.callbackDoubles = [...state.fnDoubleUse.entries()]
-    .filter(([, use]) => use.asArgument && !use.inObject)
-    .map(([name]) => name)
-    .sort();
+  const outputs = new Set<string>();
+  for (const [name, use] of state.fnDoubleUse) if (use.asArgument && !use.inObject) outputs.add(name);
+  for (const [name, use] of state.objectDoubleUse) if (use.asArgument && !use.asDependency) outputs.add(name);
+  for (const [spy, object] of state.spyTargets) if (outputs.has(object)) outputs.add(spy);
+  model.callbackDoubles = [...outputs].sort();
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
   const detected = detectFramework(state);
   model.framework = detected.framework;

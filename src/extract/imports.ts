@@ -3,7 +3,8 @@
  * so that `jest.spyOn(pool, 'query')` can be traced to 'pg'.
  */
 import { ts } from 'ts-morph';
-import { flattenChain, literalText, unwrap } from './chain.js';
+import { dottedName as dottedNameOf, flattenChain, literalText, rootIdentifier as rootIdentifierOf, unwrap } from './chain.js';
+import { typeNodeName } from './types.js';
 import { isSandboxCreation, type ExtractionState } from './state.js';
 
 /** Records an ES import declaration. */
@@ -92,15 +93,26 @@ export function recordVariableOrigin(state: ExtractionState, decl: ts.VariableDe
   if (!ts.isIdentifier(decl.name)) return;
   const name = decl.name.text;
   if (isSandboxCreation(init)) state.sinonRoots.add(name);
-  const source = valueSource(state, init);
+  const source = valueSource(state, init) ?? (decl.type ? typeSource(state, decl.type) : null);
   if (source) state.setOrigin(name, source);
 }
+
+/** `let repo: UserRepository` / `Repository<User>` / `jest.Mocked<UsersService>`: an instance of that type. */
+export function typeSource(state: ExtractionState, type: ts.TypeNode): { module: string | null; name: string; instance: boolean } | null {
+  const name = typeNodeName(type);
+  if (!name) return null;
+  const origin = state.originOf(name.split('.')[0]!);
+  return origin?.module ? { module: origin.module, name, instance: true } : null;
+}
+
+/** Methods that hand out an instance from a DI container: `module.get(X)`, `TestBed.inject(X)`, `container.resolve(X)`. */
+const CONTAINER_GETTERS = new Set(['get', 'resolve', 'inject', 'select', 'getOrThrow']);
 
 /** Where a value expression comes from: an alias of an import, or an instance made from one. */
 export function valueSource(
   state: ExtractionState,
   init: ts.Expression,
-): { module: string | null; name: string; instance: boolean } | null {
+): { module: string | null; name: string; instance: boolean; constructed?: boolean } | null {
   if (ts.isIdentifier(init)) {
     const origin = state.originOf(init.text);
     return origin ? { ...origin } : null;
@@ -112,12 +124,28 @@ export function valueSource(
     const origin = state.originOf(root);
     if (!origin) return null;
     const name = ts.isIdentifier(init.expression) ? init.expression.text : state.shortText(init.expression, 40);
-    return { module: origin.module, name, instance: true };
+    return { module: origin.module, name, instance: true, constructed: true };
   }
   if (ts.isCallExpression(init)) {
     const chain = flattenChain(init);
     if (!chain?.root) return null;
     const names = chain.links.map((l) => l.name);
+    const last = chain.links[chain.links.length - 1]!;
+    if (last.call && CONTAINER_GETTERS.has(last.name) && chain.links.length >= 2) {
+      const typed = last.call.typeArguments?.[0] ? typeNodeName(last.call.typeArguments[0]) : null;
+      const arg = last.call.arguments[0] ? unwrap(last.call.arguments[0]) : undefined;
+      const token = typed ?? (arg && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg)) ? dottedNameOf(arg) : null);
+      if (token) {
+        const origin = state.originOf(token.split('.')[0]!);
+        if (origin?.module) return { module: origin.module, name: token, instance: true };
+      }
+      if (arg && ts.isCallExpression(arg)) {
+        const callee = rootIdentifierOf(arg.expression);
+        const origin = callee ? state.originOf(callee) : null;
+        if (origin?.module) return { module: origin.module, name: state.shortText(arg, 60), instance: true };
+      }
+      if (token || arg) return null;
+    }
     // jest.mocked(x), vi.mocked(x), mocked(x): the same thing, typed as a double.
     if ((names[1] === 'mocked' || names[0] === 'mocked') && chain.links.length <= 2) {
       const arg = chain.links[chain.links.length - 1]!.call?.arguments[0];

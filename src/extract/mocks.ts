@@ -5,9 +5,11 @@
  */
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import type { MockFamily, MockSite, MockTarget, Origin, Replacement } from '../model/test-model.js';
+import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier } from './imports.js';
+import { typeNodeName } from './types.js';
+import { allowsInObject, AUTH_METHODS, describeAllow, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
 import type { ExtractionState } from './state.js';
 import {
   BEHAVIOUR_METHODS,
@@ -34,21 +36,7 @@ const DEEP_DOUBLE_FACTORIES: Record<string, Set<string>> = {
   '@typestrong/ts-mockito': new Set(['mock']),
   '@fluffy-spoon/substitute': new Set(['for']),
 };
-const DOUBLE_TYPE_WRAPPERS = new Set([
-  'MockProxy',
-  'DeepMockProxy',
-  'Mocked',
-  'MockedObject',
-  'DeepMocked',
-  'MockedClass',
-  'SinonStubbedInstance',
-  'SpyObj',
-  'Partial',
-  'DeepPartial',
-  'jest.Mocked',
-  'vi.Mocked',
-  'jasmine.SpyObj',
-]);
+
 const CLOCK_CALLS = new Set([
   'jest.useFakeTimers',
   'vi.useFakeTimers',
@@ -101,9 +89,13 @@ function addSite(
   family: MockFamily,
   target: MockTarget,
   replacement: Replacement,
-  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign'>> = {},
+  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign' | 'allows'>> = {},
 ): MockSite {
   const site: MockSite = { mechanism, family, target, replacement, owner: state.owner, ...state.position(node), ...extra };
+  if (target.kind === 'member') {
+    const root = target.object.split('.')[0]!;
+    if (target.object.startsWith('new ') || state.originOf(root)?.constructed) site.selfMade = true;
+  }
   state.model.mocks.push(site);
   return site;
 }
@@ -153,8 +145,28 @@ function moduleReplacement(state: ExtractionState, chain: Chain, names: string[]
   if (method === 'setMock') replacement = 'value';
   else if (second && (isFunctionLike(second) || ts.isObjectLiteralExpression(second))) replacement = 'factory';
   const fakeLibrary = second ? findFakeLibraryIn(second, fakes) : null;
-  addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, fakeLibrary ? { fakeLibrary } : {});
+  const allows = second && replacement === 'factory' ? allowsInFactory(state, second) : null;
+  addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, {
+    ...(fakeLibrary ? { fakeLibrary } : {}),
+    ...(allows ? { allows } : {}),
+  });
   return true;
+}
+
+/** What a module factory returns, if it lets every caller through: exports that always allow, or a middleware. */
+function allowsInFactory(state: ExtractionState, factory: ts.Expression): string | null {
+  let produced: ts.Node | undefined = factory;
+  if (isFunctionLike(factory)) {
+    if (ts.isBlock(factory.body)) {
+      const returned = factory.body.statements.find((s): s is ts.ReturnStatement => ts.isReturnStatement(s));
+      produced = returned?.expression;
+    } else produced = factory.body;
+  }
+  if (!produced) return null;
+  const value = unwrap(produced as ts.Expression);
+  if (ts.isObjectLiteralExpression(value)) return allowsInObject(value, state.sinonRoots);
+  if (isFunctionLike(value) && shapeOfFunction(value) === 'next') return 'the exported middleware always calls next()';
+  return null;
 }
 
 function specifierArgument(arg: ts.Expression | undefined): string | null {
@@ -208,7 +220,9 @@ function nodeTestMock(state: ExtractionState, chain: Chain, names: string[], con
   if (method === 'method' || method === 'getter' || method === 'setter' || method === 'property') {
     const target = memberTarget(state, args[0], args[1]);
     if (!target) return true;
-    if (args.length >= 3) {
+    // t.mock.method(obj, 'm').mock.mockImplementation(fn) gives the behaviour afterwards.
+    const later = names.slice(mockIndex + 2).some((n) => n.startsWith('mockImplementation'));
+    if (args.length >= 3 || later) {
       addSite(state, link.call, `${prefix}.${method}`, 'method', target, 'implementation', benignFlag(target));
     } else {
       pendSpy(state, link.call, `${prefix}.${method}`, target, context.assignedTo);
@@ -250,7 +264,10 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
   const call = chain.links[spyIndex]!.call!;
   const target = memberTarget(state, call.arguments[0], call.arguments[1]);
   if (!target) return true;
-  if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+  if (context.assignedTo) {
+    state.doubleNames.add(context.assignedTo);
+    if (target.kind === 'member') state.spyTargets.set(context.assignedTo, target.object.split('.')[0]!);
+  }
   let replacement: Replacement | null = null;
   for (let i = spyIndex + 1; i < names.length; i++) {
     const behaviour = BEHAVIOUR_METHODS[names[i]!];
@@ -273,12 +290,19 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
   }
   // A Jasmine spy without callThrough stubs the method (returns undefined).
   if (!replacement && jasmineStyle) replacement = 'stub';
-  if (replacement) addSite(state, call, mechanism, 'method', target, replacement, benignFlag(target));
+  if (replacement) addSite(state, call, mechanism, 'method', target, replacement, { ...benignFlag(target), ...chainAllows(chain, spyIndex, target) });
   else pendSpy(state, call, mechanism, target, context.assignedTo);
   return true;
 }
 
 function sinonReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
+  // mock.expects('save') on a sinon.mock kept in a variable
+  if (state.sinonMocks.has(names[0]!) && names[1] === 'expects' && chain.links[1]!.call) {
+    const call = chain.links[1]!.call;
+    const object = state.sinonMockTargets.get(names[0]!);
+    addSite(state, call, 'sinon.mock', 'method', { kind: 'member', object: object?.object ?? names[0]!, member: literalText(call.arguments[0]) ?? '*', origin: object?.origin ?? null }, 'stub');
+    return true;
+  }
   let method: string | null = null;
   let index = 1;
   if (state.sinonRoots.has(names[0]!) && chain.links[1]?.call) method = names[1]!;
@@ -293,10 +317,20 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
   const call = chain.links[index]!.call!;
   const args = call.arguments;
   const mechanism = `sinon.${method}`;
+  // sinon.mock(obj) replaces nothing until an expectation is set: sinon.mock(obj).expects('save').
+  if (method === 'mock' && !names.slice(index + 1).includes('expects')) {
+    const target = args[0] ? memberTarget(state, args[0], undefined) : null;
+    if (context.assignedTo && target?.kind === 'member') {
+      state.sinonMocks.add(context.assignedTo);
+      state.sinonMockTargets.set(context.assignedTo, { object: target.object, origin: target.origin });
+    }
+    return true;
+  }
   if (method === 'stub' || method === 'mock') {
     if (args.length === 0) return true; // a free-standing stub: a callback double
     if (context.assignedTo) state.doubleNames.add(context.assignedTo);
-    const target = args.length >= 2 ? memberTarget(state, args[0], args[1]) : wholeObjectTarget(state, args[0]!);
+    const expects = method === 'mock' ? chain.links[names.indexOf('expects', index)]?.call?.arguments[0] : undefined;
+    const target = args.length >= 2 ? memberTarget(state, args[0], args[1]) : memberTarget(state, args[0], expects);
     if (!target) return true;
     let replacement: Replacement = 'stub';
     for (const name of names.slice(index + 1)) {
@@ -306,7 +340,7 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
         break;
       }
     }
-    addSite(state, call, mechanism, 'method', target, replacement, benignFlag(target));
+    addSite(state, call, mechanism, 'method', target, replacement, { ...benignFlag(target), ...chainAllows(chain, index, target) });
     return true;
   }
   if (method === 'replace' || method === 'replaceGetter' || method === 'replaceSetter') {
@@ -355,7 +389,12 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     mechanism = `td.${names[1]}`;
   }
   if (!call) return false;
-  if (context.assignedTo) state.doubleNames.add(context.assignedTo);
+  if (context.assignedTo) {
+    state.doubleNames.add(context.assignedTo);
+    state.deepDoubleVars.add(context.assignedTo);
+  }
+  // A deep double handed straight to DI is one double, reported at the provider.
+  if (state.diValueRanges.some(([pos, end]) => call.pos >= pos && call.end <= end)) return true;
   let typeName = typeArgumentName(call);
   if (!typeName) {
     const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
@@ -370,21 +409,6 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
 function typeArgumentName(call: ts.CallExpression): string | null {
   const typeArg = call.typeArguments?.[0];
   return typeArg ? typeNodeName(typeArg) : null;
-}
-
-function typeNodeName(node: ts.TypeNode): string | null {
-  if (ts.isTypeReferenceNode(node)) {
-    const name = entityName(node.typeName);
-    if (DOUBLE_TYPE_WRAPPERS.has(name) && node.typeArguments?.[0]) return typeNodeName(node.typeArguments[0]);
-    return name;
-  }
-  if (ts.isTypeQueryNode(node)) return entityName(node.exprName);
-  if (ts.isImportTypeNode(node) && node.qualifier) return entityName(node.qualifier);
-  return null;
-}
-
-function entityName(name: ts.EntityName): string {
-  return ts.isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
 }
 
 // ---- module loaders that inject doubles -------------------------------------------------------
@@ -531,16 +555,20 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     }
     return true;
   }
-  // Cypress: cy.intercept(method?, url, staticResponse | fixture | handler that replies)
+  // Cypress: cy.intercept([method,] url, response): a stub only when a response or a replying handler is given.
   if (root === 'cy' && names[1] === 'intercept' && chain.links[1]!.call) {
     const call = chain.links[1]!.call;
-    const args = call.arguments;
-    const last = args.length >= 2 ? unwrap(args[args.length - 1]!) : undefined;
-    const responds =
-      !!last &&
-      (ts.isObjectLiteralExpression(last) ? !isRouteMatcher(last) : ts.isStringLiteralLike(last) ? args.length >= 3 || !/^[A-Z]+$/.test(last.text) : isFunctionLike(last) && containsCallNamed(last, 'reply'));
+    const args = [...call.arguments];
+    const first = args[0] ? unwrap(args[0]) : undefined;
+    const methodForm = !!first && ts.isStringLiteralLike(first) && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i.test(first.text) && args.length >= 2;
+    const urlArg = methodForm ? args[1] : args[0];
+    const response = methodForm ? args[2] : args[1];
+    const value = response ? unwrap(response) : undefined;
+    let responds = false;
+    if (value && ts.isObjectLiteralExpression(value)) responds = !isRouteMatcher(value);
+    else if (value && (ts.isStringLiteralLike(value) || ts.isIdentifier(value))) responds = true;
+    else if (value && isFunctionLike(value)) responds = containsCallNamed(value, 'reply');
     if (responds) {
-      const urlArg = args.length >= 3 ? args[1] : args[0];
       const target = hostTarget(state, urlArg) ?? { kind: 'host' as const, host: 'matched requests', url: urlArg ? state.shortText(urlArg, 60) : '' };
       addSite(state, call, 'cypress cy.intercept', 'network', target, 'handler');
     }
@@ -573,7 +601,7 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
   if (url === null && ts.isRegularExpressionLiteral(inner)) url = inner.text;
   if (url === null) {
     const text = state.shortText(inner, 60);
-    return { kind: 'host', host: text, url: text };
+    return { kind: 'host', host: `URL from ${text}`, url: text };
   }
   return { kind: 'host', host: hostOf(url), url };
 }
@@ -629,7 +657,11 @@ function dependencyOverride(state: ExtractionState, chain: Chain, names: string[
       const tokenArg = link.call.arguments[0];
       if (tokenArg) {
         const mechanism = `nestjs.${link.name}`;
-        addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(chain.links[i + 1]!.name));
+        const use = chain.links[i + 1]!;
+        const allows = allowsOfProvided(state, use.name, use.call?.arguments[0]);
+        const provided = use.call?.arguments[0];
+        if (provided) state.diValueRanges.push([provided.pos, provided.end]);
+        addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(use.name), allows ? { allows } : {});
         found = true;
       }
     }
@@ -698,7 +730,31 @@ export function recogniseProviderLiteral(state: ExtractionState, object: ts.Obje
   }
   if (!provide || !use) return;
   if (!providerIsDouble(state, object)) return;
-  addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use));
+  const useProperty = object.properties.find((p) => p.name && propertyKey(p.name) === use);
+  const value = useProperty && ts.isPropertyAssignment(useProperty) ? useProperty.initializer : useProperty && ts.isShorthandPropertyAssignment(useProperty) ? useProperty.name : undefined;
+  // `useValue: repoDouble` where repoDouble = createMock<Repo>() was reported where it was made.
+  if (value && ts.isIdentifier(unwrap(value)) && state.deepDoubleVars.has((unwrap(value) as ts.Identifier).text)) return;
+  if (value) state.diValueRanges.push([value.pos, value.end]);
+  const allows = allowsOfProvided(state, use, value);
+  addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});
+}
+
+/** For a provided value or class (`useValue: { canActivate: () => true }`, a local MockGuard): how it always allows. */
+function allowsOfProvided(state: ExtractionState, use: string, value: ts.Expression | undefined): string | null {
+  if (!value) return null;
+  let inner = unwrap(value);
+  if (ts.isIdentifier(inner)) {
+    if (use === 'useClass') return state.localClassAllows.get(inner.text) ?? null;
+    const init = state.initializers.get(inner.text);
+    if (init) inner = unwrap(init);
+  }
+  if (ts.isObjectLiteralExpression(inner)) return allowsInObject(inner, state.sinonRoots);
+  if (ts.isCallExpression(inner) && use === 'useValue') {
+    // createMock<Guard>({ canActivate: () => true })
+    const arg = inner.arguments[0] ? unwrap(inner.arguments[0]) : undefined;
+    if (arg && ts.isObjectLiteralExpression(arg)) return allowsInObject(arg, state.sinonRoots);
+  }
+  return null;
 }
 
 function providerIsDouble(state: ExtractionState, object: ts.ObjectLiteralExpression): boolean {
@@ -835,7 +891,8 @@ function memberTarget(state: ExtractionState, objectArg: ts.Expression | undefin
   if (!objectArg) return null;
   const member = literalText(memberArg) ?? (memberArg ? `[${state.shortText(memberArg, 30)}]` : '*');
   const objectExpr = unwrap(objectArg);
-  const object = dottedName(objectExpr) ?? state.shortText(objectExpr, 40);
+  const object =
+    dottedName(objectExpr) ?? (ts.isNewExpression(objectExpr) ? `new ${dottedName(objectExpr.expression) ?? 'object'}(…)` : state.shortText(objectExpr, 40));
   return { kind: 'member', object, member, origin: memberOrigin(state, objectExpr) };
 }
 
@@ -849,6 +906,11 @@ function wholeObjectTarget(state: ExtractionState, objectArg: ts.Expression): Mo
  * instance's module is not the module of what it holds.
  */
 function memberOrigin(state: ExtractionState, objectExpr: ts.Expression): Origin | null {
+  // sinon.mock(new User({...})): an instance of User, wherever User comes from.
+  if (ts.isNewExpression(objectExpr)) {
+    const classRoot = rootIdentifier(objectExpr.expression);
+    return classRoot ? originToPlain(state.originOf(classRoot)) : null;
+  }
   const root = rootIdentifier(objectExpr);
   if (!root) return null;
   if (GLOBAL_OBJECTS.has(root) || root === 'Date' || root === 'console' || root === 'process' || root === 'Math') {
@@ -871,13 +933,34 @@ function typeTarget(state: ExtractionState, name: string): MockTarget {
   return { kind: 'type', name, origin: originToPlain(state.originOf(root)) };
 }
 
+const LOG_LEVELS = /^(log|info|warn|warning|error|debug|trace|verbose|silly|fatal|notice|http)$/;
+
 function benignFlag(target: MockTarget): { benign?: boolean } {
   if (target.kind !== 'member') return {};
   const full = `${target.object}.${target.member}`;
   const root = target.object.split('.')[0]!;
+  // Silencing a logger (`jest.spyOn(logger, 'error')`, `Logger.prototype.warn`) only keeps output quiet.
+  if (LOG_LEVELS.test(target.member) && /log/i.test(target.object)) return { benign: true };
   if (BENIGN_OBJECTS.has(root) || BENIGN_MEMBERS.has(full)) return { benign: true };
   if (GLOBAL_OBJECTS.has(root) && BENIGN_MEMBERS.has(`window.${target.member}`)) return { benign: true };
   if (GLOBAL_OBJECTS.has(root) && target.object.split('.')[1] === 'console') return { benign: true };
+  return {};
+}
+
+/** For a stub of an auth method chained with its behaviour (`.mockReturnValue(user)`, `.returns(true)`): how it always allows. */
+function chainAllows(chain: Chain, from: number, target: MockTarget): { allows?: string } {
+  if (target.kind !== 'member') return {};
+  for (const link of chain.links.slice(from + 1)) {
+    if (!link.call) continue;
+    const arg = link.call.arguments[0];
+    let shape: ReturnShape | null = null;
+    if (/^mockImplementation|^callsFake$|^callFake$/.test(link.name)) shape = arg ? shapeOfFunction(arg) : null;
+    else if (BEHAVIOUR_METHODS[link.name] || SINON_BEHAVIOURS[link.name] || JASMINE_BEHAVIOURS[link.name]) shape = shapeOfValue(arg);
+    if (shape === null) continue;
+    if (shape !== 'next' && !AUTH_METHODS.test(target.member)) return {};
+    const allow = describeAllow(target.member, shape);
+    return allow ? { allows: allow } : {};
+  }
   return {};
 }
 
@@ -929,6 +1012,15 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
     return;
   }
   if (!isFnDouble && !isFunction) return;
+  // `req.isAuthenticated = () => true`: an auth check forced open, whatever object it hangs on.
+  if (AUTH_METHODS.test(member) && !state.doubleNames.has(root)) {
+    const allow = describeAllow(member, isFunction ? shapeOfFunction(value) : shapeOfDouble(value, state.sinonRoots));
+    if (allow) {
+      const target: MockTarget = { kind: 'member', object: objectName, member, origin: memberOrigin(state, objectExpr) };
+      addSite(state, node, 'assignment', 'method', target, isFnDouble ? 'stub' : 'implementation', { allows: allow });
+      return;
+    }
+  }
   if (state.doubleNames.has(root) || state.localDoubleObjects.has(root)) return;
   const origin = state.originOf(root);
   const isGlobal = root === 'Date' || root === 'Math' || root === 'console';

@@ -6,7 +6,9 @@ import { ts } from 'ts-morph';
 import type { BindingAccess, MockResetKind } from '../model/test-model.js';
 import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { valueKindOf, type ExtractionState } from './state.js';
-import { BEHAVIOUR_METHODS, MUTATING_METHODS } from './vocabulary.js';
+import { BEHAVIOUR_METHODS, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
+import { valueRef } from './assertions.js';
+import { shapeOfFunction, shapeOfValue } from './returns.js';
 
 // ---- binding accesses ------------------------------------------------------------------------
 
@@ -230,22 +232,60 @@ export function recogniseStateCall(state: ExtractionState, chain: Chain): void {
     }
     return;
   }
+  // A hook that calls restore()/reset()/cleanup() (mocked-env, snapshot helpers) puts shared state back.
+  if (state.owner.kind === 'hook' && /^(restore|reset|cleanup|teardown|unset)\w*$/i.test(names[names.length - 1]!) && names.length <= 2) {
+    for (const target of ['env', 'global'] as const) {
+      state.model.globalWrites.push({ target, key: '*', owner: state.owner, restoring: true, viaRunnerHelper: true, ...position });
+    }
+  }
   recogniseBehaviour(state, chain, names);
   recogniseReset(state, chain, names);
 }
 
 // ---- double behaviour and resets ---------------------------------------------------------------
 
+/**
+ * The link that gives a double behaviour: a Jest/Vitest `mock*` method anywhere; a sinon behaviour
+ * on a stub (`sinon.stub(a, 'b').resolves(x)`, `stub.returns(x)`); a Jasmine `.and.returnValue(x)`.
+ */
+function behaviourIndex(state: ExtractionState, chain: Chain, names: string[]): number {
+  const jest = names.findIndex((n, i) => i > 0 && BEHAVIOUR_METHODS[n] !== undefined);
+  if (jest >= 0) return jest;
+  const root = names[0]!;
+  const sinonMade = state.sinonRoots.has(root) && (names[1] === 'stub' || names[1] === 'fake');
+  if (sinonMade || state.doubleNames.has(root)) {
+    const sinon = names.findIndex((n, i) => i > 0 && (n === 'returns' || n === 'resolves' || n === 'rejects' || n === 'callsFake'));
+    if (sinon >= 0) return sinon;
+  }
+  const and = names.indexOf('and');
+  if (and > 0 && names[and + 1] && JASMINE_BEHAVIOURS[names[and + 1]!]) return and + 1;
+  return -1;
+}
+
 function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[]): void {
-  const index = names.findIndex((n, i) => i > 0 && BEHAVIOUR_METHODS[n] !== undefined);
+  const index = behaviourIndex(state, chain, names);
   if (index < 0) return;
   const link = chain.links[index]!;
   if (!ts.isPropertyAccessExpression(link.node)) return;
-  const subject = describeSubject(state, link.node.expression);
+  const receiver = names[index - 1] === 'and' ? (chain.links[index - 1]!.node as ts.PropertyAccessExpression).expression : link.node.expression;
+  const subject = describeSubject(state, receiver);
   if (!subject) return;
-  const once = names.slice(index).every((n) => !BEHAVIOUR_METHODS[n] || BEHAVIOUR_METHODS[n]!.once);
+  const once = names.slice(index).every((n) => !BEHAVIOUR_METHODS[n] || BEHAVIOUR_METHODS[n]!.once) && BEHAVIOUR_METHODS[names[index]!] !== undefined;
   const shared = isSharedDouble(state, subject.subjectRoot);
-  state.model.mockBehaviours.push({ ...subject, method: names[index]!, once, shared, owner: state.owner, ...state.position(link.node) });
+  const method = names[index]!;
+  const arg = chain.links[index]!.call?.arguments[0];
+  const implementation = /^(mockImplementation|callsFake|callFake)/.test(method);
+  const returns = !arg ? 'other' : implementation ? shapeOfFunction(arg) : shapeOfValue(arg);
+  state.model.mockBehaviours.push({
+    ...subject,
+    method,
+    once,
+    shared,
+    owner: state.owner,
+    value: arg && !implementation ? valueRef(state, arg) : null,
+    returns,
+    ...state.position(link.node),
+  });
 }
 
 /** A double outlives a test when it is imported or declared at file or describe scope. */
@@ -260,10 +300,10 @@ function describeSubject(state: ExtractionState, expr: ts.Expression): { subject
   if (ts.isCallExpression(inner)) {
     const callee = dottedName(inner.expression);
     const [first, second] = inner.arguments;
-    if (callee && /(^|\.)(spyOn|mocked)$/.test(callee) && first) {
+    if (callee && /(^|\.)(spyOn|mocked|stub)$/.test(callee) && first) {
       const object = dottedName(first);
       if (!object) return null;
-      const member = /spyOn$/.test(callee) ? literalText(second) : null;
+      const member = /(spyOn|stub)$/.test(callee) ? literalText(second) : null;
       return { subject: member ? `${object}.${member}` : object, subjectRoot: object.split('.')[0]! };
     }
     return null;

@@ -20,6 +20,8 @@ import { isFnDoubleChain } from './vocabulary.js';
 export interface LocalOrigin extends Origin {
   /** True for values made from the module (`new Pool()`, `createClient()`), false for the export itself. */
   instance: boolean;
+  /** True when the test file constructs the value itself with `new`. */
+  constructed?: boolean;
 }
 
 /** A function node whose body starts a new owner when the walk enters it. */
@@ -41,6 +43,8 @@ export class ExtractionState {
   readonly origins = new Map<string, LocalOrigin>();
   /** File-scope `const X = 'literal'` values, for URLs and specifiers held in constants. */
   readonly constStrings = new Map<string, string>();
+  /** File-scope `const X = 500` values, for durations held in constants. */
+  readonly constNumbers = new Map<string, number>();
   readonly entries = new Map<ts.Node, ScopeEntry>();
   /** Helpers declared at file or describe scope, by name. */
   readonly helperNames = new Set<string>();
@@ -54,12 +58,25 @@ export class ExtractionState {
   readonly fnDoubleUse = new Map<string, { asArgument: boolean; inObject: boolean }>();
   /** Spies that only observe unless the file configures them later. */
   readonly pendingSpies: PendingSpy[] = [];
+  /** Variables holding `sinon.mock(obj)`, and the object each mocks. */
+  readonly sinonMocks = new Set<string>();
+  readonly sinonMockTargets = new Map<string, { object: string; origin: Origin | null }>();
+  /** Names bound to deep doubles (`const repo = createMock<Repo>()`). */
+  readonly deepDoubleVars = new Set<string>();
+  /** Source ranges of values handed to DI as doubles, so a deep double inside one is not counted twice. */
+  readonly diValueRanges: [number, number][] = [];
   /** Names bound to any double: fn doubles, spies, stubs, deep doubles. */
   readonly doubleNames = new Set<string>();
   /** Names bound to object literals that hold doubles (`const repo = { save: jest.fn() }`). */
   readonly localDoubleObjects = new Set<string>();
+  /** How each object-literal double is handed over: to a call (an output channel like `res`) or as a dependency. */
+  readonly objectDoubleUse = new Map<string, { asArgument: boolean; asDependency: boolean }>();
+  /** Spy variables and the root of the object they watch (`const send = jest.spyOn(res, 'send')` → res). */
+  readonly spyTargets = new Map<string, string>();
   /** Classes declared in the test file itself (hand-written doubles when used as providers). */
   readonly localClasses = new Set<string>();
+  /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */
+  readonly localClassAllows = new Map<string, string>();
   /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
   readonly initializers = new Map<string, ts.Expression>();
   /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */
@@ -93,6 +110,8 @@ export class ExtractionState {
       databaseSelections: [],
       realUsages: [],
       importUses: [],
+      fixedWaits: [],
+      fixedPathWrites: [],
       callbackDoubles: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
@@ -261,6 +280,7 @@ export class ExtractionState {
             if (declaration === 'const' && describeId === null && init && ts.isStringLiteralLike(init)) {
               this.constStrings.set(name, init.text);
             }
+            if (declaration === 'const' && init && ts.isNumericLiteral(init)) this.constNumbers.set(name, Number(init.text));
             const binding: Binding = {
               name,
               declaration,

@@ -6,7 +6,7 @@ import { ts } from 'ts-morph';
 import { flattenChain, isInnerChainPart, unwrap, type Chain } from './chain.js';
 import { recogniseAssertingHelper, recogniseAssertion } from './assertions.js';
 import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
-import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier } from './imports.js';
+import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
   isDoubleValue,
   propertyKey,
@@ -19,6 +19,7 @@ import {
   type FakeLibraryLookup,
 } from './mocks.js';
 import { recogniseRealCall, recogniseRealConstruction, recogniseRealString } from './real-usage.js';
+import { AUTH_METHODS, describeAllow, shapeOfFunction } from './returns.js';
 import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete } from './shared-state.js';
 import { isSandboxCreation, type ExtractionState } from './state.js';
 import { recogniseStructure } from './structure.js';
@@ -91,13 +92,22 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
         state.initializers.set(declaration.name.text, init);
-        if (ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) state.localDoubleObjects.add(declaration.name.text);
+        if (ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) {
+          state.localDoubleObjects.add(declaration.name.text);
+          state.objectDoubleUse.set(declaration.name.text, { asArgument: false, asDependency: false });
+        }
       }
       return;
     }
     case ts.SyntaxKind.ClassDeclaration: {
-      const name = (node as ts.ClassDeclaration).name;
-      if (name) state.localClasses.add(name.text);
+      const declaration = node as ts.ClassDeclaration;
+      if (!declaration.name) return;
+      state.localClasses.add(declaration.name.text);
+      for (const member of declaration.members) {
+        if (!ts.isMethodDeclaration(member) || !member.name || !ts.isIdentifier(member.name) || !AUTH_METHODS.test(member.name.text)) continue;
+        const allow = describeAllow(member.name.text, shapeOfFunction(member));
+        if (allow) state.localClassAllows.set(declaration.name.text, allow);
+      }
       return;
     }
     case ts.SyntaxKind.CallExpression:
@@ -126,6 +136,8 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
         const right = unwrap(binary.right);
         state.initializers.set(left.text, right);
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
+        const source = valueSource(state, right);
+        if (source) state.setOrigin(left.text, source);
       } else {
         if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && isSandboxCreation(unwrap(binary.right))) {
           state.sinonRoots.add(left.name.text);
@@ -168,8 +180,9 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
     }
     return;
   }
-  const chain = flattenChain(call);
-  if (!chain) return;
+  const flat = flattenChain(call);
+  if (!flat) return;
+  const chain = canonicalChain(state, flat);
   if (recogniseStructure(state, chain)) return;
   const context = chainContext(call, ancestors);
   noteHelperCalls(state, chain, call);
@@ -177,6 +190,23 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain);
   recogniseRealCall(state, chain);
+}
+
+/** Aliases of the runner objects read as the runner: `import { vitest } from 'vitest'` is `vi`. */
+const RUNNER_ALIASES: Record<string, Record<string, string>> = {
+  vitest: { vi: 'vi', vitest: 'vi' },
+  '@jest/globals': { jest: 'jest' },
+  sinon: { default: 'sinon', '*': 'sinon' },
+};
+
+function canonicalChain(state: ExtractionState, chain: Chain): Chain {
+  if (!chain.root) return chain;
+  const origin = state.originOf(chain.root);
+  if (!origin?.module || origin.instance) return chain;
+  const canonical = RUNNER_ALIASES[origin.module]?.[origin.name];
+  if (!canonical || canonical === chain.root) return chain;
+  const [first, ...rest] = chain.links;
+  return { root: canonical, rootNode: chain.rootNode, links: [{ ...first!, name: canonical }, ...rest] };
 }
 
 /** Calls to local helpers are followed; unknown helpers named like assertions count as assertions. */
@@ -224,6 +254,15 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   const parent = ancestors[ancestors.length - 1];
   if (!parent) return;
   if (state.importLocals.has(node.text) && isValueReference(node, parent)) state.noteImportUse(node.text);
+  const objectUse = state.objectDoubleUse.get(node.text);
+  if (objectUse) {
+    // Handed to a call (`handler(req, res)`): the unit writes its output into it. Handed to `new`
+    // or placed in an object or provider: it stands in for a dependency.
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node)) objectUse.asArgument = true;
+    else if ((ts.isNewExpression(parent) && parent.arguments?.includes(node)) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) {
+      objectUse.asDependency = true;
+    }
+  }
   if (state.fnDoubleUse.has(node.text)) {
     // A bare function handed over as an argument is a callback; one placed in an object stands in for a dependency.
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(node.text, 'argument');

@@ -49,6 +49,8 @@ export interface AnalyzedFile {
   usedBy: string[];
   /** For support files: 'package' when they apply to every test of the package (setup files, root __mocks__). */
   appliesTo: 'importers' | 'package';
+  /** For support files: the test files they serve, directly or through other support files. */
+  serves: string[];
   /** For a root `__mocks__/<pkg>` file: the package Jest replaces for every test of this package. */
   automockOf: string | null;
   /** Real systems exercised in this file (containers, temp dirs, the real app over HTTP, clients). */

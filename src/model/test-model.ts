@@ -118,6 +118,10 @@ export interface MockSite extends Position {
   owner: Owner;
   /** The fake library that provides the double, when there is one (ioredis-mock, pg-mem). */
   fakeLibrary?: string;
+  /** When the replacement always lets a caller through: 'canActivate returns true', 'calls next()'. */
+  allows?: string;
+  /** True when the replaced object was built by the test itself (`new Writable()` in the file). */
+  selfMade?: boolean;
   /** True when the site only silences noise (console output): never above info. */
   benign?: boolean;
 }
@@ -137,6 +141,12 @@ export interface Assertion extends Position {
   owner: Owner;
   /** Root identifier of the asserted subject, when it is one (`expect(repo.save)` → 'repo'). */
   subjectRoot: string | null;
+  /** The expected value as written, when it is a name or a literal (`toEqual(users)` → 'users'). */
+  expected?: string | null;
+  /** True when the subject is what a call returned (`expect(await svc.find())`, or a variable holding it). */
+  subjectFromCall?: boolean;
+  /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
+  http?: { part: 'status'; code: number } | { part: 'header' };
 }
 
 export type BindingValueKind =
@@ -187,6 +197,9 @@ export interface GlobalStateWrite extends Position {
   viaRunnerHelper: boolean;
 }
 
+/** What a double gives back, as far as the replacement shows. */
+export type ReturnShape = 'true' | 'false' | 'object' | 'next' | 'other';
+
 /** A double's behaviour configured: `repo.find.mockResolvedValue(x)`. */
 export interface MockBehaviour extends Position {
   /** Root identifier of the configured double. */
@@ -199,6 +212,27 @@ export interface MockBehaviour extends Position {
   /** True when the double outlives the test: imported, or declared at file or describe scope. */
   shared: boolean;
   owner: Owner;
+  /** The value given, when it is a name or a literal (`mockResolvedValue(users)` → 'users'). */
+  value?: string | null;
+  returns?: ReturnShape;
+}
+
+/** A fixed-duration wait: `await sleep(500)`, `new Promise(r => setTimeout(r, 200))`, `page.waitForTimeout(1000)`. */
+export interface FixedWait extends Position {
+  owner: Owner;
+  /** The call as written, shortened: 'sleep(500)'. */
+  call: string;
+  ms: number;
+}
+
+/** A write to a fixed path: `fs.writeFileSync('./out/report.json', ...)`. */
+export interface FixedPathWrite extends Position {
+  owner: Owner;
+  method: string;
+  /** The path as written, shortened. */
+  path: string;
+  /** absolute: outside any temp dir; repo: next to the test (`__dirname`); cwd: relative to the working directory; tmp: a fixed name under /tmp. */
+  where: 'absolute' | 'repo' | 'cwd' | 'tmp';
 }
 
 export type MockResetKind = 'clear' | 'reset' | 'restore';
@@ -279,10 +313,13 @@ export interface TestFileModel {
   realUsages: RealUsage[];
   /** Which imported names each owner uses (`request(app)` in a test uses `app`), one entry per owner and name. */
   importUses: ImportUse[];
+  fixedWaits: FixedWait[];
+  fixedPathWrites: FixedPathWrite[];
   /**
-   * Local names bound to plain function doubles that are handed to the code under test as
-   * callbacks (`const onClick = vi.fn(); render(<Button onClick={onClick} />)`): asserting on
-   * their calls checks the unit's output, not a replaced dependency.
+   * Local names of doubles the test hands to the code under test as its output channel: callbacks
+   * (`render(<Button onClick={onClick} />)`), response objects (`handler(req, res)` with
+   * `res = { send: jest.fn() }`), and spies on those. Asserting on their calls checks the unit's
+   * output, not a replaced dependency.
    */
   callbackDoubles: string[];
   lineCount: number;

@@ -34,6 +34,14 @@ const WELL_KNOWN_NAMES: Record<string, string> = {
   HttpService: '@nestjs/axios',
   JwtService: '@nestjs/jwt',
 };
+/** NestJS integration packages and the library behind each. */
+const NEST_INTEGRATIONS: Record<string, string> = {
+  '@nestjs/typeorm': 'typeorm',
+  '@nestjs/mongoose': 'mongoose',
+  '@nestjs/sequelize': 'sequelize',
+  '@nestjs/bull': 'bull',
+  '@nestjs/bullmq': 'bullmq',
+};
 const TOKEN_HELPERS: Record<string, string> = {
   getRepositoryToken: 'typeorm',
   getDataSourceToken: 'typeorm',
@@ -72,8 +80,15 @@ export class BoundaryResolver {
         return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
       case 'token': {
         const helper = /^(\w+)\(/.exec(target.name)?.[1];
-        if (helper && TOKEN_HELPERS[helper]) return this.fromPackage(TOKEN_HELPERS[helper]!, [target.name]);
-        return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
+        if (helper && TOKEN_HELPERS[helper]) {
+          // getModelToken means Mongoose from @nestjs/mongoose, Sequelize from @nestjs/sequelize.
+          const byModule = target.origin?.module ? NEST_INTEGRATIONS[target.origin.module] : undefined;
+          return this.fromPackage(byModule ?? TOKEN_HELPERS[helper]!, [target.name]);
+        }
+        const resolved = this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
+        // Whatever a guard is built from, overriding it is an auth double.
+        if (site.mechanism === 'nestjs.overrideGuard' && resolved.kind !== 'auth') return this.guardBoundary(target.name, resolved);
+        return resolved;
       }
       case 'host':
         return this.fromHost(target.host);
@@ -238,14 +253,28 @@ export class BoundaryResolver {
     return found;
   }
 
+  private guardBoundary(name: string, resolved: ResolvedBoundary): ResolvedBoundary {
+    const passport = this.catalog.lookup('@nestjs/passport');
+    return {
+      kind: 'auth',
+      system: `auth guard ${name}`,
+      hides: passport?.hides ?? ['token and session checks the guard performs', 'role and permission checks', 'the 401/403 responses'],
+      alternative: passport?.alternative ?? 'the real guard with tokens signed by a test key',
+      external: true,
+      via: resolved.via,
+      catalogMatch: passport?.match ?? null,
+    };
+  }
+
   private fromHost(host: string): ResolvedBoundary {
     const entry = this.catalog.lookupHost(host);
     if (entry) return fromEntry(entry, [host], entry.kind === 'http' ? undefined : `${entry.system} (HTTP API)`, 'http');
     const generic = this.catalog.byMatch('fetch')!;
     const own = host.startsWith('relative URL') || /^(localhost|127\.0\.0\.1)$/.test(host);
+    const where = host.startsWith('URL from ') ? `HTTP API (${host})` : `HTTP API at ${host}`;
     return {
       ...fromEntry(generic, [host]),
-      system: own ? 'your own HTTP API' : `HTTP API at ${host}`,
+      system: own ? 'your own HTTP API' : where,
       alternative: own
         ? 'run your own API for real (the real server on a random port, or the framework inject) instead of canned responses'
         : generic.alternative,

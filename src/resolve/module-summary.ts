@@ -79,7 +79,28 @@ export function topLevelImports(path: string, text: string): string[] {
       if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments[0] && ts.isStringLiteral(call.arguments[0])) {
         add(call.arguments[0].text);
       }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
+      // CommonJS barrels: module.exports = { a: require('./a') }, exports.b = require('./b')
+      for (const specifier of requiresIn(statement.expression.right)) add(specifier);
     }
   }
   return imports;
+}
+
+/** `require('x')` calls in an export value, one level of object literal deep. */
+function requiresIn(expr: ts.Expression): string[] {
+  const out: string[] = [];
+  const take = (e: ts.Expression): void => {
+    let inner = e;
+    if (ts.isPropertyAccessExpression(inner)) inner = inner.expression;
+    if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require') {
+      const arg = inner.arguments[0];
+      if (arg && ts.isStringLiteral(arg)) out.push(arg.text);
+    }
+  };
+  take(expr);
+  if (ts.isObjectLiteralExpression(expr)) {
+    for (const property of expr.properties) if (ts.isPropertyAssignment(property)) take(property.initializer);
+  }
+  return out;
 }
