@@ -678,7 +678,7 @@ export const database: CatalogEntry[] = [
       'optimistic concurrency failures (412) on a stale ETag',
       'the 2 MB item size limit and consistency level effects',
     ],
-    alternative: 'the Cosmos DB emulator in a container (@testcontainers/azurecosmosdb) with the real containers and partition keys',
+    alternative: 'the Cosmos DB emulator in a container (@testcontainers/azure-cosmosdb-emulator) with the real containers and partition keys',
   },
   {
     match: '@azure/data-tables',

@@ -290,7 +290,7 @@ export const http: CatalogEntry[] = [
       'the three-second deadline to ack commands, actions and events',
       'event retries (X-Slack-Retry-Num) that run the handler twice',
     ],
-    alternative: 'the real Bolt app receiving requests signed with a test signing secret, with the Web API calls recorded',
+    alternative: 'the real Bolt app receiving requests signed with a test signing secret, with recorded Web API responses',
   },
   {
     match: '@slack/webhook',

@@ -91,17 +91,10 @@ export const childProcess: CatalogEntry[] = [
     alternative: REAL_COMMAND,
   },
   {
-    match: 'open',
-    kind: 'process',
-    system: 'opening files and URLs with the desktop',
-    hides: ['no default application or desktop session (CI, containers, SSH)', 'platform commands (xdg-open, open, start) failing', 'wait: true blocking until the application exits'],
-    alternative: 'keep the call behind a small function and assert on its arguments; run the real call only in a manual smoke test',
-  },
-  {
     match: 'tree-kill',
     kind: 'process',
     system: 'process trees',
     hides: ['children that survive because they started their own process group', 'ESRCH for processes already gone', 'platform commands (taskkill, ps) it relies on'],
-    alternative: 'spawn a real process tree (a parent script starting a child) in the test and check that both exit',
+    alternative: 'run a real process tree (a parent script that starts a child) from a temporary directory and check that both exit',
   },
 ];
