@@ -2,7 +2,7 @@
  * Catalog look-ups: which boundary a module specifier, fake library or host stands for.
  * User extensions (from configuration) are consulted before the built-in data.
  */
-import { CATALOG_KINDS, type BoundaryKind, type CatalogEntry, type FakeLibrary } from './types.js';
+import { CATALOG_KINDS, type BoundaryKind, type CatalogEntry, type FakeLibrary, type HostEntry } from './types.js';
 import { auth } from './data/auth.js';
 import { cache } from './data/cache.js';
 import { clock } from './data/clock.js';
@@ -157,6 +157,17 @@ export class Catalog {
     const claimed = new Set(own.map((e) => e.match));
     return [...own, ...builtins.all().filter((e) => !claimed.has(e.match))].sort(compareEntries);
   }
+}
+
+/** What `test-audit catalog` prints: the entries in effect, and the fake libraries and hosts that point at them. */
+export interface CatalogListing {
+  entries: readonly CatalogEntry[];
+  fakeLibraries: readonly FakeLibrary[];
+  hosts: readonly HostEntry[];
+}
+
+export function catalogListing(catalog: Catalog = new Catalog()): CatalogListing {
+  return { entries: catalog.entries(), fakeLibraries, hosts };
 }
 
 export function kindIsExternal(kind: BoundaryKind): boolean {
