@@ -1,4 +1,7 @@
-/** Time: the system clock, timers, date libraries reading "now", and schedulers built on them. */
+/**
+ * Time: the system clock, timers, date libraries that read "now" themselves, and schedulers.
+ * Pure date-function libraries (date-fns) are left out: a double of them fakes formatting, not time.
+ */
 import type { CatalogEntry } from '../types.js';
 
 const DATE_LIBRARY_HIDES = [
@@ -54,14 +57,6 @@ export const clock: CatalogEntry[] = [
   },
   { match: 'dayjs', kind: 'clock', system: 'dates and time (Day.js)', hides: DATE_LIBRARY_HIDES, alternative: INJECT_CLOCK },
   { match: 'luxon', kind: 'clock', system: 'dates and time (Luxon)', hides: DATE_LIBRARY_HIDES, alternative: INJECT_CLOCK },
-  { match: 'date-fns', kind: 'clock', system: 'dates and time (date-fns)', hides: DATE_LIBRARY_HIDES, alternative: INJECT_CLOCK },
-  {
-    match: 'date-fns-tz',
-    kind: 'clock',
-    system: 'dates and time zones (date-fns-tz)',
-    hides: ['daylight-saving gaps and overlaps in real zones', 'conversions that depend on the machine\'s own time zone', DATE_LIBRARY_HIDES[1]!],
-    alternative: INJECT_CLOCK,
-  },
   {
     match: 'node-cron',
     kind: 'clock',
