@@ -2,19 +2,23 @@
  * Catalog look-ups: which boundary a module specifier, fake library or host stands for.
  * User extensions (from configuration) are consulted before the built-in data.
  */
-import type { BoundaryKind, CatalogEntry, FakeLibrary } from './types.js';
+import { CATALOG_KINDS, type BoundaryKind, type CatalogEntry, type FakeLibrary, type HostEntry } from './types.js';
 import { auth } from './data/auth.js';
 import { cache } from './data/cache.js';
+import { clock } from './data/clock.js';
 import { cloud } from './data/cloud.js';
 import { database } from './data/database.js';
 import { email } from './data/email.js';
 import { fakeLibraries, hosts } from './data/fakes.js';
+import { filesystem } from './data/filesystem.js';
 import { http } from './data/http.js';
-import { local } from './data/local.js';
+import { childProcess } from './data/process.js';
 import { queue } from './data/queue.js';
 
-export type { BoundaryKind, CatalogEntry, FakeLibrary, HostEntry } from './types.js';
-export { EXTERNAL_KINDS } from './types.js';
+export type { BoundaryKind, CatalogEntry, CatalogKind, FakeLibrary, HostEntry } from './types.js';
+export { CATALOG_KINDS, EXTERNAL_KINDS } from './types.js';
+export { fakeLibraries, hosts } from './data/fakes.js';
+export { validateCatalogEntries, type CatalogValidation } from './validate.js';
 
 export const builtinCatalog: readonly CatalogEntry[] = [
   ...database,
@@ -24,12 +28,14 @@ export const builtinCatalog: readonly CatalogEntry[] = [
   ...auth,
   ...cloud,
   ...email,
-  ...local,
+  ...filesystem,
+  ...childProcess,
+  ...clock,
 ];
 
 /** The package part of a specifier: 'lodash/get' → 'lodash', '@a/b/c' → '@a/b', 'node:fs' → 'fs'. */
 export function packageName(specifier: string): string {
-  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  const bare = withoutNodePrefix(specifier);
   const parts = bare.split('/');
   if (bare.startsWith('@')) return parts.slice(0, 2).join('/');
   return parts[0]!;
@@ -39,40 +45,93 @@ export function isBareSpecifier(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('#');
 }
 
+/** True for a match written as a pattern: a scope ('@azure/*') or a prefix ('passport-*'). */
+export function isPattern(match: string): boolean {
+  return match.endsWith('*');
+}
+
+/** Catalog order: by kind as BOUNDARIES.md lists them, then by match (code-unit order, locale-free). */
+export function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
+  return kindRank(a.kind) - kindRank(b.kind) || (a.match < b.match ? -1 : a.match > b.match ? 1 : 0);
+}
+
+function kindRank(kind: BoundaryKind): number {
+  const index = (CATALOG_KINDS as readonly BoundaryKind[]).indexOf(kind);
+  return index < 0 ? CATALOG_KINDS.length : index;
+}
+
+function withoutNodePrefix(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+/** One set of entries indexed for look-up: exact names and patterns, longest pattern first. */
+class EntryIndex {
+  readonly exact = new Map<string, CatalogEntry>();
+  readonly patterns: CatalogEntry[] = [];
+
+  constructor(entries: readonly CatalogEntry[]) {
+    for (const entry of entries) {
+      if (isPattern(entry.match)) {
+        if (!this.patterns.some((p) => p.match === entry.match)) this.patterns.push(entry);
+      } else if (!this.exact.has(entry.match)) this.exact.set(entry.match, entry);
+    }
+    // Longest prefix first, so '@aws-sdk/client-*' beats '@aws-sdk/*'.
+    this.patterns.sort((a, b) => b.match.length - a.match.length);
+  }
+
+  lookup(bare: string): CatalogEntry | null {
+    // The longest exact path wins: 'fs/promises' over 'fs', 'firebase-admin/auth' over
+    // 'firebase-admin'; a deeper subpath ('pg/lib/client') falls back to its package.
+    const parts = bare.split('/');
+    const shortest = bare.startsWith('@') ? 2 : 1;
+    for (let length = parts.length; length >= shortest; length--) {
+      const entry = this.exact.get(parts.slice(0, length).join('/'));
+      if (entry) return entry;
+    }
+    for (const entry of this.patterns) {
+      if (bare.startsWith(entry.match.slice(0, -1))) return entry;
+    }
+    return null;
+  }
+
+  byMatch(match: string): CatalogEntry | null {
+    return this.exact.get(match) ?? this.patterns.find((e) => e.match === match) ?? null;
+  }
+
+  all(): CatalogEntry[] {
+    return [...this.exact.values(), ...this.patterns];
+  }
+}
+
 /** An immutable index over catalog entries with the user's extensions in front. */
 export class Catalog {
-  private readonly exact = new Map<string, CatalogEntry>();
-  private readonly prefixes: CatalogEntry[] = [];
+  // Extensions form their own layer, searched completely before the built-ins: a user's entry
+  // wins even over a more specific built-in one.
+  private readonly layers: EntryIndex[];
   private readonly fakes = new Map<string, FakeLibrary>();
 
   constructor(entries: readonly CatalogEntry[] = builtinCatalog, extensions: readonly CatalogEntry[] = []) {
-    for (const entry of [...extensions, ...entries]) {
-      if (entry.match.endsWith('*')) this.prefixes.push(entry);
-      else if (!this.exact.has(entry.match)) this.exact.set(entry.match, entry);
-    }
-    // Longest prefix first, so '@aws-sdk/client-s3' beats '@aws-sdk/client-*' beats '@aws-sdk/*'.
-    this.prefixes.sort((a, b) => b.match.length - a.match.length);
+    this.layers = [new EntryIndex(extensions), new EntryIndex(entries)];
     for (const fake of fakeLibraries) this.fakes.set(fake.package, fake);
   }
 
   /** The entry for a module specifier (bare package, subpath, node: built-in), or null. */
   lookup(specifier: string): CatalogEntry | null {
-    const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-    const direct = this.exact.get(bare);
-    if (direct) return direct;
-    const pkg = packageName(bare);
-    const byPackage = this.exact.get(pkg);
-    if (byPackage) return byPackage;
-    for (const entry of this.prefixes) {
-      const prefix = entry.match.slice(0, -1);
-      if (bare.startsWith(prefix) || pkg.startsWith(prefix)) return entry;
+    const bare = withoutNodePrefix(specifier);
+    for (const layer of this.layers) {
+      const entry = layer.lookup(bare);
+      if (entry) return entry;
     }
     return null;
   }
 
   /** The entry a catalog match string names exactly (used by host and fake tables). */
   byMatch(match: string): CatalogEntry | null {
-    return this.exact.get(match) ?? this.prefixes.find((e) => e.match === match) ?? null;
+    for (const layer of this.layers) {
+      const entry = layer.byMatch(match);
+      if (entry) return entry;
+    }
+    return null;
   }
 
   fakeLibrary(specifier: string): FakeLibrary | null {
@@ -91,9 +150,24 @@ export class Catalog {
     return best ? this.byMatch(best.entry) : null;
   }
 
+  /** Every entry in effect (an extension hides the built-in entry with the same match), in catalog order. */
   entries(): CatalogEntry[] {
-    return [...this.exact.values(), ...this.prefixes].sort((a, b) => a.kind.localeCompare(b.kind) || a.match.localeCompare(b.match));
+    const [extensions, builtins] = this.layers as [EntryIndex, EntryIndex];
+    const own = extensions.all();
+    const claimed = new Set(own.map((e) => e.match));
+    return [...own, ...builtins.all().filter((e) => !claimed.has(e.match))].sort(compareEntries);
   }
+}
+
+/** What `test-audit catalog` prints: the entries in effect, and the fake libraries and hosts that point at them. */
+export interface CatalogListing {
+  entries: readonly CatalogEntry[];
+  fakeLibraries: readonly FakeLibrary[];
+  hosts: readonly HostEntry[];
+}
+
+export function catalogListing(catalog: Catalog = new Catalog()): CatalogListing {
+  return { entries: catalog.entries(), fakeLibraries, hosts };
 }
 
 export function kindIsExternal(kind: BoundaryKind): boolean {

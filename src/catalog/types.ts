@@ -29,13 +29,33 @@ export const EXTERNAL_KINDS: ReadonlySet<BoundaryKind> = new Set([
   'email',
 ]);
 
+/**
+ * The kinds a catalog entry can have: the real boundaries of BOUNDARIES.md. 'internal' is found by
+ * following a module's imports, and 'library' and 'unknown' are the resolver's verdicts for what the
+ * catalog does not name, so no entry carries them.
+ */
+export const CATALOG_KINDS = [
+  'database',
+  'http',
+  'queue',
+  'cache',
+  'auth',
+  'cloud',
+  'email',
+  'filesystem',
+  'process',
+  'clock',
+] as const satisfies readonly BoundaryKind[];
+
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
 export interface CatalogEntry {
   /**
    * Which module specifiers this entry describes: an exact name ('pg'), a scope ('@prisma/*'),
    * or a prefix ending in '*' ('@aws-sdk/client-*'). Node built-ins are written without 'node:'.
    */
   match: string;
-  kind: BoundaryKind;
+  kind: CatalogKind;
   /** The real system, as an engineer would name it: 'PostgreSQL', 'Stripe API', 'Amazon S3'. */
   system: string;
   /** 2–5 concrete failures a double of this boundary cannot show. */

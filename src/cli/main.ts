@@ -7,6 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
 import { audit } from '../audit.js';
 import { UsageError } from '../errors.js';
+import { catalogListing } from '../catalog/index.js';
+import { formatCatalogJson, formatCatalogTable } from '../report/catalog-list.js';
 import { formatJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 import { formatRulesJson, formatRulesTable } from '../report/rules-list.js';
@@ -81,6 +83,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-color', 'never colour the output')
     .action((flags: { format: 'table' | 'json'; color: boolean }) => {
       const text = flags.format === 'json' ? formatRulesJson(rules) : formatRulesTable(rules, { color: useColor(flags, process.stdout) });
+      process.stdout.write(text);
+    });
+
+  program
+    .command('catalog')
+    .description('list the boundary catalog: each package, what a double of it hides, the honest alternative')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'never colour the output')
+    .action((flags: { format: 'table' | 'json'; color: boolean }) => {
+      const text = flags.format === 'json' ? formatCatalogJson(catalogListing()) : formatCatalogTable(catalogListing(), { color: useColor(flags, process.stdout) });
       process.stdout.write(text);
     });
 
