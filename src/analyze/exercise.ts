@@ -97,12 +97,13 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
     addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
   }
   // Reaching a system through the code under test is weak evidence: it counts only when nothing in
-  // the file fakes that system.
-  const fakedInFile = new Set(file.boundaries.map((b) => systemName(b)));
+  // the file fakes that kind of system (an ORM wrapper and the ORM itself are one database).
+  const fakedInFile = new Set<string>(file.boundaries.map((b) => b.kind));
+  for (const double of file.inherited) fakedInFile.add(double.boundary.kind);
   const usedLocals = new Set(model.importUses.filter((u) => testsOfOwner(model, u.owner).includes(test)).map((u) => u.local));
   for (const reached of file.reached) {
     const name = systemName(reached);
-    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(name)) continue;
+    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(reached.kind)) continue;
     if (!reached.locals.some((l) => usedLocals.has(l))) continue;
     addUnique(real, { kind: reached.kind, system: systemName(reached), evidence: `reached through ${reached.via.join(' → ')}`, line: null });
   }
