@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../src/index.js';
 import { runCli, type CliRun } from './support/cli.js';
 
 const demo = 'fixtures/ceremony-shop';
@@ -24,10 +25,9 @@ describe('test-audit on the demo repository', () => {
     expect(table.stdout).toMatch(/at or above 'error': the audit fails \(exit code 1\)/);
   });
 
-  it('shows every core rule firing', () => {
-    for (const rule of ['mocked-dependency', 'mock-invocation-only', 'sqlite-for-postgres', 'shared-test-state']) {
-      expect(JSON.parse(json.stdout).summary.byRule[rule]).toBeGreaterThan(0);
-    }
+  it('shows every rule firing', () => {
+    const byRule = JSON.parse(json.stdout).summary.byRule as Record<string, number>;
+    for (const rule of rules) expect(byRule[rule.meta.id], rule.meta.id).toBeGreaterThan(0);
     for (const rule of ['mock-invocation-only', 'sqlite-for-postgres', 'shared-test-state']) expect(table.stdout).toContain(rule);
   });
 
@@ -155,7 +155,36 @@ describe('test-audit rules', () => {
       'sqlite-for-postgres',
       'shared-test-state',
       'all-stubbed-integration',
+      'stubbed-auth',
+      'status-only-assertion',
+      'mock-echo',
+      'no-assertion',
+      'sleep-in-test',
+      'fixed-state-path',
     ]);
     expect(parsed.rules[1]!.severity['default']).toEqual({ unit: 'warning', integration: 'error', e2e: 'error' });
+  });
+});
+
+describe('test-audit explain', () => {
+  it("prints a rule's documentation", async () => {
+    const run = await runCli(['explain', 'mock-echo']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('mock-echo');
+    expect(run.stdout).toContain('What slips through');
+    expect(run.stdout).not.toContain('```');
+  });
+
+  it('names the known rules when the id is unknown', async () => {
+    const run = await runCli(['explain', 'no-such-rule']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown rule 'no-such-rule'");
+    expect(run.stderr).toContain('stubbed-auth');
+  });
+
+  it('every finding links its rule documentation', async () => {
+    const run = await runCli(['fixtures/ceremony-shop', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; docs: string }[] };
+    for (const finding of report.findings) expect(finding.docs).toBe(`rules/${finding.ruleId}.md`);
   });
 });

@@ -2,13 +2,14 @@
  * The command line: argv → options → audit() → reporter → stdout or file → exit code.
  * The only module that writes to the terminal or decides the process's exit code.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
 import { audit } from '../audit.js';
 import { UsageError } from '../errors.js';
 import { catalogListing } from '../catalog/index.js';
 import { formatCatalogJson, formatCatalogTable } from '../report/catalog-list.js';
+import { formatExplain } from '../report/explain.js';
 import { formatJson } from '../report/json.js';
 import { createProgress } from '../report/progress.js';
 import { formatRulesJson, formatRulesTable } from '../report/rules-list.js';
@@ -43,6 +44,7 @@ Examples:
   $ test-audit ./repo -o report.json --format json
   $ test-audit ./repo --fail-on warning fail on warnings too (exit 1)
   $ test-audit rules                    list the rules and their severities per tier
+  $ test-audit explain mock-echo        what a rule flags, what slips through, examples
 
 Exit codes:
   0  nothing at or above the fail level
@@ -96,6 +98,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(text);
     });
 
+  program
+    .command('explain')
+    .description("print a rule's documentation: what it flags, what slips through, examples")
+    .argument('<rule-id>', 'the rule to explain (see test-audit rules)')
+    .option('--no-color', 'never colour the output')
+    .action(async (id: string, flags: { color: boolean }) => {
+      exitCode = await explainRule(id, useColor(flags, process.stdout));
+    });
+
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
@@ -130,6 +141,17 @@ async function runAudit(path: string, flags: AuditFlags): Promise<number> {
     progress.done();
     return reportError(error, flags.debug);
   }
+}
+
+async function explainRule(id: string, color: boolean): Promise<number> {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (!rule) {
+    process.stderr.write(`test-audit: unknown rule '${id}'. Rules: ${rules.map((r) => r.meta.id).join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  const markdown = await readFile(new URL(`../../../rules/${id}.md`, import.meta.url), 'utf8');
+  process.stdout.write(formatExplain(markdown, { color }));
+  return EXIT_CLEAN;
 }
 
 export function reportError(error: unknown, debug: boolean): number {

@@ -190,8 +190,9 @@ function assertCall(state: ExtractionState, chain: Chain): boolean {
   }
   let isAssert = false;
   if (origin && !origin.instance && origin.module && ASSERT_MODULES.has(origin.module)) {
-    // chai's expect is handled above; `should` below.
-    if (origin.name !== 'expect' && origin.name !== 'should') isAssert = true;
+    // chai's expect is handled above, `should` below; chai itself (chai.use, chai.request) is not an assertion.
+    if (origin.module === 'chai') isAssert = origin.name === 'assert';
+    else if (origin.name !== 'expect' && origin.name !== 'should') isAssert = true;
   } else if (!origin && root === 'assert') {
     isAssert = true;
   }

@@ -184,6 +184,7 @@ export class ExtractionState {
       describeId: this.currentDescribeId,
       modifiers,
       hasBody: !!callback || bodyByReference,
+      ...(bodyByReference ? { bodyByReference: true } : {}),
       localHelperCalls: [],
       ...this.position(node),
     });
@@ -264,7 +265,7 @@ export class ExtractionState {
     if (!statements) return false;
     const scope: BindingScope = { node, describeId, bindings: new Map() };
     for (const statement of statements) {
-      if (ts.isFunctionDeclaration(statement) && statement.name) {
+      if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
         this.registerHelper(statement.name.text, statement);
       } else if (ts.isVariableStatement(statement)) {
         const flags = statement.declarationList.flags;

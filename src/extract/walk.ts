@@ -20,6 +20,7 @@ import {
 } from './mocks.js';
 import { recogniseRealCall, recogniseRealConstruction, recogniseRealString } from './real-usage.js';
 import { AUTH_METHODS, describeAllow, shapeOfFunction } from './returns.js';
+import { recogniseFixedPathWrite, recogniseWaitCall, recogniseWaitPromise } from './timing-and-paths.js';
 import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete } from './shared-state.js';
 import { isSandboxCreation, type ExtractionState } from './state.js';
 import { recogniseStructure } from './structure.js';
@@ -124,6 +125,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
     case ts.SyntaxKind.NewExpression:
       recogniseMockConstruction(state, node as ts.NewExpression);
       recogniseRealConstruction(state, node as ts.NewExpression);
+      recogniseWaitPromise(state, node as ts.NewExpression);
       return;
     case ts.SyntaxKind.BinaryExpression: {
       const binary = node as ts.BinaryExpression;
@@ -190,6 +192,8 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain);
   recogniseRealCall(state, chain);
+  recogniseWaitCall(state, chain);
+  recogniseFixedPathWrite(state, chain);
 }
 
 /** Aliases of the runner objects read as the runner: `import { vitest } from 'vitest'` is `vi`. */

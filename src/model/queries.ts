@@ -104,3 +104,8 @@ export function onlyInvocationAssertions(model: TestFileModel, test: TestCase): 
   const callbacks = new Set(model.callbackDoubles);
   return assertions.every((a) => a.kind === 'mock-invocation' && !(a.subjectRoot && callbacks.has(a.subjectRoot)));
 }
+
+/** True when facts owned by `owner` apply to `test` (the test itself, its hooks and helpers, its describes, the file). */
+export function appliesTo(model: TestFileModel, owner: Owner, test: TestCase): boolean {
+  return testsOfOwner(model, owner).includes(test);
+}

@@ -47,6 +47,8 @@ export interface TestCase extends Position {
   modifiers: TestModifier[];
   /** False for `it('todo')` style tests without a body. */
   hasBody: boolean;
+  /** True when the body is a function passed by name (`it('x', runScenario)`): not visible here. */
+  bodyByReference?: boolean;
   /** Names of functions declared in this file that the test body calls. */
   localHelperCalls: string[];
 }

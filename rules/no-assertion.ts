@@ -1,0 +1,62 @@
+/**
+ * no-assertion: a test case that asserts nothing. It passes as long as nothing throws.
+ */
+import { isRelative } from '../src/resolve/module-resolver.js';
+import { appliesTo, assertionsOfTest, isRunnable } from '../src/model/queries.js';
+import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
+import type { TestCase, TestFileModel } from '../src/model/test-model.js';
+
+/** Imports whose functions may well assert: test helpers, fixtures, custom checks. */
+const HELPER_MODULE = /(^|[/._-])(test|tests|testing|spec|helpers?|utils?|support|fixtures?|assert\w*|expect\w*|check\w*|verify\w*|matchers?|harness|setup)([/._-]|$)/i;
+
+/** The test uses something that may assert where we cannot see it. */
+function mayAssertElsewhere(model: TestFileModel, test: TestCase): boolean {
+  // An afterEach that asserts applies to every test in its scope.
+  const hookAsserts = model.assertions.some(
+    (a) => a.owner.kind === 'hook' && model.hooks[a.owner.id]!.kind === 'afterEach' && appliesTo(model, a.owner, test),
+  );
+  if (hookAsserts) return true;
+  const helperLocals = new Set(
+    model.imports.filter((i) => (isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/')) && HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals),
+  );
+  return model.importUses.some((u) => helperLocals.has(u.local) && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
+}
+
+const rule: RuleDefinition = {
+  meta: {
+    id: 'no-assertion',
+    description: 'A test case with no assertion at all: it passes as long as nothing throws.',
+    rationale:
+      'A test that asserts nothing reports green for any result: a wrong value, an empty response, a write that never happened.',
+    severity: {
+      default: { unit: 'warning', integration: 'warning', e2e: 'warning' },
+      browser: { unit: 'info', integration: 'info', e2e: 'info' },
+    },
+    messages: {
+      noAssertion:
+        'Test has no assertion: it passes whenever nothing throws, whatever the result. Assert on the outcome (a returned value, a response, the resulting state); if not throwing is the point, say so (expect(fn).not.toThrow()).',
+      noAssertionBrowser:
+        'Browser test has no explicit assertion: its actions fail only when an element is missing. Assert on what the user should see (await expect(locator).toHaveText(…)).',
+    },
+  },
+  check(file) {
+    const { model } = file;
+    const browser = model.framework === 'playwright' || model.framework === 'cypress';
+    const findings: RawFinding[] = [];
+    for (const test of model.tests) {
+      if (!isRunnable(test) || test.bodyByReference) continue;
+      if (assertionsOfTest(model, test).length > 0 || mayAssertElsewhere(model, test)) continue;
+      findings.push({
+        messageId: browser ? 'noAssertionBrowser' : 'noAssertion',
+        data: {},
+        line: test.line,
+        column: test.column,
+        testId: test.id,
+        variant: browser ? 'browser' : 'default',
+      });
+    }
+    return findings;
+  },
+};
+
+export default rule;

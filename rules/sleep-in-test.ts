@@ -1,0 +1,46 @@
+/**
+ * sleep-in-test: fixed-duration waits instead of waiting for the condition itself.
+ */
+import { appliesTo } from '../src/model/queries.js';
+import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
+import type { FixedWait, TestFileModel } from '../src/model/test-model.js';
+
+/** Under fake timers a timeout is advanced by the test, not waited for. */
+function underFakeTimers(model: TestFileModel, wait: FixedWait): boolean {
+  const tests = model.tests.filter((t) => appliesTo(model, wait.owner, t));
+  return model.mocks.some((site) => site.family === 'clock' && site.replacement === 'fake-timers' && tests.some((t) => appliesTo(model, site.owner, t)));
+}
+
+const rule: RuleDefinition = {
+  meta: {
+    id: 'sleep-in-test',
+    description: 'A fixed-duration wait (sleep, delay, setTimeout in a promise, page.waitForTimeout, cy.wait(ms)) instead of waiting for a condition.',
+    rationale:
+      'A fixed wait is a guess about timing: too short on a loaded CI machine (flaky), too long everywhere else (slow), and it hides the event the test should be waiting for.',
+    severity: {
+      default: { unit: 'warning', integration: 'warning', e2e: 'warning' },
+    },
+    messages: {
+      sleep:
+        'Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: poll an assertion (expect.poll, waitFor), await the event or response (page.waitForResponse, once(emitter, …)), or use fake timers.',
+    },
+  },
+  check(file) {
+    const { model } = file;
+    const findings: RawFinding[] = [];
+    for (const wait of model.fixedWaits) {
+      if (underFakeTimers(model, wait)) continue;
+      findings.push({
+        messageId: 'sleep',
+        data: { ms: wait.ms, call: wait.call },
+        line: wait.line,
+        column: wait.column,
+        testId: wait.owner.kind === 'test' ? wait.owner.id : null,
+        describeId: wait.owner.kind === 'hook' ? model.hooks[wait.owner.id]!.describeId : null,
+      });
+    }
+    return findings;
+  },
+};
+
+export default rule;

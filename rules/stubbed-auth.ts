@@ -1,0 +1,84 @@
+/**
+ * stubbed-auth: authentication or authorisation replaced by a double that always lets the caller
+ * through. One finding per site, carrying both facts: it is an auth double, and it always allows.
+ */
+import { describeTarget } from '../src/model/describe-target.js';
+import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
+import type { MockBehaviour, MockSite, TestFileModel } from '../src/model/test-model.js';
+import { AUTH_METHODS, describeAllow } from '../src/extract/returns.js';
+
+/** Names that say a target is part of authentication or authorisation. */
+const AUTH_NAME = /auth|guard|jwt|token|passport|session|permission|role|acl|polic|login|credential|identity|oauth|clerk|cognito|firebase|verify/i;
+
+/** A behaviour given elsewhere to the replaced thing that always allows (`jwt.verify.mockReturnValue(user)`). */
+function allowedByBehaviour(model: TestFileModel, site: MockSite): string | null {
+  const target = site.target;
+  const matches = (b: MockBehaviour): boolean => {
+    if (target.kind === 'module') {
+      return model.imports.some((i) => i.specifier === target.specifier && i.locals.includes(b.subjectRoot));
+    }
+    if (target.kind === 'member') return b.subject === `${target.object}.${target.member}`;
+    return false;
+  };
+  for (const behaviour of model.mockBehaviours) {
+    if (!matches(behaviour) || !behaviour.returns) continue;
+    const member = behaviour.subject.split('.').pop()!;
+    if (behaviour.returns !== 'next' && !AUTH_METHODS.test(member)) continue;
+    const allow = describeAllow(member, behaviour.returns);
+    if (allow) return allow;
+  }
+  return null;
+}
+
+const rule: RuleDefinition = {
+  meta: {
+    id: 'stubbed-auth',
+    description: 'Authentication or authorisation replaced by a double that always allows: guards returning true, token checks returning a user, middleware calling next().',
+    rationale:
+      'When the auth check always says yes, the paths that matter most for security never run: expired and forged tokens, missing roles, the 401 and 403 responses.',
+    severity: {
+      default: { unit: 'info', integration: 'error', e2e: 'error' },
+    },
+    supersedes: ['mocked-dependency'],
+    messages: {
+      alwaysAllows:
+        '{mechanism} replaces {target} so that auth always allows ({allows}): {system} ({boundary}) never runs{via}, so expired or forged tokens and missing permissions are never rejected. Hides: {hides}. Instead: {alternative}.',
+    },
+  },
+  check(file) {
+    const findings: RawFinding[] = [];
+    file.model.mocks.forEach((site, index) => {
+      const boundary = file.boundaries[index]!;
+      const target = describeTarget(site.target);
+      const authish = boundary.kind === 'auth' || AUTH_NAME.test(target);
+      if (!authish) return;
+      const allows = site.allows ?? allowedByBehaviour(file.model, site);
+      if (!allows) return;
+      const owner = site.owner;
+      let describeId: number | null = null;
+      if (owner.kind === 'describe') describeId = owner.id;
+      if (owner.kind === 'hook') describeId = file.model.hooks[owner.id]!.describeId;
+      findings.push({
+        messageId: 'alwaysAllows',
+        data: {
+          mechanism: site.mechanism,
+          target,
+          allows,
+          system: boundary.kind === 'auth' ? boundary.system : `auth (${boundary.system})`,
+          boundary: 'auth',
+          via: boundary.via.length > 1 ? ` (via ${boundary.via.join(' → ')})` : '',
+          hides: boundary.hides.join('; '),
+          alternative: boundary.kind === 'auth' ? boundary.alternative : 'real tokens signed with a test key, checked by the real guard or middleware',
+        },
+        line: site.line,
+        column: site.column,
+        testId: owner.kind === 'test' ? owner.id : null,
+        describeId,
+        mockIndex: index,
+      });
+    });
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,224 @@
+/**
+ * Two habits that make tests depend on the machine: fixed-duration waits (`await sleep(500)`,
+ * `new Promise(r => setTimeout(r, 200))`, `page.waitForTimeout(1000)`) and writes to fixed paths
+ * (`fs.writeFileSync('./out/report.json')`) instead of a fresh temporary directory.
+ */
+import { ts } from 'ts-morph';
+import type { FixedPathWrite } from '../model/test-model.js';
+import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import type { ExtractionState } from './state.js';
+
+const SLEEP_NAMES = /^(sleep|delay|wait|pause|waitMs|sleepMs|waitFor(Ms|Millis|Milliseconds|Timeout)|timeout)$/i;
+const TIMER_PROMISES = /^(node:)?timers\/promises$/;
+
+/** Milliseconds of a numeric argument: a literal, a file-level constant, or simple arithmetic on them. */
+function millis(state: ExtractionState, expr: ts.Expression | undefined): number | null {
+  if (!expr) return null;
+  const inner = unwrap(expr);
+  if (ts.isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
+  if (ts.isIdentifier(inner)) return state.constNumbers.get(inner.text) ?? null;
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AsteriskToken) {
+    const left = millis(state, inner.left);
+    const right = millis(state, inner.right);
+    return left !== null && right !== null ? left * right : null;
+  }
+  return null;
+}
+
+function addWait(state: ExtractionState, node: ts.Node, ms: number): void {
+  // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
+  if (ms <= 0) return;
+  state.model.fixedWaits.push({ owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) });
+}
+
+/** `sleep(500)`, `page.waitForTimeout(1000)`, `cy.wait(2000)`, `setTimeout(100)` from timers/promises. */
+export function recogniseWaitCall(state: ExtractionState, chain: Chain): void {
+  if (!chain.root) return;
+  const last = chain.links[chain.links.length - 1]!;
+  const call = last.call;
+  if (!call || call.arguments.length !== 1) return;
+  const names = chain.links.map((l) => l.name);
+  const ms = millis(state, call.arguments[0]);
+  if (ms === null) return;
+  const origin = state.originOf(chain.root);
+  if (names.length === 1 && origin?.module && TIMER_PROMISES.test(origin.module) && origin.name === 'setTimeout') return addWait(state, call, ms);
+  if (names.length === 1 && SLEEP_NAMES.test(names[0]!) && names[0] !== 'setTimeout') return addWait(state, call, ms);
+  const method = names[names.length - 1]!;
+  if (method === 'waitForTimeout') return addWait(state, call, ms);
+  if (chain.root === 'cy' && method === 'wait' && names.length === 2) return addWait(state, call, ms);
+  if ((method === 'pause' && chain.root === 'browser') || (method === 'sleep' && names.length === 2)) return addWait(state, call, ms);
+}
+
+/** `new Promise(resolve => setTimeout(resolve, 200))` and `new Promise((r) => { setTimeout(() => r(), 200); })`. */
+export function recogniseWaitPromise(state: ExtractionState, node: ts.NewExpression): void {
+  if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Promise') return;
+  const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
+  if (!executor || !isFunctionLike(executor)) return;
+  const resolve = executor.parameters[0];
+  if (!resolve || !ts.isIdentifier(resolve.name)) return;
+  const resolveName = resolve.name.text;
+  let ms: number | null = null;
+  anyNode(executor.body, (n) => {
+    if (!ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== 'setTimeout') return false;
+    const [callback, delay] = n.arguments;
+    if (!callback) return false;
+    const target = unwrap(callback);
+    const resolves =
+      (ts.isIdentifier(target) && target.text === resolveName) ||
+      (isFunctionLike(target) && anyNode(target, (c) => ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === resolveName));
+    if (!resolves) return false;
+    ms = delay ? millis(state, delay) : 0;
+    return true;
+  });
+  if (ms !== null) addWait(state, node, ms);
+}
+
+// ---- fixed paths -------------------------------------------------------------------------------
+
+/** fs methods that write, and which argument is the path written. */
+const WRITE_METHODS: Record<string, number> = {
+  writeFile: 0,
+  writeFileSync: 0,
+  appendFile: 0,
+  appendFileSync: 0,
+  mkdir: 0,
+  mkdirSync: 0,
+  createWriteStream: 0,
+  outputFile: 0,
+  outputFileSync: 0,
+  outputJson: 0,
+  outputJsonSync: 0,
+  outputJSON: 0,
+  writeJson: 0,
+  writeJsonSync: 0,
+  writeJSON: 0,
+  ensureDir: 0,
+  ensureDirSync: 0,
+  mkdirp: 0,
+  mkdirs: 0,
+  ensureFile: 0,
+  ensureFileSync: 0,
+  copyFile: 1,
+  copyFileSync: 1,
+  copy: 1,
+  copySync: 1,
+  cp: 1,
+  cpSync: 1,
+  rename: 1,
+  renameSync: 1,
+  move: 1,
+  moveSync: 1,
+};
+const FS_MODULES = /^(node:)?fs(\/promises)?$|^fs-extra$|^graceful-fs$|^mkdirp$/;
+const PATH_MODULE = /^(node:)?path$/;
+
+type PathClass = { where: FixedPathWrite['where']; text: string } | 'temp' | null;
+
+/** Writes through fs/fs-extra whose path is fixed: written out, next to the test, or from the working directory. */
+export function recogniseFixedPathWrite(state: ExtractionState, chain: Chain): void {
+  if (!chain.root) return;
+  const origin = state.originOf(chain.root);
+  if (!origin?.module || origin.instance || !FS_MODULES.test(origin.module)) return;
+  const names = chain.links.map((l) => l.name);
+  const last = chain.links[chain.links.length - 1]!;
+  if (!last.call) return;
+  const method = origin.name === '*' || origin.name === 'default' ? names[names.length - 1]! : names.length === 1 ? origin.name : names[names.length - 1]!;
+  const index = WRITE_METHODS[method];
+  if (index === undefined) return;
+  const classified = classifyPath(state, last.call.arguments[index], 0);
+  if (!classified || classified === 'temp') return;
+  state.model.fixedPathWrites.push({ owner: state.owner, method, path: classified.text, where: classified.where, ...state.position(last.call) });
+}
+
+const TMP_PREFIX = /^\/(tmp|var\/tmp|private\/tmp)(\/|$)/;
+
+function classifyLiteral(text: string): PathClass {
+  if (text === '' || text.includes('\n')) return null;
+  if (TMP_PREFIX.test(text)) return { where: 'tmp', text };
+  if (text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text)) return { where: 'absolute', text };
+  return { where: 'cwd', text };
+}
+
+/** Is this path expression fixed, and where does it point? 'temp' when it comes from a temp dir; null when unknown. */
+function classifyPath(state: ExtractionState, expr: ts.Expression | undefined, depth: number): PathClass {
+  if (!expr || depth > 4) return null;
+  const inner = unwrap(expr);
+  const literal = literalText(inner);
+  if (literal !== null) return classifyLiteral(literal);
+  if (isTempSource(state, inner)) return 'temp';
+  if (isTmpdirCall(inner)) return { where: 'tmp', text: state.shortText(inner, 60) };
+  if (isRepoAnchor(inner)) return { where: 'repo', text: state.shortText(inner, 60) };
+  if (isCwdAnchor(inner)) return { where: 'cwd', text: state.shortText(inner, 60) };
+  if (ts.isIdentifier(inner)) {
+    const init = state.initializers.get(inner.text);
+    return init ? classifyPath(state, init, depth + 1) : null;
+  }
+  if (ts.isTemplateExpression(inner)) {
+    const spans = inner.templateSpans.map((span) => classifyPath(state, span.expression, depth + 1));
+    if (spans.some((c) => c === 'temp')) return 'temp';
+    const first = inner.templateSpans[0]?.expression;
+    if (inner.head.text !== '') return classifyWithText(classifyLiteral(inner.head.text), state, inner);
+    if (first && isRepoAnchor(unwrap(first))) return { where: 'repo', text: state.shortText(inner, 60) };
+    if (first && isCwdAnchor(unwrap(first))) return { where: 'cwd', text: state.shortText(inner, 60) };
+    return null;
+  }
+  if (ts.isCallExpression(inner) && isPathJoin(state, inner)) {
+    const parts = inner.arguments.map((arg) => classifyPath(state, arg, depth + 1));
+    if (parts.some((p) => p === 'temp')) return 'temp';
+    const first = parts[0];
+    if (!first || parts.some((p) => p === null)) return null;
+    return { where: (first as { where: FixedPathWrite['where'] }).where, text: state.shortText(inner, 60) };
+  }
+  return null;
+}
+
+function classifyWithText(base: PathClass, state: ExtractionState, node: ts.Node): PathClass {
+  return base && base !== 'temp' ? { where: base.where, text: state.shortText(node, 60) } : base;
+}
+
+function isPathJoin(state: ExtractionState, call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  const root = rootIdentifier(callee);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? state.originOf(callee.text)?.name ?? callee.text : '';
+  if (name !== 'join' && name !== 'resolve') return false;
+  const origin = root ? state.originOf(root) : null;
+  return !!origin?.module && PATH_MODULE.test(origin.module);
+}
+
+function isRepoAnchor(expr: ts.Expression): boolean {
+  const name = dottedName(expr);
+  return name === '__dirname' || name === 'import.meta.dirname' || name === '__filename';
+}
+
+function isCwdAnchor(expr: ts.Expression): boolean {
+  return ts.isCallExpression(expr) && dottedName(expr.expression) === 'process.cwd';
+}
+
+/** `os.tmpdir()`: the temp folder itself, shared by every run (a fixed name under it still collides). */
+function isTmpdirCall(expr: ts.Expression): boolean {
+  return ts.isCallExpression(expr) && /(^|\.)tmpdir$/.test(dottedName(expr.expression) ?? '');
+}
+
+/** A unique temporary path: mkdtemp(...), tmp.dirSync(), tempy, or a variable holding one (or named like one). */
+function isTempSource(state: ExtractionState, expr: ts.Expression): boolean {
+  return anyNode(expr, (n) => {
+    // Only the object of a member access names a value (`os.tmpdir` is not a variable called tmpdir).
+    if (ts.isPropertyAccessExpression(n)) return isTempSource(state, n.expression) || 'skip';
+    if (ts.isCallExpression(n)) {
+      const callee = dottedName(n.expression) ?? '';
+      const method = callee.split('.').pop() ?? '';
+      if (method.startsWith('mkdtemp')) return true;
+      if (/^(dirSync|fileSync|tmpName|tmpNameSync|dir|file|withDir|withFile|directory|temporaryDirectory|temporaryFile)$/.test(method)) {
+        const root = rootIdentifier(n.expression);
+        const origin = root ? state.originOf(root) : null;
+        if (/^(tmp|tmp-promise|tempy|temp)$/.test(origin?.module ?? '')) return true;
+      }
+    }
+    if (ts.isIdentifier(n)) {
+      if (/^(tmp|temp)(dir|Dir|Path|path|Folder|folder|Root|root)?$|^(sandbox|workdir|workDir|scratch)$/.test(n.text)) return true;
+      const init = state.initializers.get(n.text);
+      if (init && init !== expr && anyNode(init, (m) => ts.isCallExpression(m) && /mkdtemp/.test(dottedName(m.expression) ?? ''))) return true;
+    }
+    return false;
+  });
+}
