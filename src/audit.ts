@@ -2,7 +2,8 @@
  * The library entry point: audit(options) runs the pipeline — discover, parse each file once,
  * analyse, run rules, assemble the result. It reads files and nothing else: no audited code runs.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { rules as builtinRules } from '../rules/index.js';
 import { Catalog } from './catalog/index.js';
@@ -45,7 +46,6 @@ interface Parsed {
   model: TestFileModel;
 }
 
-const READ_CONCURRENCY = 8;
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await checkedRoot(options.root);
@@ -58,18 +58,18 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   const parseAll = async (paths: readonly string[], total: number, offset: number): Promise<void> => {
     let done = offset;
-    await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
+    for (const path of paths) {
       const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? []);
       if (outcome.ok) parsed.set(path, { path, model: outcome.model });
       else errors.push({ path, kind: outcome.kind, message: outcome.message });
       options.onProgress?.(++done, total);
-    });
+    }
   };
 
   // 1. Test candidates: named like tests, or in test folders (kept when they declare tests).
   const candidates = files.filter(isTestCandidate);
-  const realpathRoot = await realpath(root);
-  const safeCandidates = await withinRoot(root, realpathRoot, candidates, errors);
+  const realpathRoot = realpathSync(root);
+  const safeCandidates = withinRoot(root, realpathRoot, candidates, errors);
   await parseAll(safeCandidates, safeCandidates.length, 0);
   const testPaths = safeCandidates.filter((p) => {
     const entry = parsed.get(p);
@@ -122,7 +122,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   let total = safeCandidates.length;
   for (let depth = 0; depth < 4; depth++) {
     const pending = [...usedBy.keys()].filter((p) => !parsed.has(p) && !linked.has(p) && isSourceFile(p)).sort(comparePaths);
-    const safe = await withinRoot(root, realpathRoot, pending, errors);
+    const safe = withinRoot(root, realpathRoot, pending, errors);
     for (const p of pending) if (!safe.includes(p)) linked.add(p);
     await parseAll(safe, total + safe.length, total);
     total += safe.length;
@@ -310,7 +310,7 @@ async function parseFile(
   catalog: Catalog,
   extensions: readonly CatalogEntry[],
 ): Promise<ExtractOutcome | { ok: false; kind: string; message: string }> {
-  const source = await readSource(join(root, path));
+  const source = readSource(join(root, path));
   if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
   const outcome = extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
   if (outcome.ok || outcome.kind !== 'too-complex') return outcome;
@@ -318,12 +318,12 @@ async function parseFile(
 }
 
 /** Files whose real path leaves the audited root (through a symlink) are listed as errors, not read. */
-async function withinRoot(root: string, realRoot: string, paths: readonly string[], errors: FileError[]): Promise<string[]> {
+function withinRoot(root: string, realRoot: string, paths: readonly string[], errors: FileError[]): string[] {
   const inside: string[] = [];
   for (const path of paths) {
     let real: string;
     try {
-      real = await realpath(join(root, path));
+      real = realpathSync(join(root, path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       errors.push({ path, kind: 'read-error', message: code === 'ELOOP' ? 'symbolic link loop' : `cannot resolve path (${code ?? 'error'})` });
@@ -359,10 +359,3 @@ function automockedPackage(path: string, packages: PackageIndex): string | null 
   return specifier;
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

@@ -177,7 +177,7 @@ function assertCall(state: ExtractionState, chain: Chain): boolean {
   if (!root) return false;
   const last = chain.links[chain.links.length - 1]!;
   if (!last.call) return false;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   // sinon.assert.calledWith(...), or `assert` imported from sinon.
   if (state.sinonRoots.has(root) && names[1] === 'assert' && names.length === 3) {
     add(state, last.node, 'mock-invocation', `sinon.assert.${names[2]}`, last.call.arguments[0] ?? null);
@@ -213,7 +213,7 @@ function assertCall(state: ExtractionState, chain: Chain): boolean {
 function contextAssertion(state: ExtractionState, chain: Chain): boolean {
   const context = state.testContextParam;
   if (!context || chain.root !== context) return false;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const last = chain.links[chain.links.length - 1]!;
   if (!last.call) return false;
   const isAssertion =
@@ -227,7 +227,7 @@ function contextAssertion(state: ExtractionState, chain: Chain): boolean {
 
 /** should.js / chai should / Cypress: `x.should.equal(1)`, `cy.get(s).should('be.visible')`. */
 function shouldAssertion(state: ExtractionState, chain: Chain): boolean {
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const index = names.indexOf('should');
   if (index < 0) return false;
   const isCall = !!chain.links[index]!.call;

@@ -20,6 +20,12 @@ export interface Chain {
   root: string | null;
   rootNode: ts.Expression;
   links: ChainLink[];
+  /** The links' names, root first (computed once: every recogniser matches on them). */
+  names: string[];
+}
+
+function makeChain(root: string | null, rootNode: ts.Expression, links: ChainLink[]): Chain {
+  return { root, rootNode, links, names: links.map((l) => l.name) };
 }
 
 /** Strips wrappers that do not change what an expression refers to: parentheses, `!`, `as`, `satisfies`. */
@@ -96,15 +102,20 @@ export function flattenChain(expr: ts.Expression): Chain | null {
       reversed.push({ name: '', call: pendingCall, tagged: pendingTagged, node: pendingCall ?? pendingTagged! });
     }
     if (reversed.length === 0) return null;
-    return { root: null, rootNode: current, links: reversed.reverse() };
+    return makeChain(null, current, reversed.reverse());
   }
   reversed.push({ name: root, call: pendingCall, tagged: pendingTagged, node: current });
-  return { root, rootNode: current, links: reversed.reverse() };
+  return makeChain(root, current, reversed.reverse());
 }
 
 /** The names of a chain's links joined by dots, e.g. 'jest.spyOn.mockResolvedValue'. */
 export function chainPath(chain: Chain): string {
-  return chain.links.map((link) => link.name).join('.');
+  return chain.names.join('.');
+}
+
+/** A chain read from a later link on, or with its root renamed (aliases, `this.sandbox`). */
+export function rechain(chain: Chain, root: string, links: ChainLink[]): Chain {
+  return makeChain(root, chain.rootNode, links);
 }
 
 /** True when `node` is an inner part of a longer chain (its parent continues the chain). */

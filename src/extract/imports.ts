@@ -129,7 +129,7 @@ export function valueSource(
   if (ts.isCallExpression(init)) {
     const chain = flattenChain(init);
     if (!chain?.root) return null;
-    const names = chain.links.map((l) => l.name);
+    const names = chain.names;
     const last = chain.links[chain.links.length - 1]!;
     if (last.call && CONTAINER_GETTERS.has(last.name) && chain.links.length >= 2) {
       const typed = last.call.typeArguments?.[0] ? typeNodeName(last.call.typeArguments[0]) : null;
@@ -163,7 +163,7 @@ export function valueSource(
     const chain = flattenChain(init);
     if (chain?.root) {
       const origin = state.originOf(chain.root);
-      if (origin?.module) return { module: origin.module, name: chain.links.map((l) => l.name).join('.'), instance: origin.instance };
+      if (origin?.module) return { module: origin.module, name: chain.names.join('.'), instance: origin.instance };
     }
   }
   return null;

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
-import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier } from './imports.js';
 import { typeNodeName } from './types.js';
 import { allowsInObject, AUTH_METHODS, describeAllow, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
@@ -104,7 +104,7 @@ function addSite(
 export function recogniseMockChain(state: ExtractionState, fullChain: Chain, context: ChainContext, fakes: FakeLibraryLookup): void {
   const chain = withoutThis(state, fullChain);
   if (!chain.root) return;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   if (context.assignedTo && isFnDoubleChain(chain, state.sinonRoots)) {
     state.doubleNames.add(context.assignedTo);
     if (!state.fnDoubleUse.has(context.assignedTo)) state.fnDoubleUse.set(context.assignedTo, { asArgument: false, inObject: false });
@@ -126,7 +126,7 @@ function withoutThis(state: ExtractionState, chain: Chain): Chain {
   if (chain.root !== 'this' || chain.links.length < 3) return chain;
   const second = chain.links[1]!;
   if (!state.sinonRoots.has(second.name)) return chain;
-  return { root: second.name, rootNode: chain.rootNode, links: chain.links.slice(1) };
+  return rechain(chain, second.name, chain.links.slice(1));
 }
 
 // ---- module replacement ----------------------------------------------------------------

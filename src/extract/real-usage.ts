@@ -25,7 +25,7 @@ const CLIENT_FACTORIES = /^(connect|createClient|createPool|createConnection|cre
 /** Calls that exercise something real: request(app) from supertest, new PostgreSqlContainer(), mkdtemp. */
 export function recogniseRealCall(state: ExtractionState, chain: Chain): void {
   if (!chain.root) return;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const origin = state.originOf(chain.root);
   const node = chain.links[chain.links.length - 1]!.node;
   if (origin?.module) {

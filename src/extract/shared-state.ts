@@ -201,7 +201,7 @@ export function recogniseStateDelete(state: ExtractionState, node: ts.DeleteExpr
 
 /** Calls that change or restore shared state: vi.stubEnv, Object.assign(process.env, ...), resets. */
 export function recogniseStateCall(state: ExtractionState, chain: Chain): void {
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const root = names[0]!;
   const last = chain.links[chain.links.length - 1]!;
   const call = last.call;

@@ -13,7 +13,7 @@ import type {
   TestFileModel,
   TestModifier,
 } from '../model/test-model.js';
-import { flattenChain, forEachDescendant, isFunctionLike, unwrap } from './chain.js';
+import { flattenChain, isFunctionLike, unwrap } from './chain.js';
 import { isFnDoubleChain } from './vocabulary.js';
 
 /** What a local name is bound to, as far as the file shows. */
@@ -89,7 +89,8 @@ export class ExtractionState {
   private readonly bindingScopes: BindingScope[] = [];
   /** Function-like nodes currently entered, innermost last. */
   private readonly functionStack: ts.Node[] = [];
-  private readonly declaredNamesCache = new WeakMap<ts.Node, Set<string>>();
+  /** Names each entered function has declared so far (parameters first), index-aligned with functionStack. */
+  private readonly localNames: Set<string>[] = [];
   private readonly sharedNames = new Set<string>();
 
   constructor(readonly sourceFile: ts.SourceFile) {
@@ -209,7 +210,12 @@ export class ExtractionState {
     const entry = this.entries.get(node);
     const isFunction = isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
     if (!entry && !isFunction) return null;
-    if (isFunction) this.functionStack.push(node);
+    if (isFunction) {
+      this.functionStack.push(node);
+      const names = new Set<string>();
+      for (const param of (node as ts.SignatureDeclarationBase).parameters) for (const n of bindingNames(param.name)) names.add(n);
+      this.localNames.push(names);
+    }
     let popOwner = false;
     let popDescribe = false;
     let popContext = false;
@@ -247,7 +253,10 @@ export class ExtractionState {
       if (popContext) this.testContextStack.pop();
       if (popDescribe) this.describeStack.pop();
       if (popOwner) this.ownerStack.pop();
-      if (isFunction) this.functionStack.pop();
+      if (isFunction) {
+        this.functionStack.pop();
+        this.localNames.pop();
+      }
     };
   }
 
@@ -325,7 +334,7 @@ export class ExtractionState {
         scopeIndex--;
         continue;
       }
-      if (this.declaredNames(fn).has(name)) return null;
+      if (this.localNames[i]!.has(name)) return null;
     }
     while (scopeIndex >= 0) {
       const binding = this.bindingScopes[scopeIndex]!.bindings.get(name);
@@ -335,27 +344,15 @@ export class ExtractionState {
     return null;
   }
 
-  /** Names a function declares for itself: parameters and declarations not inside nested functions. */
-  private declaredNames(fn: ts.Node): Set<string> {
-    const cached = this.declaredNamesCache.get(fn);
-    if (cached) return cached;
-    const names = new Set<string>();
-    if (isFunctionLike(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
-      for (const param of fn.parameters) for (const n of bindingNames(param.name)) names.add(n);
-      if (fn.body) {
-        forEachDescendant(fn.body, (node) => {
-          if (ts.isVariableDeclaration(node)) for (const n of bindingNames(node.name)) names.add(n);
-          else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) names.add(node.name.text);
-          else if (ts.isCatchClause(node) && node.variableDeclaration) {
-            for (const n of bindingNames(node.variableDeclaration.name)) names.add(n);
-          }
-          const nested = isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isClassLike(node);
-          return nested ? 'skip' : undefined;
-        });
-      }
-    }
-    this.declaredNamesCache.set(fn, names);
-    return names;
+  /**
+   * Records names declared inside the innermost function (`const user = …` in a test shadows a
+   * shared `user`). Declarations are seen as the walk reaches them; `let`/`const` cannot be used
+   * earlier anyway.
+   */
+  declareLocal(names: readonly string[], enclosing = false): void {
+    const top = this.localNames[this.localNames.length - (enclosing ? 2 : 1)];
+    if (!top) return;
+    for (const name of names) if (this.sharedNames.has(name)) top.add(name);
   }
 
   // ---- origins ---------------------------------------------------------------------------
@@ -468,6 +465,6 @@ export function isSandboxCreation(expr: ts.Expression): boolean {
   if (!ts.isCallExpression(expr)) return false;
   const chain = flattenChain(expr);
   if (!chain || chain.root !== 'sinon') return false;
-  const names = chain.links.map((l) => l.name).join('.');
+  const names = chain.names.join('.');
   return names === 'sinon.createSandbox' || names === 'sinon.sandbox.create';
 }

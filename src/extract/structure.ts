@@ -29,7 +29,7 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
   const last = chain.links[chain.links.length - 1]!;
   const call = last.call;
   if (!call || !chain.root) return false;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const classified = classify(state, names);
   if (!classified) return false;
   const { kind, start } = classified;

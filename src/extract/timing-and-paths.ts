@@ -37,7 +37,7 @@ export function recogniseWaitCall(state: ExtractionState, chain: Chain): void {
   const last = chain.links[chain.links.length - 1]!;
   const call = last.call;
   if (!call || call.arguments.length !== 1) return;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const ms = millis(state, call.arguments[0]);
   if (ms === null) return;
   const origin = state.originOf(chain.root);
@@ -119,7 +119,7 @@ export function recogniseFixedPathWrite(state: ExtractionState, chain: Chain): v
   if (!chain.root) return;
   const origin = state.originOf(chain.root);
   if (!origin?.module || origin.instance || !FS_MODULES.test(origin.module)) return;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const last = chain.links[chain.links.length - 1]!;
   if (!last.call) return;
   const method = origin.name === '*' || origin.name === 'default' ? names[names.length - 1]! : names.length === 1 ? origin.name : names[names.length - 1]!;

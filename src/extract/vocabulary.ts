@@ -294,7 +294,7 @@ export function isFnDoubleChain(chain: Chain, sinonRoots: ReadonlySet<string> = 
   const head = headPath(chain);
   if (!head) return false;
   const call = chain.links[head.index]!.call!;
-  const names = chain.links.map((l) => l.name);
+  const names = chain.names;
   const path = head.path;
   if (path === 'jest.fn' || path === 'vi.fn' || path === 'jasmine.createSpy' || path === 'td.func' || path === 'td.function') {
     return true;

@@ -3,7 +3,7 @@
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
 import { ts } from 'ts-morph';
-import { flattenChain, isInnerChainPart, unwrap, type Chain } from './chain.js';
+import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { recogniseAssertingHelper, recogniseAssertion } from './assertions.js';
 import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
@@ -22,7 +22,7 @@ import { recogniseRealCall, recogniseRealConstruction, recogniseRealString } fro
 import { AUTH_METHODS, describeAllow, shapeOfFunction } from './returns.js';
 import { recogniseFixedPathWrite, recogniseWaitCall, recogniseWaitPromise } from './timing-and-paths.js';
 import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete } from './shared-state.js';
-import { isSandboxCreation, type ExtractionState } from './state.js';
+import { bindingNames, isSandboxCreation, type ExtractionState } from './state.js';
 import { recogniseStructure } from './structure.js';
 
 /** Thrown when a file takes longer than its time budget; the file is reported, the run goes on. */
@@ -37,41 +37,61 @@ interface Frame {
 }
 
 const BUDGET_CHECK_INTERVAL = 2048;
+/** Below this depth the walk recurses (fast, no allocation); deeper subtrees use an explicit stack. */
+const RECURSION_LIMIT = 400;
 
 /**
- * Walks every node once, depth first, with an explicit stack rather than recursion: generated and
- * minified code can nest deeper than the call stack allows.
+ * Walks every node once, depth first. Recursion is cheapest, but generated and minified code can
+ * nest deeper than the call stack allows, so subtrees below a depth limit use an explicit stack.
  */
 export function walkFile(state: ExtractionState, fakes: FakeLibraryLookup, deadline = Infinity): void {
   const ancestors: ts.Node[] = [];
   const diPrefix = dependencyInjectionPrefix(state);
   state.openFileScope();
-  const stack: Frame[] = [];
-  const pushChildren = (node: ts.Node): void => {
-    const start = stack.length;
-    ts.forEachChild(node, (child) => {
-      stack.push({ node: child, entered: false, exit: null });
-    });
-    // forEachChild yields children in source order; reverse them so the first is walked first.
-    for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
-  };
-  pushChildren(state.sourceFile);
   let visited = 0;
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.entered) {
-      stack.pop();
-      ancestors.pop();
-      frame.exit?.();
-      continue;
-    }
-    frame.entered = true;
+
+  const open = (node: ts.Node): (() => void) | null => {
     if (++visited % BUDGET_CHECK_INTERVAL === 0 && Date.now() > deadline) throw new TimeBudgetExceeded('time budget exceeded');
-    frame.exit = state.enter(frame.node);
-    dispatch(state, frame.node, ancestors, fakes, diPrefix);
-    ancestors.push(frame.node);
-    pushChildren(frame.node);
-  }
+    const exit = state.enter(node);
+    dispatch(state, node, ancestors, fakes, diPrefix);
+    ancestors.push(node);
+    return exit;
+  };
+  const close = (exit: (() => void) | null): void => {
+    ancestors.pop();
+    if (exit) exit();
+  };
+  const visit = (node: ts.Node): undefined => {
+    const exit = open(node);
+    if (ancestors.length < RECURSION_LIMIT) ts.forEachChild(node, visit);
+    else walkDeep(node);
+    close(exit);
+    return undefined;
+  };
+  const walkDeep = (root: ts.Node): void => {
+    const stack: Frame[] = [];
+    const pushChildren = (node: ts.Node): void => {
+      const start = stack.length;
+      ts.forEachChild(node, (child) => {
+        stack.push({ node: child, entered: false, exit: null });
+      });
+      // forEachChild yields children in source order; reverse them so the first is walked first.
+      for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
+    };
+    pushChildren(root);
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.entered) {
+        stack.pop();
+        close(frame.exit);
+        continue;
+      }
+      frame.entered = true;
+      frame.exit = open(frame.node);
+      pushChildren(frame.node);
+    }
+  };
+  ts.forEachChild(state.sourceFile, visit);
 }
 
 function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], fakes: FakeLibraryLookup, diPrefix: string): void {
@@ -89,6 +109,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       return;
     case ts.SyntaxKind.VariableDeclaration: {
       const declaration = node as ts.VariableDeclaration;
+      state.declareLocal(bindingNames(declaration.name));
       recordVariableOrigin(state, declaration);
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
@@ -100,8 +121,20 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       }
       return;
     }
+    case ts.SyntaxKind.FunctionDeclaration: {
+      // The walk has already entered the function: its name belongs to the scope around it.
+      const name = (node as ts.FunctionDeclaration).name;
+      if (name) state.declareLocal([name.text], true);
+      return;
+    }
+    case ts.SyntaxKind.CatchClause: {
+      const variable = (node as ts.CatchClause).variableDeclaration;
+      if (variable) state.declareLocal(bindingNames(variable.name));
+      return;
+    }
     case ts.SyntaxKind.ClassDeclaration: {
       const declaration = node as ts.ClassDeclaration;
+      if (declaration.name) state.declareLocal([declaration.name.text]);
       if (!declaration.name) return;
       state.localClasses.add(declaration.name.text);
       for (const member of declaration.members) {
@@ -210,7 +243,7 @@ function canonicalChain(state: ExtractionState, chain: Chain): Chain {
   const canonical = RUNNER_ALIASES[origin.module]?.[origin.name];
   if (!canonical || canonical === chain.root) return chain;
   const [first, ...rest] = chain.links;
-  return { root: canonical, rootNode: chain.rootNode, links: [{ ...first!, name: canonical }, ...rest] };
+  return rechain(chain, canonical, [{ ...first!, name: canonical }, ...rest]);
 }
 
 /** Calls to local helpers are followed; unknown helpers named like assertions count as assertions. */
