@@ -7,6 +7,7 @@ import type { Framework, MockSite, Replacement, TestFileModel } from '../model/t
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
 import { ExtractionState } from './state.js';
+import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
 import { TimeBudgetExceeded, walkFile } from './walk.js';
 
@@ -73,6 +74,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
     .map(([name]) => name)
     .sort();
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
+  model.suppressions = extractSuppressions(state.sourceFile);
   const detected = detectFramework(state);
   model.framework = detected.framework;
   model.frameworkReason = detected.reason;

@@ -91,6 +91,7 @@ export class ExtractionState {
       databaseSelections: [],
       realUsages: [],
       callbackDoubles: [],
+      suppressions: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
   }
