@@ -4,8 +4,17 @@ import mockedDependency from './mocked-dependency.js';
 import mockInvocationOnly from './mock-invocation-only.js';
 import sharedTestState from './shared-test-state.js';
 import sqliteForPostgres from './sqlite-for-postgres.js';
+import unjustifiedSuppression from './unjustified-suppression.js';
+import unusedSuppression from './unused-suppression.js';
 
-export const rules: readonly RuleDefinition[] = [mockedDependency, mockInvocationOnly, sqliteForPostgres, sharedTestState];
+export const rules: readonly RuleDefinition[] = [
+  mockedDependency,
+  mockInvocationOnly,
+  sqliteForPostgres,
+  sharedTestState,
+  unjustifiedSuppression,
+  unusedSuppression,
+];
 
 export function ruleById(id: string): RuleDefinition | undefined {
   return rules.find((rule) => rule.meta.id === id);

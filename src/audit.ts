@@ -10,15 +10,24 @@ import type { CatalogEntry } from './catalog/types.js';
 import { comparePaths, DEFAULT_EXCLUDED, listFiles } from './discover/find-files.js';
 import { PackageIndex } from './discover/package-context.js';
 import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
-import { classifyTier, higherTier } from './discover/tier.js';
-import { runRules } from './engine/run-rules.js';
-import { buildResult } from './engine/result.js';
+import { changedFilesSince } from './discover/changed-files.js';
+import { selectChangedTests } from './discover/changed-tests.js';
+import { globSet } from './discover/globs.js';
+import { applyPackageSettings, type PackageSettings } from './discover/package-settings.js';
+import { shardOf } from './discover/shard.js';
+import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
+import type { Baseline } from './engine/baseline.js';
+import { assembleResult } from './engine/result.js';
+import { ruleSummaries, runRules } from './engine/run-rules.js';
+import type { SeverityOverrides } from './engine/severity.js';
+import { supportTier } from './engine/support-tier.js';
 import { UsageError } from './errors.js';
 import { extractWithLargeStack } from './extract/deep-worker.js';
 import { DEFAULT_FILE_BUDGET_MS, extractModel, type ExtractOutcome } from './extract/extract-file.js';
 import { readSource } from './extract/read-source.js';
 import type { AnalyzedFile } from './model/analysis.js';
-import type { AuditResult, FileError } from './model/finding.js';
+import type { AuditResult, FileError, FileFacts, ShardInfo } from './model/finding.js';
+import type { FailLevel } from './model/severity.js';
 import type { RuleDefinition } from './model/rule.js';
 import type { TestFileModel, Tier } from './model/test-model.js';
 import { BoundaryResolver } from './resolve/boundary-resolver.js';
@@ -34,6 +43,24 @@ export interface AuditOptions {
   catalogExtensions?: readonly CatalogEntry[];
   /** Glob patterns excluded from discovery, replacing the default (fixture folders). */
   exclude?: readonly string[];
+  /** Globs (relative to the root) of the test files to audit; default: every file named or placed like a test. */
+  include?: readonly string[];
+  /** Globs that give test files their tier, overriding the naming heuristics (e2e, then integration, then unit). */
+  tiers?: Readonly<Partial<Record<Tier, readonly string[]>>>;
+  /** Per-rule severity: a severity or 'off' for every tier, or per tier. */
+  severity?: SeverityOverrides;
+  /** Per-package settings, keyed by folder relative to the root ('.' for the root) or package name. */
+  packages?: Readonly<Record<string, PackageSettings>>;
+  /** Where tier globs and package settings came from, as reports name it (default 'configuration'). */
+  configLabel?: string;
+  /** Lowest severity that fails the run (the result's verdict); default 'error'. */
+  failOn?: FailLevel;
+  /** Findings recorded earlier: matching findings are 'existing' and never fail the run. */
+  baseline?: Baseline;
+  /** Audit only test files changed since this git ref, and tests whose support code changed. */
+  changedSince?: string;
+  /** Audit a deterministic part of the test files (merge the shards' JSON reports with `test-audit merge`). */
+  shard?: ShardInfo;
   /** Called after each file is read and analysed (for progress displays). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -47,54 +74,82 @@ const READ_CONCURRENCY = 8;
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await checkedRoot(options.root);
+  const configLabel = options.configLabel ?? 'configuration';
   const { files } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
   const fileSet = new Set(files);
   const packages = await PackageIndex.build(root, files);
+  const settingWarnings = applyPackageSettings(packages.all(), options.packages ?? {}, configLabel);
   const catalog = new Catalog(undefined, options.catalogExtensions ?? []);
+  const resolver = new ModuleResolver(fileSet);
   const errors: FileError[] = [];
   const parsed = new Map<string, Parsed>();
+  const attempted = new Set<string>();
+  const realpathRoot = await realpath(root);
 
   const parseAll = async (paths: readonly string[], total: number, offset: number): Promise<void> => {
     let done = offset;
-    await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
+    const safe = await withinRoot(root, realpathRoot, paths, errors);
+    for (const path of paths) attempted.add(path);
+    await forEachLimited(safe, READ_CONCURRENCY, async (path) => {
       const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? []);
       if (outcome.ok) parsed.set(path, { path, model: outcome.model });
       else errors.push({ path, kind: outcome.kind, message: outcome.message });
       options.onProgress?.(++done, total);
     });
   };
-
-  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests).
-  const candidates = files.filter(isTestCandidate);
-  const realpathRoot = await realpath(root);
-  const safeCandidates = await withinRoot(root, realpathRoot, candidates, errors);
-  await parseAll(safeCandidates, safeCandidates.length, 0);
-  const testPaths = safeCandidates.filter((p) => {
+  /** A candidate is a test when it parsed and declares tests or is named like one. */
+  const declaresTests = (p: string): boolean => {
     const entry = parsed.get(p);
-    return entry && (entry.model.tests.length > 0 || hasTestName(p));
-  });
+    return entry !== undefined && (entry.model.tests.length > 0 || hasTestName(p));
+  };
+
+  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests). A
+  //    shard or a --changed-since run owns part of them; the rest are read only when owned tests
+  //    import them, to tell helpers (support code) from other shards' tests.
+  const include = options.include?.length ? globSet(options.include) : null;
+  const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
+  const candidateSet = new Set(candidates);
+  let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
+  const changed = options.changedSince !== undefined ? await changedFilesSince(root, options.changedSince) : null;
+  if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
+  await parseAll(owned, owned.length, 0);
+  const testPaths = owned.filter(declaresTests);
   const testSet = new Set(testPaths);
 
   // 2. Support code tests rely on: helpers they import, config setup files, Jest root __mocks__.
-  const resolver = new ModuleResolver(fileSet);
-  const usedBy = new Map<string, Set<string>>();
-  const use = (path: string, user: string): void => {
-    if (testSet.has(path)) return;
-    const set = usedBy.get(path) ?? new Set<string>();
-    set.add(user);
-    usedBy.set(path, set);
-  };
+  const localImports = new Map<string, string[]>();
   for (const path of testPaths) {
     const pkg = packages.contextOf(path);
+    const targets: string[] = [];
     for (const record of parsed.get(path)!.model.imports) {
       if (record.typeOnly) continue;
       const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
       if (!isLocal) continue;
       const target = resolver.resolve(path, record.specifier, pkg.aliases);
-      if (target && isSourceFile(target) && (parsed.has(target) || looksLikeSupport(target))) use(target, path);
+      if (target && isSourceFile(target)) targets.push(target);
     }
+    localImports.set(path, targets);
   }
+  const foreign = [...new Set([...localImports.values()].flat())].filter((t) => candidateSet.has(t) && !attempted.has(t)).sort(comparePaths);
+  await parseAll(foreign, owned.length + foreign.length, owned.length);
+  const isTestFile = (p: string): boolean => testSet.has(p) || (candidateSet.has(p) && declaresTests(p));
+
+  const usedBy = new Map<string, Set<string>>();
+  const use = (path: string, user: string): void => {
+    if (isTestFile(path)) return;
+    const set = usedBy.get(path) ?? new Set<string>();
+    set.add(user);
+    usedBy.set(path, set);
+  };
+  for (const [path, targets] of localImports) {
+    for (const target of targets) if (parsed.has(target) || looksLikeSupport(target)) use(target, path);
+  }
+  // Setup files and automatic mocks apply to a whole package. A --changed-since run keeps those of
+  // packages it audits tests of; a full or shard run keeps them all (a merge needs every one).
+  const testPackages = new Set(testPaths.map((t) => packages.packageDirOf(t)));
+  const packageInScope = (dir: string): boolean => !changed || testPackages.has(dir);
   for (const pkg of packages.all()) {
+    if (!packageInScope(pkg.dir)) continue;
     for (const setup of pkg.runner.setupFiles) {
       const target = resolver.probe(setup);
       if (target) use(target, pkg.runner.configPath ?? pkg.manifestPath ?? 'runner config');
@@ -103,18 +158,21 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const automocks = new Map<string, string>();
   for (const path of files) {
     const automocked = automockedPackage(path, packages);
-    if (automocked) {
+    if (automocked && packageInScope(packages.packageDirOf(path))) {
       automocks.set(path, automocked);
       use(path, 'jest automatic mocks');
     }
   }
   const supportPaths = [...usedBy.keys()].filter((p) => !parsed.has(p) && isSourceFile(p)).sort(comparePaths);
-  const safeSupport = await withinRoot(root, realpathRoot, supportPaths, errors);
-  await parseAll(safeSupport, safeCandidates.length + safeSupport.length, safeCandidates.length);
+  await parseAll(supportPaths, owned.length + supportPaths.length, owned.length);
 
   // 3. Analysis: tiers, frameworks, what each mock stands in for.
   const summaries = new ModuleSummaries(root);
   const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
+  const tierGlobs: TierGlobSets = {};
+  for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
+    if (patterns.length) tierGlobs[tier] = globSet(patterns);
+  }
   const analyzed: AnalyzedFile[] = [];
   const tierOf = new Map<string, Tier>();
   for (const path of testPaths) {
@@ -124,7 +182,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       model.framework = pkg.runner.framework;
       model.frameworkReason = `package uses ${pkg.runner.framework}`;
     }
-    const verdict = classifyTier(path, model.framework, model.describes.map((d) => d.title));
+    const verdict = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title));
     tierOf.set(path, verdict.tier);
     analyzed.push(analyzeFile(path, 'test', verdict.tier, verdict.reason, model, pkg, [], null, boundaryResolver));
   }
@@ -139,17 +197,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       model.frameworkReason = pkg.runner.framework === 'unknown' ? '' : `package uses ${pkg.runner.framework}`;
     }
     const userList = [...users].sort(comparePaths);
-    let tier: Tier = 'unit';
-    let reason = '';
-    if (automockOf || [...users].some((u) => !testSet.has(u))) {
-      // Automatic mocks and setup files apply to every test of their package.
-      const packageTests = testPaths.filter((t) => packages.packageDirOf(t) === pkg.dir);
-      for (const t of packageTests) tier = higherTier(tier, tierOf.get(t) ?? 'unit');
-      reason = `applies to every test of its package (${packageTests.length} test files)`;
-    } else {
-      for (const u of userList) tier = higherTier(tier, tierOf.get(u) ?? 'unit');
-      reason = `support code used by ${userList.length} test file${userList.length === 1 ? '' : 's'}`;
-    }
+    const packageTiers = testPaths.filter((t) => packages.packageDirOf(t) === pkg.dir).map((t) => tierOf.get(t) ?? 'unit');
+    const { tier, reason } = supportTier(userList, (u) => testSet.has(u), (u) => tierOf.get(u) ?? 'unit', packageTiers);
     if (automockOf) {
       model.mocks.unshift({
         mechanism: 'jest __mocks__',
@@ -167,9 +216,36 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   // 4. Rules and the result.
   const rules = options.rules ?? builtinRules;
-  const findings = runRules(analyzed, packages.all(), rules);
-  const warnings = packages.all().flatMap((p) => p.warnings);
-  return buildResult(basename(root) || root, analyzed, findings, errors, warnings);
+  const findings = runRules(analyzed, packages.all(), rules, { severity: options.severity ?? {} });
+  const warnings = [...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
+  const partial = options.shard !== undefined || changed !== null;
+  const covered = new Set(analyzed.map((f) => f.path));
+  return assembleResult({
+    root: basename(root) || root,
+    files: analyzed.map(fileFacts),
+    findings,
+    errors,
+    warnings,
+    rules: ruleSummaries(rules, { severity: options.severity ?? {} }),
+    failOn: options.failOn ?? 'error',
+    ...(options.baseline ? { baseline: { baseline: options.baseline, inScope: (p: string) => !partial || covered.has(p) } } : {}),
+    ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  });
+}
+
+function fileFacts(file: AnalyzedFile): FileFacts {
+  return {
+    path: file.path,
+    role: file.role,
+    tier: file.tier,
+    tierReason: file.tierReason,
+    framework: file.model.framework,
+    tests: file.model.tests.length,
+    mocks: file.model.mocks.length,
+    package: file.pkg.dir,
+    ...(file.role === 'support' ? { usedBy: file.usedBy } : {}),
+  };
 }
 
 function analyzeFile(
@@ -187,7 +263,8 @@ function analyzeFile(
   return { path, role, tier, tierReason, model, boundaries, pkg, usedBy, automockOf };
 }
 
-async function checkedRoot(input: string): Promise<string> {
+/** The audited folder, absolute; a usage error when it is missing or not a folder. */
+export async function checkedRoot(input: string): Promise<string> {
   const root = resolve(input);
   let info;
   try {

@@ -149,7 +149,14 @@ describe('test-audit rules', () => {
   it('prints JSON for machines', async () => {
     const run = await runCli(['rules', '--format', 'json']);
     const parsed = JSON.parse(run.stdout) as { rules: { id: string; severity: Record<string, unknown> }[] };
-    expect(parsed.rules.map((r) => r.id)).toEqual(['mocked-dependency', 'mock-invocation-only', 'sqlite-for-postgres', 'shared-test-state']);
+    expect(parsed.rules.map((r) => r.id)).toEqual([
+      'mocked-dependency',
+      'mock-invocation-only',
+      'sqlite-for-postgres',
+      'shared-test-state',
+      'unjustified-suppression',
+      'unused-suppression',
+    ]);
     expect(parsed.rules[1]!.severity['default']).toEqual({ unit: 'warning', integration: 'error', e2e: 'error' });
   });
 });
