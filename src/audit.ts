@@ -74,6 +74,8 @@ const READ_CONCURRENCY = 8;
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await checkedRoot(options.root);
+  // Asked first: outside a git repository there is nothing to do, and the answer is one clear line.
+  const changed = options.changedSince !== undefined ? await changedFilesSince(root, options.changedSince) : null;
   const configLabel = options.configLabel ?? 'configuration';
   const { files } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
   const fileSet = new Set(files);
@@ -110,7 +112,6 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
   const candidateSet = new Set(candidates);
   let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
-  const changed = options.changedSince !== undefined ? await changedFilesSince(root, options.changedSince) : null;
   if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
   await parseAll(owned, owned.length, 0);
   const testPaths = owned.filter(declaresTests);
