@@ -21,14 +21,14 @@ const DEFAULT_MAX_ROWS = 200;
 
 /** Escapes text for Markdown, in table cells included: no emphasis, links, code, HTML or column breaks. */
 export function escapeMarkdown(value: string): string {
+  // Backslash escapes first, so the entities written after them stay intact.
   return sanitize(value)
-    .replace(/\\n/g, ' ')
+    .replace(/([\\*_[\]~])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/([\\*_[\]~#])/g, '\\$1');
+    .replace(/`/g, '&#96;');
 }
 
 /** Inline code that survives any content: an HTML code element (Markdown still applies inside, so escaped). */
