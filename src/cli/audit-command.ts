@@ -2,7 +2,6 @@
  * The audit itself: argv flags → configuration → audit() → reports → exit code. Flags override the
  * configuration; the configuration overrides defaults.
  */
-import { writeFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { rules } from '../../rules/index.js';
 import { audit, checkedRoot } from '../audit.js';
@@ -10,11 +9,10 @@ import { loadConfig } from '../config/load-config.js';
 import { readBaseline } from '../config/read-inputs.js';
 import { auditOptionsFromConfig } from '../config/to-audit-options.js';
 import { parseShard } from '../discover/shard.js';
-import { baselineOf, formatBaseline } from '../engine/baseline.js';
 import { withBaseline } from '../engine/result.js';
 import { UsageError } from '../errors.js';
 import { createProgress } from '../report/progress.js';
-import { outputTargets, writeReports, type OutputFlags } from './outputs.js';
+import { outputTargets, writeBaselineFile, writeReports, type OutputFlags } from './outputs.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, reportError } from './terminal.js';
 
 export interface AuditFlags extends OutputFlags {
@@ -46,16 +44,8 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
       ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
     });
     progress.done();
-    if (flags.writeBaseline !== undefined) {
-      const baseline = baselineOf(result);
-      try {
-        await writeFile(flags.writeBaseline, formatBaseline(baseline));
-      } catch (error) {
-        throw new UsageError(`cannot write ${flags.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-      }
-      process.stderr.write(`test-audit: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} written to ${flags.writeBaseline}\n`);
-      result = withBaseline(result, baseline);
-    }
+    // Against the baseline it just wrote, the run has nothing new: it exits 0.
+    if (flags.writeBaseline !== undefined) result = withBaseline(result, await writeBaselineFile(result, flags.writeBaseline));
     await writeReports(result, targets, { failOn, rules, quiet: flags.quiet, ...prefix(flags, root) }, flags);
     return result.verdict.passed ? EXIT_CLEAN : EXIT_FINDINGS;
   } catch (error) {

@@ -10,9 +10,10 @@ import { toolVersion } from '../version.js';
 import { runAudit, type AuditFlags } from './audit-command.js';
 import { defineMergeCommand } from './merge-command.js';
 import { addOutputOptions } from './outputs.js';
-import { EXIT_CLEAN, EXIT_USAGE, useColor } from './terminal.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, reportError, useColor } from './terminal.js';
 
-export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, reportError } from './terminal.js';
+// Subcommand blocks below may use these; other modules import them from here as before.
+export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, reportError, useColor };
 
 const EXAMPLES = `
 Examples:

@@ -2,15 +2,13 @@
  * `test-audit merge a.json b.json …`: the JSON reports of shard runs in, the report of a single run
  * out — in any format, with the same exit code a single run would give.
  */
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { rules } from '../../rules/index.js';
 import { readBaseline, readShardReport } from '../config/read-inputs.js';
-import { baselineOf, formatBaseline } from '../engine/baseline.js';
 import { mergeReports } from '../engine/merge.js';
 import { withBaseline } from '../engine/result.js';
 import { UsageError } from '../errors.js';
-import { addOutputOptions, outputTargets, writeReports, type OutputFlags } from './outputs.js';
+import { addOutputOptions, outputTargets, writeBaselineFile, writeReports, type OutputFlags } from './outputs.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, reportError } from './terminal.js';
 
 interface MergeFlags extends OutputFlags {
@@ -40,12 +38,8 @@ async function runMerge(files: readonly string[], flags: MergeFlags): Promise<nu
       ...(flags.failOn !== undefined ? { failOn: flags.failOn } : {}),
       ...(flags.baseline !== undefined ? { baseline: await readBaseline(flags.baseline) } : {}),
     });
-    if (flags.writeBaseline !== undefined) {
-      const baseline = baselineOf(result);
-      await writeFile(flags.writeBaseline, formatBaseline(baseline));
-      process.stderr.write(`test-audit: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} written to ${flags.writeBaseline}\n`);
-      result = withBaseline(result, baseline);
-    }
+    // Against the baseline it just wrote, the run has nothing new: it exits 0.
+    if (flags.writeBaseline !== undefined) result = withBaseline(result, await writeBaselineFile(result, flags.writeBaseline));
     const pathPrefix = flags.pathPrefix;
     await writeReports(result, targets, { failOn: result.verdict.failOn, rules, quiet: flags.quiet, ...(pathPrefix ? { pathPrefix } : {}) }, flags);
     return result.verdict.passed ? EXIT_CLEAN : EXIT_FINDINGS;

@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
+import { baselineOf, formatBaseline, type Baseline } from '../engine/baseline.js';
 import { UsageError } from '../errors.js';
 import type { AuditResult } from '../model/finding.js';
 import { FAIL_LEVELS, type FailLevel } from '../model/severity.js';
@@ -86,4 +87,17 @@ export async function writeReports(result: AuditResult, targets: readonly Target
       throw new UsageError(`cannot write ${target.path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
     }
   }
+}
+
+/** --write-baseline: records the result's findings, says so on stderr, returns the baseline. */
+export async function writeBaselineFile(result: AuditResult, path: string): Promise<Baseline> {
+  const baseline = baselineOf(result);
+  try {
+    await writeFile(path, formatBaseline(baseline));
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const count = baseline.findings.length;
+  process.stderr.write(`test-audit: baseline of ${count} finding${count === 1 ? '' : 's'} written to ${path}\n`);
+  return baseline;
 }
