@@ -11,6 +11,8 @@ import mockedDependency from './mocked-dependency.js';
 import mockInvocationOnly from './mock-invocation-only.js';
 import sharedTestState from './shared-test-state.js';
 import sqliteForPostgres from './sqlite-for-postgres.js';
+import unjustifiedSuppression from './unjustified-suppression.js';
+import unusedSuppression from './unused-suppression.js';
 
 export const rules: readonly RuleDefinition[] = [
   mockedDependency,
@@ -24,6 +26,8 @@ export const rules: readonly RuleDefinition[] = [
   noAssertion,
   sleepInTest,
   fixedStatePath,
+  unjustifiedSuppression,
+  unusedSuppression,
 ];
 
 export function ruleById(id: string): RuleDefinition | undefined {

@@ -74,6 +74,7 @@ function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | nu
         line: change.line,
         column: change.column,
         testId: writerId,
+        subject: binding.name,
       };
     }
   }
@@ -106,6 +107,7 @@ function globalWriteFinding(file: AnalyzedFile, write: GlobalStateWrite): RawFin
     line: write.line,
     column: write.column,
     testId: test.id,
+    subject: `${write.target} ${write.key}`,
   };
 }
 
@@ -163,6 +165,7 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
       line: candidate.line,
       column: candidate.column,
       testId,
+      subject: candidate.subject,
     });
   }
   return findings;

@@ -85,6 +85,7 @@ const rule: RuleDefinition = {
       column: chosen.column,
       testId: chosen.owner.kind === 'test' ? chosen.owner.id : null,
       variant: fixed ? 'default' : 'switchable',
+      subject: `${chosen.engine} ${chosen.evidence}`,
     };
     return [finding];
   },
@@ -103,6 +104,7 @@ const rule: RuleDefinition = {
         line: selection.line,
         column: selection.column,
         tier,
+        subject: `${selection.engine} ${selection.evidence}`,
       }));
   },
 };

@@ -6,22 +6,32 @@ import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { rules as builtinRules } from '../rules/index.js';
+import { analyzeFile } from './analyze/analyze-file.js';
 import { Catalog } from './catalog/index.js';
 import type { CatalogEntry } from './catalog/types.js';
+import { changedFilesSince } from './discover/changed-files.js';
+import { selectChangedTests } from './discover/changed-tests.js';
 import { comparePaths, DEFAULT_EXCLUDED, listFiles } from './discover/find-files.js';
+import { globSet } from './discover/globs.js';
 import { PackageIndex } from './discover/package-context.js';
+import { applyPackageSettings, type PackageSettings } from './discover/package-settings.js';
+import { shardOf } from './discover/shard.js';
 import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
-import { classifyTier, higherTier } from './discover/tier.js';
-import { runRules } from './engine/run-rules.js';
-import { buildResult } from './engine/result.js';
+import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
+import type { Baseline } from './engine/baseline.js';
+import { boundaryCounts, testReports } from './engine/exercise-report.js';
+import { assembleResult } from './engine/result.js';
+import { ruleSummaries, runRules } from './engine/run-rules.js';
+import type { SeverityOverrides } from './engine/severity.js';
+import { supportVerdicts } from './engine/support-tier.js';
 import { UsageError } from './errors.js';
 import { extractWithLargeStack } from './extract/deep-worker.js';
 import { DEFAULT_FILE_BUDGET_MS, extractModel, type ExtractOutcome } from './extract/extract-file.js';
 import { readSource } from './extract/read-source.js';
-import { analyzeFile } from './analyze/analyze-file.js';
 import type { AnalyzedFile, InheritedDouble } from './model/analysis.js';
 import type { PackageContext } from './model/context.js';
-import type { AuditResult, FileError } from './model/finding.js';
+import type { AuditResult, FileError, FileFacts, ShardInfo } from './model/finding.js';
+import type { FailLevel } from './model/severity.js';
 import type { RuleDefinition } from './model/rule.js';
 import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
 import { BoundaryResolver } from './resolve/boundary-resolver.js';
@@ -37,6 +47,24 @@ export interface AuditOptions {
   catalogExtensions?: readonly CatalogEntry[];
   /** Glob patterns excluded from discovery, replacing the default (fixture folders). */
   exclude?: readonly string[];
+  /** Globs (relative to the root) of the test files to audit; default: every file named or placed like a test. */
+  include?: readonly string[];
+  /** Globs that give test files their tier, overriding the naming heuristics (e2e, then integration, then unit). */
+  tiers?: Readonly<Partial<Record<Tier, readonly string[]>>>;
+  /** Per-rule severity: a severity or 'off' for every tier, or per tier. */
+  severity?: SeverityOverrides;
+  /** Per-package settings, keyed by folder relative to the root ('.' for the root) or package name. */
+  packages?: Readonly<Record<string, PackageSettings>>;
+  /** Where tier globs and package settings came from, as reports name it (default 'configuration'). */
+  configLabel?: string;
+  /** Lowest severity that fails the run (the result's verdict); default 'error'. */
+  failOn?: FailLevel;
+  /** Findings recorded earlier: matching findings are 'existing' and never fail the run. */
+  baseline?: Baseline;
+  /** Audit only test files changed since this git ref, and tests whose support code changed. */
+  changedSince?: string;
+  /** Audit a deterministic part of the test files (merge the shards' JSON reports with `test-audit merge`). */
+  shard?: ShardInfo;
   /** Called after each file is read and analysed (for progress displays). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -46,65 +74,117 @@ interface Parsed {
   model: TestFileModel;
 }
 
+/** How deep support code is followed into the support code it imports (setupTests → server → handlers). */
+const SUPPORT_DEPTH = 4;
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await checkedRoot(options.root);
+  // Asked first: outside a git repository there is nothing to do, and the answer is one clear line.
+  const changed = options.changedSince !== undefined ? await changedFilesSince(root, options.changedSince) : null;
+  const configLabel = options.configLabel ?? 'configuration';
   const { files } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
   const fileSet = new Set(files);
   const packages = await PackageIndex.build(root, files);
+  const settingWarnings = applyPackageSettings(packages.all(), options.packages ?? {}, configLabel);
   const catalog = new Catalog(undefined, options.catalogExtensions ?? []);
-  const errors: FileError[] = [];
-  const parsed = new Map<string, Parsed>();
-
-  const parseAll = async (paths: readonly string[], total: number, offset: number): Promise<void> => {
-    let done = offset;
-    for (const path of paths) {
-      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? []);
-      if (outcome.ok) parsed.set(path, { path, model: outcome.model });
-      else errors.push({ path, kind: outcome.kind, message: outcome.message });
-      options.onProgress?.(++done, total);
-    }
-  };
-
-  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests).
-  const candidates = files.filter(isTestCandidate);
-  const realpathRoot = realpathSync(root);
-  const safeCandidates = withinRoot(root, realpathRoot, candidates, errors);
-  await parseAll(safeCandidates, safeCandidates.length, 0);
-  const testPaths = safeCandidates.filter((p) => {
-    const entry = parsed.get(p);
-    return entry && (entry.model.tests.length > 0 || hasTestName(p));
-  });
-  const testSet = new Set(testPaths);
-
-  // 2. Support code tests rely on: helpers they import, config setup files, Jest root __mocks__.
   const workspaces = packages
     .all()
     .filter((p) => p.name !== null)
     .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
   const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
-  const usedBy = new Map<string, Set<string>>();
-  const use = (path: string, user: string): void => {
-    if (testSet.has(path)) return;
-    const set = usedBy.get(path) ?? new Set<string>();
-    set.add(user);
-    usedBy.set(path, set);
+  const errors: FileError[] = [];
+  const parsed = new Map<string, Parsed>();
+  const attempted = new Set<string>();
+  const realpathRoot = realpathSync(root);
+  let total = 0;
+
+  // Reading and parsing are synchronous on purpose: parsing is CPU-bound, and asynchronous reads
+  // only add a thread-pool round trip per file.
+  const parseAll = (paths: readonly string[]): void => {
+    const fresh = paths.filter((p) => !attempted.has(p));
+    for (const path of fresh) attempted.add(path);
+    const safe = withinRoot(root, realpathRoot, fresh, errors);
+    const offset = total;
+    total += safe.length;
+    let done = offset;
+    for (const path of safe) {
+      const outcome = parseFile(root, path, catalog);
+      if (outcome.ok) parsed.set(path, { path, model: outcome.model });
+      else deepFiles.push({ path, outcome });
+      options.onProgress?.(++done, total);
+    }
   };
-  const linked = new Set<string>();
-  const linkImports = (path: string): void => {
-    if (linked.has(path)) return;
-    linked.add(path);
+  // Files the main thread cannot analyse (nesting deeper than its stack) get one retry in a worker.
+  const deepFiles: { path: string; outcome: ExtractOutcome | ReadFailure }[] = [];
+  const settleDeepFiles = async (): Promise<void> => {
+    for (const { path, outcome } of deepFiles.splice(0)) {
+      let final = outcome;
+      if (!outcome.ok && outcome.kind === 'too-complex') {
+        const text = readSource(join(root, path));
+        if (text.ok) {
+          final = await extractWithLargeStack({ path, text: text.text, extensions: [...(options.catalogExtensions ?? [])], budgetMs: DEFAULT_FILE_BUDGET_MS });
+        }
+      }
+      if (final.ok) parsed.set(path, { path, model: final.model });
+      else errors.push({ path, kind: final.kind, message: final.message });
+    }
+  };
+  /** A candidate is a test when it parsed and declares tests or is named like one. */
+  const declaresTests = (p: string): boolean => {
+    const entry = parsed.get(p);
+    return entry !== undefined && (entry.model.tests.length > 0 || hasTestName(p));
+  };
+  const localImportsOf = (path: string): string[] => {
+    const targets: string[] = [];
     const pkg = packages.contextOf(path);
     for (const record of parsed.get(path)!.model.imports) {
       if (record.typeOnly) continue;
       const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
       if (!isLocal) continue;
       const target = resolver.resolve(path, record.specifier);
-      if (target && isSourceFile(target) && (parsed.has(target) || looksLikeSupport(target))) use(target, path);
+      if (target && isSourceFile(target)) targets.push(target);
     }
+    return targets;
   };
-  for (const path of testPaths) linkImports(path);
+
+  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests). A
+  //    shard or a --changed-since run owns part of them; the rest are read only when owned tests
+  //    import them, to tell helpers (support code) from other shards' tests.
+  const include = options.include?.length ? globSet(options.include) : null;
+  const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
+  const candidateSet = new Set(candidates);
+  let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
+  if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
+  parseAll(owned);
+  await settleDeepFiles();
+  const testPaths = owned.filter(declaresTests);
+  const testSet = new Set(testPaths);
+
+  // 2. Support code tests rely on: helpers they import (and the helpers those import), config
+  //    setup files, Jest root __mocks__.
+  const localImports = new Map<string, string[]>();
+  for (const path of testPaths) localImports.set(path, localImportsOf(path));
+  parseAll([...new Set([...localImports.values()].flat())].filter((t) => candidateSet.has(t)).sort(comparePaths));
+  await settleDeepFiles();
+  const isTestFile = (p: string): boolean => testSet.has(p) || (candidateSet.has(p) && declaresTests(p));
+
+  const usedBy = new Map<string, Set<string>>();
+  const use = (path: string, user: string): void => {
+    if (isTestFile(path)) return;
+    const set = usedBy.get(path) ?? new Set<string>();
+    set.add(user);
+    usedBy.set(path, set);
+  };
+  const link = (path: string, targets: readonly string[]): void => {
+    for (const target of targets) if (parsed.has(target) || looksLikeSupport(target)) use(target, path);
+  };
+  for (const [path, targets] of localImports) link(path, targets);
+  // Setup files and automatic mocks apply to a whole package. A --changed-since run keeps those of
+  // packages it audits tests of; a full or shard run keeps them all (a merge needs every one).
+  const testPackages = new Set(testPaths.map((t) => packages.packageDirOf(t)));
+  const packageInScope = (dir: string): boolean => !changed || testPackages.has(dir);
   for (const pkg of packages.all()) {
+    if (!packageInScope(pkg.dir)) continue;
     for (const setup of pkg.runner.setupFiles) {
       const target = resolver.probe(setup);
       if (target) use(target, configUser(pkg));
@@ -113,54 +193,70 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const automocks = new Map<string, string>();
   for (const path of files) {
     const automocked = automockedPackage(path, packages);
-    if (automocked) {
+    if (automocked && packageInScope(packages.packageDirOf(path))) {
       automocks.set(path, automocked);
       use(path, AUTOMOCK_USER);
     }
   }
-  // Support code imports more support code (setupTests → mocks/server → mocks/handlers): follow a few levels.
-  let total = safeCandidates.length;
-  for (let depth = 0; depth < 4; depth++) {
-    const pending = [...usedBy.keys()].filter((p) => !parsed.has(p) && !linked.has(p) && isSourceFile(p)).sort(comparePaths);
-    const safe = withinRoot(root, realpathRoot, pending, errors);
-    for (const p of pending) if (!safe.includes(p)) linked.add(p);
-    await parseAll(safe, total + safe.length, total);
-    total += safe.length;
-    for (const path of [...usedBy.keys()].sort(comparePaths)) if (parsed.has(path)) linkImports(path);
-    if (safe.length === 0) break;
+  const linked = new Set<string>();
+  for (let depth = 0; depth < SUPPORT_DEPTH; depth++) {
+    parseAll([...usedBy.keys()].filter((p) => !parsed.has(p) && isSourceFile(p)).sort(comparePaths));
+    await settleDeepFiles();
+    let grew = false;
+    for (const path of [...usedBy.keys()].sort(comparePaths)) {
+      if (linked.has(path) || !parsed.has(path)) continue;
+      linked.add(path);
+      const before = usedBy.size;
+      link(path, localImportsOf(path));
+      grew ||= usedBy.size > before;
+    }
+    if (!grew) break;
   }
   dropVagueServerSites(parsed, resolver);
 
-  // 3. Analysis: tiers first (support code takes the highest tier of the tests it serves), then
-  //    support files, then test files with the doubles they inherit from support code.
+  // 3. Analysis: test tiers first; support code takes the highest tier of the tests it serves;
+  //    test files then see the doubles they inherit from support code.
   const summaries = new ModuleSummaries(root);
   const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
+  const tierGlobs: TierGlobSets = {};
+  for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
+    if (patterns.length) tierGlobs[tier] = globSet(patterns);
+  }
   const tierOf = new Map<string, { tier: Tier; reason: string }>();
   for (const path of testPaths) {
     const { model } = parsed.get(path)!;
     adoptPackageFramework(model, packages.contextOf(path));
-    tierOf.set(path, classifyTier(path, model.framework, model.describes.map((d) => d.title)));
+    tierOf.set(path, tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title)));
   }
+  const supportEntries = [...usedBy.entries()].filter(([path]) => parsed.has(path)).sort(([a], [b]) => comparePaths(a, b));
+  const verdicts = supportVerdicts(
+    new Map(supportEntries.map(([path, users]) => [path, [...users].sort(comparePaths)])),
+    testPaths.map((path) => ({ path, tier: tierOf.get(path)!.tier, framework: parsed.get(path)!.model.framework, package: packages.packageDirOf(path) })),
+    (path) => packages.packageDirOf(path),
+  );
   const supportFiles: AnalyzedFile[] = [];
-  const servedBy = servedTests(usedBy, testSet, testPaths, packages, (path) => parsed.get(path)?.model.framework ?? 'unknown');
-  for (const [path, users] of [...usedBy.entries()].sort(([a], [b]) => comparePaths(a, b))) {
-    const entry = parsed.get(path);
-    if (!entry) continue;
+  for (const [path, users] of supportEntries) {
+    const { model } = parsed.get(path)!;
     const pkg = packages.contextOf(path);
     const automockOf = automocks.get(path) ?? null;
-    const model = entry.model;
     adoptPackageFramework(model, pkg);
-    const userList = [...users].sort(comparePaths);
-    const { tests: served, packageWide: appliesToPackage } = servedBy(path);
-    let tier: Tier = 'unit';
-    for (const t of served) tier = higherTier(tier, tierOf.get(t)?.tier ?? 'unit');
-    const reason = appliesToPackage
-      ? `applies to every test its runner runs in this package (${served.length} test files)`
-      : `support code used by ${served.length} test file${served.length === 1 ? '' : 's'}`;
+    const verdict = verdicts.get(path)!;
     if (automockOf) model.mocks.unshift(automockSite(automockOf));
     supportFiles.push(
       analyzeFile(
-        { path, role: 'support', tier, tierReason: reason, model, pkg, usedBy: userList, serves: served, appliesTo: appliesToPackage ? 'package' : 'importers', automockOf, inherited: [] },
+        {
+          path,
+          role: 'support',
+          tier: verdict.tier,
+          tierReason: verdict.reason,
+          model,
+          pkg,
+          usedBy: [...users].sort(comparePaths),
+          serves: verdict.serves,
+          appliesTo: verdict.packageWide ? 'package' : 'importers',
+          automockOf,
+          inherited: [],
+        },
         boundaryResolver,
         resolver,
       ),
@@ -170,11 +266,22 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   for (const path of testPaths) {
     const { model } = parsed.get(path)!;
     const pkg = packages.contextOf(path);
-    const verdict = tierOf.get(path)!;
-    const inherited = inheritedDoubles(path, pkg.dir, supportFiles, packages);
+    const { tier, reason } = tierOf.get(path)!;
     analyzed.push(
       analyzeFile(
-        { path, role: 'test', tier: verdict.tier, tierReason: verdict.reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, inherited },
+        {
+          path,
+          role: 'test',
+          tier,
+          tierReason: reason,
+          model,
+          pkg,
+          usedBy: [],
+          serves: [],
+          appliesTo: 'importers',
+          automockOf: null,
+          inherited: inheritedDoubles(path, supportFiles),
+        },
         boundaryResolver,
         resolver,
       ),
@@ -184,71 +291,45 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   // 4. Rules and the result.
   const rules = options.rules ?? builtinRules;
-  const findings = runRules(analyzed, packages.all(), rules);
-  const warnings = packages.all().flatMap((p) => p.warnings);
-  return buildResult(basename(root) || root, analyzed, findings, errors, warnings);
+  const findings = runRules(analyzed, packages.all(), rules, { severity: options.severity ?? {} });
+  const warnings = [...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
+  const partial = options.shard !== undefined || changed !== null;
+  const covered = new Set(analyzed.map((f) => f.path));
+  return assembleResult({
+    root: basename(root) || root,
+    files: analyzed.map(fileFacts),
+    findings,
+    tests: testReports(analyzed),
+    boundaries: boundaryCounts(analyzed),
+    errors,
+    warnings,
+    rules: ruleSummaries(rules, { severity: options.severity ?? {} }),
+    failOn: options.failOn ?? 'error',
+    ...(options.baseline ? { baseline: { baseline: options.baseline, inScope: (p: string) => !partial || covered.has(p) } } : {}),
+    ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  });
+}
+
+function fileFacts(file: AnalyzedFile): FileFacts {
+  return {
+    path: file.path,
+    role: file.role,
+    tier: file.tier,
+    tierReason: file.tierReason,
+    framework: file.model.framework,
+    tests: file.model.tests.length,
+    mocks: file.model.mocks.length,
+    package: file.pkg.dir,
+    ...(file.role === 'support' ? { usedBy: file.usedBy } : {}),
+  };
 }
 
 const AUTOMOCK_USER = 'jest automatic mocks';
 
 /** The user recorded for a setup file named by a runner config. */
 function configUser(pkg: PackageContext): string {
-  return `config:${pkg.runner.configPath ?? pkg.manifestPath ?? pkg.dir}`;
-}
-
-/**
- * The test files each support file serves, following users transitively: a test that imports it, a
- * helper that imports it, or a runner config (then every test that runner runs in the package;
- * browser suites run by Playwright or Cypress are not run by Jest/Vitest setup files).
- */
-function servedTests(
-  usedBy: ReadonlyMap<string, ReadonlySet<string>>,
-  testSet: ReadonlySet<string>,
-  testPaths: readonly string[],
-  packages: PackageIndex,
-  frameworkOf: (path: string) => string,
-): (path: string) => { tests: string[]; packageWide: boolean } {
-  const memo = new Map<string, { tests: string[]; packageWide: boolean }>();
-  const visit = (path: string, seen: Set<string>): { tests: string[]; packageWide: boolean } => {
-    const cached = memo.get(path);
-    if (cached) return cached;
-    const tests = new Set<string>();
-    let packageWide = false;
-    for (const user of usedBy.get(path) ?? []) {
-      if (testSet.has(user)) tests.add(user);
-      else if (user.startsWith('config:') || user === AUTOMOCK_USER) {
-        packageWide = true;
-        const dir = packages.packageDirOf(path);
-        for (const t of testPaths) {
-          const framework = frameworkOf(t);
-          if (packages.packageDirOf(t) === dir && framework !== 'playwright' && framework !== 'cypress') tests.add(t);
-        }
-      } else if (!seen.has(user)) {
-        seen.add(user);
-        const inner = visit(user, seen);
-        for (const t of inner.tests) tests.add(t);
-        packageWide ||= inner.packageWide;
-      }
-    }
-    const result = { tests: [...tests].sort(comparePaths), packageWide };
-    memo.set(path, result);
-    return result;
-  };
-  return (path) => visit(path, new Set([path]));
-}
-
-/**
- * msw: `setupServer(...handlers)` whose handlers are imported from a file where each handler is
- * already a site (one per host) is not a second, vaguer double.
- */
-function dropVagueServerSites(parsed: ReadonlyMap<string, Parsed>, resolver: ModuleResolver): void {
-  for (const [path, { model }] of parsed) {
-    if (!model.mocks.some((m) => m.mechanism === 'msw setupServer')) continue;
-    const handlerFiles = model.imports
-      .map((i) => (isRelative(i.specifier) || !i.specifier.includes('msw') ? resolver.resolve(path, i.specifier) : null))
-      .filter((p): p is string => p !== null && parsed.get(p)?.model.mocks.some((m) => m.mechanism.startsWith('msw ') && m.mechanism !== 'msw setupServer') === true);
-    if (handlerFiles.length) model.mocks = model.mocks.filter((m) => m.mechanism !== 'msw setupServer');
-  }
+  return pkg.runner.configPath ?? pkg.manifestPath ?? 'runner config';
 }
 
 function adoptPackageFramework(model: TestFileModel, pkg: PackageContext): void {
@@ -270,14 +351,13 @@ function automockSite(specifier: string): MockSite {
 }
 
 /**
- * Doubles a test file inherits: file-level mocks of the support files it imports, and of the
- * setup files and root __mocks__ that apply to its whole package.
+ * Doubles a test file inherits: file-level mocks of the support files that serve it — helpers it
+ * imports, directly or through other helpers, and setup files and root __mocks__ of its package.
  */
-function inheritedDoubles(path: string, packageDir: string, supportFiles: readonly AnalyzedFile[], packages: PackageIndex): InheritedDouble[] {
+function inheritedDoubles(path: string, supportFiles: readonly AnalyzedFile[]): InheritedDouble[] {
   const out: InheritedDouble[] = [];
   for (const support of supportFiles) {
-    const applies = support.serves.includes(path);
-    if (!applies) continue;
+    if (!support.serves.includes(path)) continue;
     support.model.mocks.forEach((site, index) => {
       if (site.owner.kind !== 'file' || site.benign) return;
       out.push({
@@ -291,7 +371,22 @@ function inheritedDoubles(path: string, packageDir: string, supportFiles: readon
   return out;
 }
 
-async function checkedRoot(input: string): Promise<string> {
+/**
+ * msw: `setupServer(...handlers)` whose handlers are imported from a file where each handler is
+ * already a site (one per host) is not a second, vaguer double.
+ */
+function dropVagueServerSites(parsed: ReadonlyMap<string, Parsed>, resolver: ModuleResolver): void {
+  for (const [path, { model }] of parsed) {
+    if (!model.mocks.some((m) => m.mechanism === 'msw setupServer')) continue;
+    const handlerFiles = model.imports
+      .map((i) => (isRelative(i.specifier) || !i.specifier.includes('msw') ? resolver.resolve(path, i.specifier) : null))
+      .filter((p): p is string => p !== null && parsed.get(p)?.model.mocks.some((m) => m.mechanism.startsWith('msw ') && m.mechanism !== 'msw setupServer') === true);
+    if (handlerFiles.length) model.mocks = model.mocks.filter((m) => m.mechanism !== 'msw setupServer');
+  }
+}
+
+/** The audited folder, absolute; a usage error when it is missing or not a folder. */
+export async function checkedRoot(input: string): Promise<string> {
   const root = resolve(input);
   let info;
   try {
@@ -304,17 +399,12 @@ async function checkedRoot(input: string): Promise<string> {
   return root;
 }
 
-async function parseFile(
-  root: string,
-  path: string,
-  catalog: Catalog,
-  extensions: readonly CatalogEntry[],
-): Promise<ExtractOutcome | { ok: false; kind: string; message: string }> {
+type ReadFailure = { ok: false; kind: string; message: string };
+
+function parseFile(root: string, path: string, catalog: Catalog): ExtractOutcome | ReadFailure {
   const source = readSource(join(root, path));
   if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
-  const outcome = extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
-  if (outcome.ok || outcome.kind !== 'too-complex') return outcome;
-  return extractWithLargeStack({ path, text: source.text, extensions: [...extensions], budgetMs: DEFAULT_FILE_BUDGET_MS });
+  return extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
 }
 
 /** Files whose real path leaves the audited root (through a symlink) are listed as errors, not read. */
@@ -358,4 +448,3 @@ function automockedPackage(path: string, packages: PackageIndex): string | null 
   if (/^(fs|path|os|child_process|http|https|net|crypto|events|stream|util|url|zlib|dns|tls)$/.test(specifier)) return null;
   return specifier;
 }
-

@@ -29,6 +29,12 @@ describe('report schema', () => {
       ['line zero', (r) => (r.findings[0].line = 0)],
       ['missing summary', (r) => delete r.summary],
       ['unknown tier', (r) => (r.files[0].tier = 'system')],
+      ['suppressed without a reason', (r) => (r.findings[0].suppressed = { kind: 'next-line', line: 3 })],
+      ['unknown baseline state', (r) => (r.findings[0].baseline = 'old')],
+      ['verdict without failing count', (r) => delete r.verdict.failing],
+      ['shard index zero', (r) => (r.shard = { index: 0, count: 2 })],
+      ['unknown boundary in byBoundary', (r) => (r.summary.byBoundary.moon = { unit: 0, integration: 0, e2e: 0, total: 0 })],
+      ['rule severity off the scale', (r) => (r.rules[0].severity.default.unit = 'loud')],
     ];
     for (const [name, breakIt] of cases) {
       const broken = structuredClone(good);

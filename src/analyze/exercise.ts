@@ -20,6 +20,18 @@ export interface BoundaryUse {
   alternative?: string;
   /** A real engine standing in for the production one (SQLite for PostgreSQL). */
   standIn?: boolean;
+  /** The double carries a justified suppression comment: an accepted trade, not ceremony. */
+  justified?: boolean;
+}
+
+/** A mock site the file justifies with a test-audit-ignore comment (file-wide or on the line above). */
+function isJustified(file: AnalyzedFile, line: number): boolean {
+  return file.model.suppressions.some(
+    (s) =>
+      s.reason !== null &&
+      (s.ruleId === 'mocked-dependency' || s.ruleId === 'stubbed-auth') &&
+      (s.scope === 'file' || s.targetLine === line),
+  );
 }
 
 export interface TestExercise {
@@ -79,6 +91,7 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
       line: site.line,
       alternative: boundary.alternative,
       ...(site.fakeLibrary === 'pg-mem' ? { standIn: true } : {}),
+      ...(isJustified(file, site.line) ? { justified: true } : {}),
     });
   });
   for (const inherited of file.inherited) {

@@ -1,55 +1,44 @@
 /**
- * The command line: argv → options → audit() → reporter → stdout or file → exit code.
- * The only module that writes to the terminal or decides the process's exit code.
+ * The command line: argv → configuration → audit() → reporters → stdout and files → exit code.
+ * The only module tree that writes to the terminal or decides the process's exit code. Each
+ * subcommand is one block below (or one module under ./, registered with a single line).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
-import { audit } from '../audit.js';
-import { UsageError } from '../errors.js';
 import { catalogListing } from '../catalog/index.js';
 import { formatCatalogJson, formatCatalogTable } from '../report/catalog-list.js';
-import { formatExplain } from '../report/explain.js';
-import { formatJson } from '../report/json.js';
-import { createProgress } from '../report/progress.js';
 import { formatRulesJson, formatRulesTable } from '../report/rules-list.js';
-import { atOrAbove, type FailLevel } from '../report/severity.js';
-import { formatTable } from '../report/table.js';
 import { toolVersion } from '../version.js';
+import { runAudit, type AuditFlags } from './audit-command.js';
+import { explainRule } from './explain-command.js';
+import { defineMergeCommand } from './merge-command.js';
+import { addOutputOptions } from './outputs.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, reportError, useColor } from './terminal.js';
 
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-interface AuditFlags {
-  format: 'table' | 'json';
-  output?: string;
-  failOn: FailLevel;
-  color: boolean;
-  quiet: boolean;
-  debug: boolean;
-}
-
-function useColor(flags: { color: boolean }, stream: NodeJS.WriteStream): boolean {
-  if (!flags.color) return false;
-  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
-  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true;
-}
+// Subcommand blocks below may use these; other modules import them from here as before.
+export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, reportError, useColor };
 
 const EXAMPLES = `
 Examples:
   $ test-audit                          audit the current folder, print the audit table
   $ test-audit ./repo --format json     the JSON report (schemaVersion 1) on stdout
-  $ test-audit ./repo -o report.json --format json
-  $ test-audit ./repo --fail-on warning fail on warnings too (exit 1)
+  $ test-audit --output-json report.json --output-sarif report.sarif
+                                        the table on stdout, JSON and SARIF files from the same run
+  $ test-audit --format github          GitHub Actions annotations, one per finding
+  $ test-audit --write-baseline .test-audit-baseline.json
+  $ test-audit --baseline .test-audit-baseline.json   fail only on new findings
+  $ test-audit --changed-since origin/main            only tests changed since the branch point
+  $ test-audit --shard 1/4 -f json -o shard-1.json    then: test-audit merge shard-*.json
   $ test-audit rules                    list the rules and their severities per tier
   $ test-audit explain mock-echo        what a rule flags, what slips through, examples
 
+Configuration: test-audit.config.json, .test-auditrc.json or "testAudit" in package.json, nearest
+to the audited folder (or --config <file>). JSON only; see the README.
+
 Exit codes:
-  0  nothing at or above the fail level
+  0  nothing at or above the fail level (with --baseline: nothing new)
   1  findings at or above the fail level
-  2  usage error, unreadable path, or internal error`;
+  2  usage or configuration error, unreadable path, or internal error`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = EXIT_CLEAN;
@@ -60,12 +49,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(toolVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .argument('[path]', 'folder to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'none']).default('error'))
-    .option('--no-color', 'never colour the output (colour is used only on a terminal, never with NO_COLOR)')
-    .option('-q, --quiet', 'only the summary and findings at or above the fail level', false)
-    .option('--debug', 'print stack traces for internal errors', false)
+    .option('-c, --config <file>', 'configuration file (default: the nearest test-audit.config.json, .test-auditrc.json or package.json "testAudit")')
+    .option('--baseline <file>', 'fail only on findings not recorded in this baseline; reports how many entries are fixed')
+    .option('--write-baseline <file>', "record every current finding in a baseline file (the run then exits 0)")
+    .option('--changed-since <ref>', 'audit only test files changed since a git ref, and tests whose support code changed')
+    .option('--shard <i/n>', 'audit a deterministic 1/n of the test files (merge the JSON reports with test-audit merge)');
+  addOutputOptions(program)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run test-audit --help for usage)')
     .enablePositionalOptions()
@@ -77,6 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (path: string, flags: AuditFlags) => {
       exitCode = await runAudit(path, flags);
     });
+
+  defineMergeCommand(program.command('merge'), (code) => (exitCode = code));
 
   program
     .command('rules')
@@ -117,50 +108,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   return exitCode;
-}
-
-async function runAudit(path: string, flags: AuditFlags): Promise<number> {
-  const progress = createProgress(process.stderr, { enabled: !flags.quiet && process.stderr.isTTY === true && !process.env['CI'] });
-  try {
-    const result = await audit({ root: path, onProgress: progress.update });
-    progress.done();
-    const toFile = flags.output !== undefined;
-    const text =
-      flags.format === 'json'
-        ? formatJson(result)
-        : formatTable(result, {
-            color: !toFile && useColor(flags, process.stdout),
-            quiet: flags.quiet,
-            failOn: flags.failOn,
-            width: process.stdout.columns,
-          });
-    if (toFile) await writeFile(flags.output!, text);
-    else process.stdout.write(text);
-    return result.findings.some((f) => atOrAbove(f.severity, flags.failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
-  } catch (error) {
-    progress.done();
-    return reportError(error, flags.debug);
-  }
-}
-
-async function explainRule(id: string, color: boolean): Promise<number> {
-  const rule = rules.find((r) => r.meta.id === id);
-  if (!rule) {
-    process.stderr.write(`test-audit: unknown rule '${id}'. Rules: ${rules.map((r) => r.meta.id).join(', ')}\n`);
-    return EXIT_USAGE;
-  }
-  const markdown = await readFile(new URL(`../../../rules/${id}.md`, import.meta.url), 'utf8');
-  process.stdout.write(formatExplain(markdown, { color }));
-  return EXIT_CLEAN;
-}
-
-export function reportError(error: unknown, debug: boolean): number {
-  if (error instanceof UsageError) {
-    process.stderr.write(`test-audit: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`test-audit: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  return EXIT_USAGE;
 }

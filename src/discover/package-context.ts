@@ -260,7 +260,7 @@ function readMochaYaml(text: string): StaticObject {
   return out;
 }
 
-const SOURCE_ORDER: Record<EngineEvidence['source'], number> = { dependency: 0, prisma: 1, 'orm-config': 2, compose: 3, env: 4 };
+const SOURCE_ORDER: Record<EngineEvidence['source'], number> = { config: -1, dependency: 0, prisma: 1, 'orm-config': 2, compose: 3, env: 4 };
 
 /** Most authoritative first (a dependency beats a compose file beats a .env), then by place. */
 function sortEvidence(list: EngineEvidence[]): EngineEvidence[] {

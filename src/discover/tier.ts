@@ -3,6 +3,7 @@
  * describe titles, with the reason — severities depend on it, so users must see why.
  */
 import type { Framework, Tier } from '../model/test-model.js';
+import type { GlobSet } from './globs.js';
 
 export interface TierVerdict {
   tier: Tier;
@@ -38,4 +39,18 @@ const ORDER: Record<Tier, number> = { unit: 0, integration: 1, e2e: 2 };
 
 export function higherTier(a: Tier, b: Tier): Tier {
   return ORDER[a] >= ORDER[b] ? a : b;
+}
+
+/** Tier globs from configuration, compiled. */
+export type TierGlobSets = Partial<Record<Tier, GlobSet>>;
+
+const GLOB_ORDER: readonly Tier[] = ['e2e', 'integration', 'unit'];
+
+/** The tier configured for a path by glob (e2e, then integration, then unit; first match wins), or null. */
+export function tierFromGlobs(path: string, globs: TierGlobSets, source: string): TierVerdict | null {
+  for (const tier of GLOB_ORDER) {
+    const pattern = globs[tier]?.firstMatch(path);
+    if (pattern) return { tier, reason: `matches the ${tier} glob '${pattern}' in ${source}` };
+  }
+  return null;
 }

@@ -1,23 +1,102 @@
-/** Assembles the audit result: per-file reports, the summary, sorted errors. Deterministic. */
-import type { AnalyzedFile } from '../model/analysis.js';
-import { exercisesOf } from '../analyze/exercise.js';
-import type { AuditResult, BoundaryCount, FileError, FileReport, Finding, Honesty, Summary, TestReport } from '../model/finding.js';
+/**
+ * Assembles the audit result from file facts and findings: baseline states, per-file and summary
+ * counts, the verdict, sorted errors. Deterministic. The single run and `test-audit merge` both end
+ * here, which is what makes a merge of shards equal a single run.
+ */
+import type {
+  AuditResult,
+  BoundaryCount,
+  FileError,
+  FileFacts,
+  FileReport,
+  Finding,
+  RuleSummary,
+  ShardInfo,
+  Summary,
+  TestReport,
+} from '../model/finding.js';
+import { honesty, sortTests } from './exercise-report.js';
+import { atOrAbove, type FailLevel } from '../model/severity.js';
+import type { Severity } from '../model/rule.js';
 import { toolVersion } from '../version.js';
-import { compareStrings } from './run-rules.js';
+import { compareWithBaseline, type Baseline } from './baseline.js';
+import { compareStrings, sortFindings } from './run-rules.js';
 
-export function buildResult(root: string, files: readonly AnalyzedFile[], findings: Finding[], errors: FileError[], warnings: string[]): AuditResult {
-  const findingsByPath = new Map<string, number>();
-  for (const f of findings) findingsByPath.set(f.path, (findingsByPath.get(f.path) ?? 0) + 1);
-  const reports: FileReport[] = files.map((file) => ({
+export interface ResultInput {
+  /** Name of the audited folder. */
+  root: string;
+  files: FileFacts[];
+  findings: Finding[];
+  /** What each test exercises, and the counts per boundary system. */
+  tests: TestReport[];
+  boundaries: BoundaryCount[];
+  errors: FileError[];
+  warnings: string[];
+  rules: RuleSummary[];
+  failOn: FailLevel;
+  baseline?: { baseline: Baseline; inScope: (path: string) => boolean };
+  changedSince?: string;
+  shard?: ShardInfo;
+}
+
+/** True when the finding fails the run: counted, new (with a baseline), at or above the fail level. */
+export function isFailing(finding: Finding, failOn: FailLevel): boolean {
+  return !finding.suppressed && finding.baseline !== 'existing' && atOrAbove(finding.severity, failOn);
+}
+
+export function assembleResult(input: ResultInput): AuditResult {
+  const findings = sortFindings([...input.findings]);
+  const baseline = input.baseline ? compareWithBaseline(findings, input.baseline.baseline, input.baseline.inScope) : undefined;
+  const files = [...input.files].sort((a, b) => compareStrings(a.path, b.path));
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  const reports = files.map((file) => fileReport(file, byPath.get(file.path) ?? []));
+  const failing = findings.filter((f) => isFailing(f, input.failOn)).length;
+  const result: AuditResult = {
+    schemaVersion: 1,
+    tool: { name: 'test-audit', version: toolVersion() },
+    root: input.root,
+    summary: summarize(reports, findings, input.errors.length),
+    files: reports,
+    findings,
+    tests: sortTests([...input.tests]),
+    errors: dedupeErrors(input.errors),
+    warnings: [...new Set(input.warnings)].sort(compareStrings),
+    verdict: { failOn: input.failOn, failing, passed: failing === 0 },
+    rules: input.rules,
+  };
+  result.summary.errors = result.errors.length;
+  result.summary.boundaries = [...input.boundaries];
+  result.summary.honesty = honesty(result.tests);
+  if (baseline) result.baseline = baseline;
+  if (input.changedSince !== undefined) result.changedSince = input.changedSince;
+  if (input.shard) result.shard = input.shard;
+  return result;
+}
+
+function fileReport(file: FileFacts, own: readonly Finding[]): FileReport {
+  const counted = own.filter((f) => !f.suppressed);
+  const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of counted) severities[f.severity]++;
+  // Keys in a fixed order, whatever order the facts came in (a merge reads them from JSON).
+  return {
     path: file.path,
     role: file.role,
     tier: file.tier,
     tierReason: file.tierReason,
-    framework: file.model.framework,
-    tests: file.model.tests.length,
-    mocks: file.model.mocks.length,
-    findings: findingsByPath.get(file.path) ?? 0,
-  }));
+    framework: file.framework,
+    tests: file.tests,
+    mocks: file.mocks,
+    package: file.package,
+    findings: counted.length,
+    severities,
+    suppressed: own.length - counted.length,
+    ...(file.usedBy ? { usedBy: file.usedBy } : {}),
+  };
+}
+
+function summarize(reports: readonly FileReport[], findings: readonly Finding[], errors: number): Summary {
+  const counted = findings.filter((f) => !f.suppressed);
   const summary: Summary = {
     files: reports.length,
     testFiles: reports.filter((r) => r.role === 'test').length,
@@ -25,82 +104,78 @@ export function buildResult(root: string, files: readonly AnalyzedFile[], findin
     tests: reports.reduce((n, r) => n + (r.role === 'test' ? r.tests : 0), 0),
     tiers: { unit: 0, integration: 0, e2e: 0 },
     mocks: reports.reduce((n, r) => n + r.mocks, 0),
-    findings: { error: 0, warning: 0, info: 0, total: findings.length },
+    findings: { error: 0, warning: 0, info: 0, total: counted.length },
     byRule: {},
-    errors: errors.length,
+    errors,
+    suppressed: findings.length - counted.length,
+    byBoundary: {},
     boundaries: [],
     honesty: { tests: 0, honest: 0, partial: 0, ceremony: 0, noBoundary: 0, unasserted: 0, share: 0 },
   };
   for (const r of reports) if (r.role === 'test') summary.tiers[r.tier]++;
-  const tests = testReports(files);
-  summary.boundaries = boundaryCounts(files);
-  summary.honesty = honesty(tests);
-  for (const f of findings) {
+  for (const f of counted) {
     summary.findings[f.severity]++;
     summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
   }
   summary.byRule = Object.fromEntries(Object.entries(summary.byRule).sort(([a], [b]) => compareStrings(a, b)));
+  // An inventory of what the suite fakes: every mock finding, justified ones included.
+  for (const f of findings) {
+    if (!f.boundary) continue;
+    const counts = (summary.byBoundary[f.boundary] ??= { unit: 0, integration: 0, e2e: 0, total: 0 });
+    counts[f.tier]++;
+    counts.total++;
+  }
+  summary.byBoundary = Object.fromEntries(Object.entries(summary.byBoundary).sort(([a], [b]) => compareStrings(a, b)));
+  return summary;
+}
+
+function dedupeErrors(errors: readonly FileError[]): FileError[] {
+  const seen = new Set<string>();
+  return [...errors]
+    .filter((e) => {
+      const key = `${e.path}\u0000${e.kind}\u0000${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.kind, b.kind) || compareStrings(a.message, b.message));
+}
+
+/** A file's facts without its counts (which assembly recomputes). */
+export function factsOf(file: FileReport): FileFacts {
   return {
-    schemaVersion: 1,
-    tool: { name: 'test-audit', version: toolVersion() },
-    root,
-    summary,
-    files: reports,
-    findings,
-    tests,
-    errors: [...errors].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.kind, b.kind)),
-    warnings: [...new Set(warnings)].sort(compareStrings),
+    path: file.path,
+    role: file.role,
+    tier: file.tier,
+    tierReason: file.tierReason,
+    framework: file.framework,
+    tests: file.tests,
+    mocks: file.mocks,
+    package: file.package,
+    ...(file.usedBy ? { usedBy: [...file.usedBy] } : {}),
   };
 }
 
-function testReports(files: readonly AnalyzedFile[]): TestReport[] {
-  const out: TestReport[] = [];
-  for (const file of files) {
-    for (const exercise of exercisesOf(file)) {
-      const { test } = exercise;
-      out.push({
-        path: file.path,
-        line: test.line,
-        name: [...test.describePath, test.title].join(' › '),
-        tier: file.tier,
-        verdict: exercise.verdict,
-        reason: exercise.reason,
-        real: exercise.real.map((u) => u.system),
-        faked: exercise.faked.map((u) => u.system),
-      });
-    }
-  }
-  return out.sort((a, b) => compareStrings(a.path, b.path) || a.line - b.line || compareStrings(a.name, b.name));
-}
-
-function boundaryCounts(files: readonly AnalyzedFile[]): BoundaryCount[] {
-  const counts = new Map<string, BoundaryCount>();
-  for (const file of files) {
-    for (const exercise of exercisesOf(file)) {
-      if (exercise.verdict === 'skipped') continue;
-      for (const [uses, key] of [[exercise.real, 'real'], [exercise.faked, 'faked']] as const) {
-        for (const use of uses) {
-          const count = counts.get(use.system) ?? { system: use.system, kind: use.kind, real: 0, faked: 0 };
-          count[key]++;
-          counts.set(use.system, count);
-        }
-      }
-    }
-  }
-  return [...counts.values()].sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.system, b.system));
-}
-
-function honesty(tests: readonly TestReport[]): Honesty {
-  const relevant = tests.filter((t) => t.tier !== 'unit' && t.verdict !== 'skipped');
-  const count = (verdict: TestReport['verdict']): number => relevant.filter((t) => t.verdict === verdict).length;
-  const honest = count('honest');
-  return {
-    tests: relevant.length,
-    honest,
-    partial: count('partial'),
-    ceremony: count('ceremony'),
-    noBoundary: count('no-boundary'),
-    unasserted: count('unasserted'),
-    share: relevant.length ? Math.round((honest / relevant.length) * 1000) / 1000 : 0,
-  };
+/** The same result compared with another baseline (after --write-baseline, with the one just written). */
+export function withBaseline(result: AuditResult, baseline: Baseline): AuditResult {
+  const partial = result.shard !== undefined || result.changedSince !== undefined;
+  const covered = new Set(result.files.map((f) => f.path));
+  return assembleResult({
+    root: result.root,
+    files: result.files.map(factsOf),
+    findings: result.findings.map((f) => {
+      const copy = structuredClone(f);
+      delete copy.baseline;
+      return copy;
+    }),
+    tests: result.tests,
+    boundaries: result.summary.boundaries,
+    errors: result.errors,
+    warnings: result.warnings,
+    rules: result.rules,
+    failOn: result.verdict.failOn,
+    baseline: { baseline, inScope: (p) => !partial || covered.has(p) },
+    ...(result.changedSince !== undefined ? { changedSince: result.changedSince } : {}),
+    ...(result.shard ? { shard: result.shard } : {}),
+  });
 }

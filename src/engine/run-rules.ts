@@ -1,14 +1,19 @@
 /**
  * The engine: runs every rule over the analysed files, turns raw findings into findings (severity
- * by tier, message from template, test label), drops duplicates and sorts deterministically.
+ * by tier and configuration, message from template, test label, fingerprint), matches inline
+ * suppressions, runs the rules about suppressions, drops duplicates and sorts deterministically.
  */
 import type { AnalyzedFile } from '../model/analysis.js';
 import type { PackageContext } from '../model/context.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, RuleSummary } from '../model/finding.js';
 import { testLabel } from '../model/queries.js';
-import type { RawFinding, RuleDefinition, Severity } from '../model/rule.js';
+import type { RawFinding, RuleContext, RuleDefinition, Severity, SeveritySetting } from '../model/rule.js';
 import type { Tier } from '../model/test-model.js';
 import { describeTarget } from '../model/describe-target.js';
+import { fingerprints, type FingerprintFacts } from './fingerprint.js';
+import { effectiveSeverities, severityIn, type SeverityOverrides, type SeverityTable } from './severity.js';
+import { applySuppressions, type Candidate } from './suppressions.js';
+import { highestTier } from './support-tier.js';
 
 export function renderMessage(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
@@ -18,49 +23,85 @@ export function docsPath(ruleId: string): string {
   return `rules/${ruleId}.md`;
 }
 
-export function runRules(files: readonly AnalyzedFile[], packages: readonly PackageContext[], rules: readonly RuleDefinition[]): Finding[] {
-  const findings: Finding[] = [];
-  const context = { options: {} };
-  for (const rule of rules) {
+export interface EngineOptions {
+  /** Per-rule severity overrides from configuration. */
+  severity?: SeverityOverrides;
+}
+
+/** A finding before 'off' findings are dropped, with the facts its fingerprint is made of. */
+interface Pending extends Candidate {
+  setting: SeveritySetting;
+  facts: FingerprintFacts;
+}
+
+/** Each rule's effective severities, in registry order: what the report's `rules` section shows. */
+export function ruleSummaries(rules: readonly RuleDefinition[], options: EngineOptions = {}): RuleSummary[] {
+  return rules.map((rule) => ({
+    id: rule.meta.id,
+    description: rule.meta.description,
+    docs: docsPath(rule.meta.id),
+    severity: effectiveSeverities(rule.meta, options.severity?.[rule.meta.id]),
+  }));
+}
+
+export function runRules(
+  files: readonly AnalyzedFile[],
+  packages: readonly PackageContext[],
+  rules: readonly RuleDefinition[],
+  options: EngineOptions = {},
+): Finding[] {
+  const tables = new Map(ruleSummaries(rules, options).map((s) => [s.id, s.severity]));
+  const context: RuleContext = { options: {} };
+  const pending: Pending[] = [];
+  const run = (rule: RuleDefinition, ruleContext: RuleContext): Pending[] => {
+    const out: Pending[] = [];
+    const table = tables.get(rule.meta.id)!;
     for (const file of files) {
-      for (const raw of rule.check(file, context)) {
-        const finding = toFinding(rule, raw, file, raw.tier ?? file.tier);
-        if (finding) findings.push(finding);
-      }
+      for (const raw of rule.check(file, ruleContext)) out.push(toPending(rule, table, raw, file, file.pkg, raw.tier ?? file.tier));
     }
-    if (!rule.checkPackage) continue;
+    if (!rule.checkPackage) return out;
     for (const pkg of packages) {
       const own = files.filter((f) => f.pkg === pkg);
-      for (const raw of rule.checkPackage(pkg, own, context)) {
-        const finding = toFinding(rule, raw, null, raw.tier ?? 'unit');
-        if (finding) findings.push(finding);
-      }
+      // Package-level findings are judged at the highest tier among the package's tests.
+      const tier = highestTier(own.filter((f) => f.role === 'test').map((f) => f.tier));
+      for (const raw of rule.checkPackage(pkg, own, ruleContext)) out.push(toPending(rule, table, raw, null, pkg, raw.tier ?? tier));
     }
-  }
-  return sortFindings(dedupe(dropSuperseded(findings, rules)));
+    return out;
+  };
+
+  for (const rule of rules) if (rule.meta.phase === undefined) pending.push(...run(rule, context));
+  const main = dedupe(dropSuperseded(pending, rules));
+  // Suppressions match findings of every severity, 'off' included: whether a comment is used must
+  // not depend on the tier configuration (shards and merges judge support files at other tiers).
+  const used = applySuppressions(main);
+  const suppressionContext: RuleContext = {
+    options: {},
+    suppressions: {
+      used: (file, index) => used.get(file.path)?.[index] ?? false,
+      knownRule: (id) => tables.has(id),
+    },
+  };
+  const late: Pending[] = [];
+  for (const rule of rules) if (rule.meta.phase === 'suppressions') late.push(...run(rule, suppressionContext));
+
+  const all = [...main, ...dedupe(late)];
+  const prints = fingerprints(all.map((p) => p.facts));
+  const findings: Finding[] = [];
+  all.forEach((p, index) => {
+    p.finding.fingerprint = prints[index]!;
+    if (p.setting !== 'off') findings.push(p.finding);
+  });
+  return sortFindings(findings);
 }
 
-/** One site, one finding: a more specific rule's finding replaces the general one at the same place. */
-function dropSuperseded(findings: Finding[], rules: readonly RuleDefinition[]): Finding[] {
-  const superseding = new Set<string>();
-  for (const rule of rules) {
-    for (const general of rule.meta.supersedes ?? []) {
-      for (const f of findings) if (f.ruleId === rule.meta.id) superseding.add(`${general}\u0000${f.path}\u0000${f.line}`);
-    }
-  }
-  if (superseding.size === 0) return findings;
-  return findings.filter((f) => !superseding.has(`${f.ruleId}\u0000${f.path}\u0000${f.line}`));
-}
-
-function toFinding(rule: RuleDefinition, raw: RawFinding, file: AnalyzedFile | null, tier: Tier): Finding | null {
-  const severities = rule.meta.severity[raw.variant ?? 'default'] ?? rule.meta.severity.default;
-  const severity = severities[tier];
-  if (severity === 'off') return null;
+function toPending(rule: RuleDefinition, table: SeverityTable, raw: RawFinding, file: AnalyzedFile | null, pkg: PackageContext, tier: Tier): Pending {
+  const setting = severityIn(table, raw.variant, tier);
   const template = rule.meta.messages[raw.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message '${raw.messageId}'`);
   const finding: Finding = {
     ruleId: rule.meta.id,
-    severity: severity as Severity,
+    // 'off' findings are dropped after fingerprinting; the placeholder never reaches a report.
+    severity: (setting === 'off' ? 'info' : setting) as Severity,
     path: raw.path ?? file!.path,
     line: raw.line,
     column: raw.column,
@@ -69,7 +110,11 @@ function toFinding(rule: RuleDefinition, raw: RawFinding, file: AnalyzedFile | n
     message: renderMessage(template, raw.data),
     messageId: raw.messageId,
     docs: docsPath(rule.meta.id),
+    fingerprint: '',
+    package: pkg.dir,
   };
+  if (raw.variant !== undefined && raw.variant !== 'default') finding.variant = raw.variant;
+  let subject = raw.subject ?? '';
   if (file && raw.mockIndex !== undefined) {
     const site = file.model.mocks[raw.mockIndex]!;
     const boundary = file.boundaries[raw.mockIndex]!;
@@ -80,13 +125,42 @@ function toFinding(rule: RuleDefinition, raw: RawFinding, file: AnalyzedFile | n
     finding.hides = [...boundary.hides];
     finding.alternative = boundary.alternative;
     finding.via = [...boundary.via];
+    subject = raw.subject ?? `${site.mechanism} ${finding.target}`;
   }
-  return finding;
+  const facts: FingerprintFacts = {
+    ruleId: rule.meta.id,
+    path: finding.path,
+    messageId: raw.messageId,
+    subject,
+    owner: file ? ownerTitle(file, raw) : '',
+    line: raw.line,
+    column: raw.column,
+  };
+  return { finding, file, setting, facts };
 }
 
-function dedupe(findings: Finding[]): Finding[] {
+/** The owning test's own title (or the describe's), not the whole path: renaming an outer describe keeps it. */
+function ownerTitle(file: AnalyzedFile, raw: RawFinding): string {
+  if (raw.testId !== null && raw.testId !== undefined) return file.model.tests[raw.testId]?.title ?? '';
+  if (raw.describeId !== null && raw.describeId !== undefined) return file.model.describes[raw.describeId]?.title ?? '';
+  return '';
+}
+
+/** One site, one finding: a more specific rule's finding replaces the general one at the same place. */
+function dropSuperseded(items: Pending[], rules: readonly RuleDefinition[]): Pending[] {
+  const superseding = new Set<string>();
+  for (const rule of rules) {
+    for (const general of rule.meta.supersedes ?? []) {
+      for (const { finding: f } of items) if (f.ruleId === rule.meta.id) superseding.add(`${general}\u0000${f.path}\u0000${f.line}`);
+    }
+  }
+  if (superseding.size === 0) return items;
+  return items.filter(({ finding: f }) => !superseding.has(`${f.ruleId}\u0000${f.path}\u0000${f.line}`));
+}
+
+function dedupe(items: Pending[]): Pending[] {
   const seen = new Set<string>();
-  return findings.filter((f) => {
+  return items.filter(({ finding: f }) => {
     const key = `${f.ruleId}\u0000${f.path}\u0000${f.line}\u0000${f.column}\u0000${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -108,6 +182,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.column - b.column ||
       compareStrings(a.ruleId, b.ruleId) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareStrings(a.message, b.message),
+      compareStrings(a.message, b.message) ||
+      compareStrings(a.fingerprint, b.fingerprint),
   );
 }

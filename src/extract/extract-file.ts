@@ -7,6 +7,7 @@ import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
 import { ExtractionState } from './state.js';
+import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
 import { TimeBudgetExceeded, walkFile } from './walk.js';
 
@@ -74,6 +75,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   for (const [spy, object] of state.spyTargets) if (outputs.has(object)) outputs.add(spy);
   model.callbackDoubles = [...outputs].sort();
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
+  model.suppressions = extractSuppressions(state.sourceFile);
   const detected = detectFramework(state);
   model.framework = detected.framework;
   model.frameworkReason = detected.reason;

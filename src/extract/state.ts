@@ -114,6 +114,7 @@ export class ExtractionState {
       fixedWaits: [],
       fixedPathWrites: [],
       callbackDoubles: [],
+      suppressions: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
   }

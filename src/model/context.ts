@@ -11,7 +11,8 @@ export interface EvidenceRef extends Position {
   evidence: string;
 }
 
-export type EvidenceSource = 'dependency' | 'prisma' | 'orm-config' | 'compose' | 'env';
+/** 'config': the user's configuration says so (`packages.<pkg>.productionEngine`), above all else. */
+export type EvidenceSource = 'config' | 'dependency' | 'prisma' | 'orm-config' | 'compose' | 'env';
 
 export interface EngineEvidence extends EvidenceRef {
   engine: DatabaseEngine;

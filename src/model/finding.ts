@@ -1,7 +1,7 @@
 /** Findings and the audit result: the contract reporters render and the JSON schema describes. */
 import type { FileRole } from './analysis.js';
 import type { BoundaryKind } from './boundary.js';
-import type { Severity } from './rule.js';
+import type { Severity, SeveritySetting } from './rule.js';
 import type { Framework, Tier } from './test-model.js';
 
 export interface Finding {
@@ -18,6 +18,19 @@ export interface Finding {
   messageId: string;
   /** Path of the rule's documentation inside the test-audit package. */
   docs: string;
+  /**
+   * Stable identity for baselines and code scanning: rule, file, message id, subject, owning test
+   * title and ordinal among equal findings — never line numbers, so edits elsewhere keep it.
+   */
+  fingerprint: string;
+  /** Folder of the package the finding belongs to (nearest package.json), '' for the root. */
+  package: string;
+  /** The rule's severity variant that chose the severity, when not 'default'. */
+  variant?: string;
+  /** Set when an inline comment justifies the finding: it stays in the report but never fails the run. */
+  suppressed?: Suppression;
+  /** With a baseline: 'new', or 'existing' when the baseline already records it (existing findings never fail the run). */
+  baseline?: BaselineState;
   /** Mock findings only. */
   mechanism?: string;
   target?: string;
@@ -28,13 +41,23 @@ export interface Finding {
   via?: string[];
 }
 
+export interface Suppression {
+  reason: string;
+  kind: 'next-line' | 'file';
+  /** Line of the suppression comment. */
+  line: number;
+}
+
+export type BaselineState = 'new' | 'existing';
+
 export interface FileError {
   path: string;
   kind: string;
   message: string;
 }
 
-export interface FileReport {
+/** What a file is, independent of the findings in it. */
+export interface FileFacts {
   path: string;
   role: FileRole;
   tier: Tier;
@@ -42,7 +65,19 @@ export interface FileReport {
   framework: Framework;
   tests: number;
   mocks: number;
+  /** Folder of the file's package (nearest package.json), '' for the root. */
+  package: string;
+  /** Support files: the test files (or configs) that make them apply, sorted. */
+  usedBy?: string[];
+}
+
+export interface FileReport extends FileFacts {
+  /** Findings that count (not suppressed). */
   findings: number;
+  /** Counted findings by severity. */
+  severities: Record<Severity, number>;
+  /** Findings justified by a suppression comment. */
+  suppressed: number;
 }
 
 /** What one test exercises for real and what it fakes, and the verdict. */
@@ -91,6 +126,40 @@ export interface Summary {
   boundaries: BoundaryCount[];
   /** Integration honesty: the verdicts of integration and e2e tests. */
   honesty: Honesty;
+  /** Findings justified by suppression comments (not in `findings` above). */
+  suppressed: number;
+  /** Mock findings (suppressed ones included) by the kind of boundary they fake, per tier. */
+  byBoundary: Partial<Record<BoundaryKind, Record<Tier, number> & { total: number }>>;
+}
+
+/** Whether the run passes: the findings that fail it at the fail level. */
+export interface Verdict {
+  failOn: Severity | 'none';
+  /** Findings at or above the fail level, not suppressed and not in the baseline. */
+  failing: number;
+  passed: boolean;
+}
+
+/** A baseline compared with this run. */
+export interface BaselineSummary {
+  new: number;
+  existing: number;
+  /** Baseline entries no longer found (in the files this run covers): the baseline can shrink. */
+  fixed: number;
+}
+
+/** A rule as this run applied it: its effective severities after configuration. */
+export interface RuleSummary {
+  id: string;
+  description: string;
+  docs: string;
+  severity: Record<string, Record<Tier, SeveritySetting>>;
+}
+
+/** A shard run: which part of the test files it audited. 1-based index. */
+export interface ShardInfo {
+  index: number;
+  count: number;
 }
 
 export interface AuditResult {
@@ -106,4 +175,12 @@ export interface AuditResult {
   errors: FileError[];
   /** Problems with context files (broken package.json, unreadable configs) that did not stop the audit. */
   warnings: string[];
+  verdict: Verdict;
+  rules: RuleSummary[];
+  /** Present when a baseline was given. */
+  baseline?: BaselineSummary;
+  /** Present for `--changed-since` runs: only test files changed since this git ref were audited. */
+  changedSince?: string;
+  /** Present for shard runs: merge the shard reports with `test-audit merge`. */
+  shard?: ShardInfo;
 }

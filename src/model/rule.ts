@@ -26,6 +26,12 @@ export interface RuleMeta {
    * thing more specifically (pg-mem as a PostgreSQL stand-in is one finding, not two).
    */
   supersedes?: string[];
+  /**
+   * 'suppressions': the rule is about the suppression comments themselves. It runs after the
+   * engine has matched suppressions to findings (and may ask which were used), and its own
+   * findings cannot be suppressed inline.
+   */
+  phase?: 'suppressions';
 }
 
 export type FindingData = Record<string, string | number>;
@@ -46,10 +52,26 @@ export interface RawFinding {
   variant?: string;
   /** For findings about a mock site: its index in `model.mocks`. */
   mockIndex?: number;
+  /**
+   * What the finding is about, in words that survive unrelated edits (a variable name, an env key,
+   * a database choice): part of the finding's baseline fingerprint. Mock findings default to the
+   * mechanism and target. Never include line numbers.
+   */
+  subject?: string;
+}
+
+/** What the engine knows about suppression comments, for rules of the 'suppressions' phase. */
+export interface SuppressionFacts {
+  /** True when suppression comment `index` of the file matched at least one finding. */
+  used(file: AnalyzedFile, index: number): boolean;
+  /** True when a rule with this id ran in this audit. */
+  knownRule(id: string): boolean;
 }
 
 export interface RuleContext {
   options: Record<string, unknown>;
+  /** Set for rules of the 'suppressions' phase only. */
+  suppressions?: SuppressionFacts;
 }
 
 export interface RuleDefinition {

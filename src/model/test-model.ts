@@ -289,6 +289,20 @@ export interface ImportRecord extends Position {
   typeOnly: boolean;
 }
 
+/**
+ * A justified exception written in the file: `// test-audit-ignore-next-line <rule-id> -- <reason>`
+ * or `/* test-audit-ignore-file <rule-id> -- <reason> *\/`. One entry per rule id named.
+ */
+export interface SuppressionComment extends Position {
+  scope: 'next-line' | 'file';
+  /** The rule id as written; '' when the comment names none. */
+  ruleId: string;
+  /** The justification after `--`, whitespace collapsed; null when missing or empty (then it suppresses nothing). */
+  reason: string | null;
+  /** For 'next-line': the line it applies to, the one after the comment ends. Null for 'file'. */
+  targetLine: number | null;
+}
+
 /** A function declared in the file that tests may call: its own facts count for them. */
 export interface LocalHelper {
   name: string;
@@ -324,5 +338,7 @@ export interface TestFileModel {
    * output, not a replaced dependency.
    */
   callbackDoubles: string[];
+  /** Inline suppression comments, in source order. */
+  suppressions: SuppressionComment[];
   lineCount: number;
 }

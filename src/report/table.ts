@@ -1,13 +1,14 @@
 /**
  * The terminal report: a summary, the audit table (one row per mock: what it hides and the honest
- * alternative), the other findings grouped by file, and the files that could not be audited.
- * Pure: returns a string. Colour only when the caller asks for it.
+ * alternative), the other findings grouped by file, the justified exceptions with their reasons, and
+ * the files that could not be audited. Pure: returns a string. Colour only when the caller asks.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditResult, Finding } from '../model/finding.js';
 import type { Severity } from '../model/rule.js';
-import { atOrAbove, type FailLevel } from './severity.js';
+import { isFailing } from '../engine/result.js';
+import type { FailLevel } from './severity.js';
 import { block, plural, sanitize, wrap } from './text.js';
 
 export interface TableOptions {
@@ -24,7 +25,9 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'war
 export function formatTable(result: AuditResult, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(80, Math.min(options.width ?? 100, 160));
-  const shown = options.quiet ? result.findings.filter((f) => atOrAbove(f.severity, options.failOn)) : result.findings;
+  // Quiet shows what fails the run; otherwise every finding that counts. Justified ones get their own section.
+  const shown = result.findings.filter((f) => (options.quiet ? isFailing(f, options.failOn) : !f.suppressed));
+  const justified = options.quiet ? [] : result.findings.filter((f) => f.suppressed);
   const mockFindings = shown.filter((f) => f.ruleId === 'mocked-dependency');
   const others = shown.filter((f) => f.ruleId !== 'mocked-dependency');
   const out: string[] = [];
@@ -36,7 +39,8 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
     out.push('', c.bold(`Audit table: what each mock hides (${mockFindings.length})`));
     out.push(auditTable(mockFindings, c, width));
   } else if (!options.quiet) {
-    out.push('', c.bold('Audit table: no mocks found'));
+    const justifiedMocks = justified.some((f) => f.ruleId === 'mocked-dependency');
+    out.push('', c.bold(justifiedMocks ? 'Audit table: every mock is justified (listed below)' : 'Audit table: no mocks found'));
   }
 
   if (!options.quiet) out.push(...exerciseLines(result, c));
@@ -44,6 +48,11 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
   if (others.length) {
     out.push('', c.bold(`Other findings (${others.length})`));
     out.push(...groupedFindings(others, c, width));
+  }
+
+  if (justified.length) {
+    out.push('', c.bold(`Justified exceptions (${justified.length}): reported, never failing the run`));
+    out.push(...groupedFindings(justified, c, width));
   }
 
   if (result.errors.length && !options.quiet) {
@@ -77,6 +86,10 @@ function summaryLines(result: AuditResult, c: ChalkInstance, width: number): str
     `  Mocks      ${s.mocks}`,
     `  Findings   ${findings}`,
     ...(byRule ? [`  By rule    ${wrap(byRule, width, ' '.repeat(13))}`] : []),
+    ...(s.suppressed ? [`  Justified  ${plural(s.suppressed, 'finding')} (suppression comments with reasons, listed below)`] : []),
+    ...(result.baseline
+      ? [`  Baseline   ${result.baseline.new} new · ${result.baseline.existing} known · ${result.baseline.fixed} fixed${result.baseline.fixed ? ' (rewrite it with --write-baseline to shrink it)' : ''}`]
+      : []),
     ...(s.errors ? [`  Not read   ${plural(s.errors, 'file')} (listed below)`] : []),
   ];
 }
@@ -134,7 +147,7 @@ function auditTable(findings: readonly Finding[], c: ChalkInstance, width: numbe
     }
     const hides = (f.hides ?? []).slice(0, 3).map((h) => `• ${sanitize(h)}`).join('\n');
     table.push([
-      `${f.line}\n${severityTag(f.severity, c)}`,
+      `${f.line}\n${severityTag(f.severity, c)}${f.baseline === 'existing' ? `\n${c.dim('known')}` : ''}`,
       tierLabel(f.tier),
       `${sanitize(f.target ?? '')}\n${c.dim(sanitize(f.mechanism ?? ''))}`,
       `${sanitize(f.system ?? '')}\n${c.dim(f.boundary ?? '')}${viaText(f, c)}`,
@@ -165,17 +178,24 @@ function groupedFindings(findings: readonly Finding[], c: ChalkInstance, width: 
       lines.push('', `  ${c.underline(sanitize(f.path))} ${c.dim(`(${tierLabel(f.tier)})`)}`);
     }
     const location = `${f.line}:${f.column}`.padEnd(8);
-    const head = `    ${location}${severityTag(f.severity, c, 5)} ${c.cyan(f.ruleId)}`;
+    const known = f.baseline === 'existing' ? c.dim(' (known: in the baseline)') : '';
+    const head = `    ${location}${severityTag(f.severity, c, 5)} ${c.cyan(f.ruleId)}${known}`;
     lines.push(head);
     if (f.test) lines.push(c.dim(block(`in: ${sanitize(f.test)}`, width, '            ')));
+    if (f.suppressed) {
+      if (f.target) lines.push(block(`${sanitize(f.target)} (${sanitize(f.mechanism ?? '')}): ${sanitize(f.system ?? '')}`, width, '            '));
+      lines.push(block(`justified (line ${f.suppressed.line}): ${sanitize(f.suppressed.reason)}`, width, '            '));
+      continue;
+    }
     lines.push(block(sanitize(f.message), width, '            '));
   }
   return lines;
 }
 
 function verdictLine(result: AuditResult, failOn: FailLevel, c: ChalkInstance): string {
-  const failing = result.findings.filter((f) => atOrAbove(f.severity, failOn)).length;
+  const failing = result.findings.filter((f) => isFailing(f, failOn)).length;
+  const fresh = result.baseline ? 'new ' : '';
   if (failOn === 'none') return c.dim('Fail level: none (the audit never fails the run).');
-  if (failing === 0) return c.green(`No findings at or above '${failOn}'.`);
-  return c.red(`${plural(failing, 'finding')} at or above '${failOn}': the audit fails (exit code 1).`);
+  if (failing === 0) return c.green(`No ${fresh}findings at or above '${failOn}'.`);
+  return c.red(`${plural(failing, `${fresh}finding`)} at or above '${failOn}': the audit fails (exit code 1).`);
 }

@@ -16,6 +16,8 @@ export interface ExpectedFinding {
   boundary?: string;
   system?: string;
   target?: string;
+  /** The reason of the comment that justifies (suppresses) the finding. */
+  suppressed?: string;
 }
 
 export interface Scenario {
@@ -53,5 +55,6 @@ export function project(finding: Finding, like: ExpectedFinding | undefined): Ex
     if (!like || like.system !== undefined) base.system = finding.system;
     if (!like || like.target !== undefined) base.target = finding.target;
   }
+  if (finding.suppressed) base.suppressed = finding.suppressed.reason;
   return base;
 }
