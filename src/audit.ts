@@ -2,14 +2,15 @@
  * The library entry point: audit(options) runs the pipeline — discover, parse each file once,
  * analyse, run rules, assemble the result. It reads files and nothing else: no audited code runs.
  */
-import { realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { access, constants, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { rules as builtinRules } from '../rules/index.js';
 import { Catalog } from './catalog/index.js';
 import type { CatalogEntry } from './catalog/types.js';
 import { comparePaths, DEFAULT_EXCLUDED, listFiles } from './discover/find-files.js';
 import { PackageIndex } from './discover/package-context.js';
 import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
+import { routeSkipped } from './discover/skipped.js';
 import { classifyTier, higherTier } from './discover/tier.js';
 import { runRules } from './engine/run-rules.js';
 import { buildResult } from './engine/result.js';
@@ -47,17 +48,17 @@ const READ_CONCURRENCY = 8;
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await checkedRoot(options.root);
-  const { files } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
+  const { files, skipped } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
   const fileSet = new Set(files);
   const packages = await PackageIndex.build(root, files);
   const catalog = new Catalog(undefined, options.catalogExtensions ?? []);
-  const errors: FileError[] = [];
+  const { errors, warnings: fileWarnings } = routeSkipped(skipped);
   const parsed = new Map<string, Parsed>();
 
   const parseAll = async (paths: readonly string[], total: number, offset: number): Promise<void> => {
     let done = offset;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
-      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? []);
+      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? [], (note) => fileWarnings.push(`${path}: ${note}`));
       if (outcome.ok) parsed.set(path, { path, model: outcome.model });
       else errors.push({ path, kind: outcome.kind, message: outcome.message });
       options.onProgress?.(++done, total);
@@ -66,10 +67,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   // 1. Test candidates: named like tests, or in test folders (kept when they declare tests).
   const candidates = files.filter(isTestCandidate);
-  const realpathRoot = await realpath(root);
-  const safeCandidates = await withinRoot(root, realpathRoot, candidates, errors);
-  await parseAll(safeCandidates, safeCandidates.length, 0);
-  const testPaths = safeCandidates.filter((p) => {
+  await parseAll(candidates, candidates.length, 0);
+  const testPaths = candidates.filter((p) => {
     const entry = parsed.get(p);
     return entry && (entry.model.tests.length > 0 || hasTestName(p));
   });
@@ -109,8 +108,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     }
   }
   const supportPaths = [...usedBy.keys()].filter((p) => !parsed.has(p) && isSourceFile(p)).sort(comparePaths);
-  const safeSupport = await withinRoot(root, realpathRoot, supportPaths, errors);
-  await parseAll(safeSupport, safeCandidates.length + safeSupport.length, safeCandidates.length);
+  await parseAll(supportPaths, candidates.length + supportPaths.length, candidates.length);
 
   // 3. Analysis: tiers, frameworks, what each mock stands in for.
   const summaries = new ModuleSummaries(root);
@@ -168,7 +166,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   // 4. Rules and the result.
   const rules = options.rules ?? builtinRules;
   const findings = runRules(analyzed, packages.all(), rules);
-  const warnings = packages.all().flatMap((p) => p.warnings);
+  const warnings = [...fileWarnings, ...packages.all().flatMap((p) => p.warnings)];
   return buildResult(basename(root) || root, analyzed, findings, errors, warnings);
 }
 
@@ -197,6 +195,12 @@ async function checkedRoot(input: string): Promise<string> {
     throw new UsageError(code === 'ENOENT' ? `path does not exist: ${input}` : `cannot read path: ${input} (${code ?? 'unknown error'})`);
   }
   if (!info.isDirectory()) throw new UsageError(`not a folder: ${input} (give the repository's folder)`);
+  try {
+    await access(root, constants.R_OK | constants.X_OK);
+  } catch {
+    // Otherwise the listing comes back empty and an unreadable repository would pass as clean.
+    throw new UsageError(`cannot read folder: ${input} (permission denied)`);
+  }
   return root;
 }
 
@@ -205,33 +209,15 @@ async function parseFile(
   path: string,
   catalog: Catalog,
   extensions: readonly CatalogEntry[],
+  warn: (note: string) => void,
 ): Promise<ExtractOutcome | { ok: false; kind: string; message: string }> {
   const source = await readSource(join(root, path));
   if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
+  // Audited, but the user should know (e.g. a Latin-1 file whose strings may read oddly).
+  for (const note of source.notes) warn(note);
   const outcome = extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
   if (outcome.ok || outcome.kind !== 'too-complex') return outcome;
   return extractWithLargeStack({ path, text: source.text, extensions: [...extensions], budgetMs: DEFAULT_FILE_BUDGET_MS });
-}
-
-/** Files whose real path leaves the audited root (through a symlink) are listed as errors, not read. */
-async function withinRoot(root: string, realRoot: string, paths: readonly string[], errors: FileError[]): Promise<string[]> {
-  const inside: string[] = [];
-  for (const path of paths) {
-    let real: string;
-    try {
-      real = await realpath(join(root, path));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      errors.push({ path, kind: 'read-error', message: code === 'ELOOP' ? 'symbolic link loop' : `cannot resolve path (${code ?? 'error'})` });
-      continue;
-    }
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-      errors.push({ path, kind: 'outside-root', message: 'symbolic link points outside the audited folder: not followed' });
-      continue;
-    }
-    inside.push(path);
-  }
-  return inside;
 }
 
 /**

@@ -24,7 +24,14 @@ export function readStaticConfig(path: string, text: string): StaticRead {
     }
   }
   const kind = /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+  } catch (error) {
+    // The parser recurses: a config nested deeper than the stack allows is reported, not fatal.
+    if (error instanceof RangeError) return { ok: false, message: 'nesting too deep to read' };
+    throw error;
+  }
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (diagnostics.length > 0) {
     const first = diagnostics[0]!;
