@@ -5,8 +5,9 @@
 import type { EngineEvidence } from '../model/context.js';
 import type { DatabaseEngine } from '../model/test-model.js';
 import { readStaticConfig, type StaticObject } from './static-config.js';
+import { lookupTable } from '../lookup-table.js';
 
-export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = {
+export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = lookupTable({
   pg: 'postgresql',
   postgres: 'postgresql',
   'pg-promise': 'postgresql',
@@ -24,7 +25,7 @@ export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = {
   '@libsql/client': 'sqlite',
   mongodb: 'mongodb',
   mongoose: 'mongodb',
-};
+});
 
 /** Engine named by a URL scheme or a dialect/client/type name. */
 export function engineFromName(value: string): DatabaseEngine | null {

@@ -166,7 +166,8 @@ class Evaluator {
         }
         if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
         const key = keyText(property.name);
-        if (key === null) continue;
+        // `__proto__: {...}` would set the object's prototype rather than a key.
+        if (key === null || key === '__proto__') continue;
         const value = ts.isPropertyAssignment(property) ? this.evaluate(property.initializer, depth + 1) : this.evaluate(property.name, depth + 1);
         if (value !== undefined) object[key] = value;
       }

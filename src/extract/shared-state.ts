@@ -7,6 +7,7 @@ import type { BindingAccess, MockResetKind } from '../model/test-model.js';
 import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { valueKindOf, type ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, MUTATING_METHODS } from './vocabulary.js';
+import { lookupTable } from '../lookup-table.js';
 
 // ---- binding accesses ------------------------------------------------------------------------
 
@@ -273,16 +274,16 @@ function describeSubject(state: ExtractionState, expr: ts.Expression): { subject
   return { subject: name, subjectRoot: name.split('.')[0]! };
 }
 
-const ALL_RESETS: Record<string, MockResetKind> = {
+const ALL_RESETS: Record<string, MockResetKind> = lookupTable({
   clearAllMocks: 'clear',
   resetAllMocks: 'reset',
   restoreAllMocks: 'restore',
-};
-const ONE_RESETS: Record<string, MockResetKind> = {
+});
+const ONE_RESETS: Record<string, MockResetKind> = lookupTable({
   mockClear: 'clear',
   mockReset: 'reset',
   mockRestore: 'restore',
-};
+});
 
 function recogniseReset(state: ExtractionState, chain: Chain, names: string[]): void {
   const root = names[0]!;
