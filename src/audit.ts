@@ -35,6 +35,11 @@ export interface AuditOptions {
   catalogExtensions?: readonly CatalogEntry[];
   /** Glob patterns excluded from discovery, replacing the default (fixture folders). */
   exclude?: readonly string[];
+  /**
+   * How long one file may take to analyse, in milliseconds, before it is listed in errors[] as a
+   * timeout and the run goes on (default 10,000; Infinity for no limit).
+   */
+  fileBudgetMs?: number;
   /** Called after each file is read and analysed (for progress displays). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -58,7 +63,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const parseAll = async (paths: readonly string[], total: number, offset: number): Promise<void> => {
     let done = offset;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
-      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? [], (note) => fileWarnings.push(`${path}: ${note}`));
+      const budget = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
+      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? [], budget, (note) => fileWarnings.push(`${path}: ${note}`));
       if (outcome.ok) parsed.set(path, { path, model: outcome.model });
       else errors.push({ path, kind: outcome.kind, message: outcome.message });
       options.onProgress?.(++done, total);
@@ -209,15 +215,16 @@ async function parseFile(
   path: string,
   catalog: Catalog,
   extensions: readonly CatalogEntry[],
+  budgetMs: number,
   warn: (note: string) => void,
 ): Promise<ExtractOutcome | { ok: false; kind: string; message: string }> {
   const source = await readSource(join(root, path));
   if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
   // Audited, but the user should know (e.g. a Latin-1 file whose strings may read oddly).
   for (const note of source.notes) warn(note);
-  const outcome = extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
+  const outcome = extractModel(path, source.text, (s) => catalog.fakeLibrary(s), budgetMs);
   if (outcome.ok || outcome.kind !== 'too-complex') return outcome;
-  return extractWithLargeStack({ path, text: source.text, extensions: [...extensions], budgetMs: DEFAULT_FILE_BUDGET_MS });
+  return extractWithLargeStack({ path, text: source.text, extensions: [...extensions], budgetMs });
 }
 
 /**

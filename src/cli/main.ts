@@ -3,7 +3,7 @@
  * The only module that writes to the terminal or decides the process's exit code.
  */
 import { writeFile } from 'node:fs/promises';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
 import { audit } from '../audit.js';
 import { UsageError } from '../errors.js';
@@ -25,6 +25,14 @@ interface AuditFlags {
   color: boolean;
   quiet: boolean;
   debug: boolean;
+  fileBudget?: number;
+}
+
+/** `--file-budget <ms>`: a whole number of milliseconds; 0 lifts the limit. */
+function parseFileBudget(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of milliseconds (0 for no limit)');
+  const ms = Number(value);
+  return ms === 0 ? Infinity : ms;
 }
 
 function useColor(flags: { color: boolean }, stream: NodeJS.WriteStream): boolean {
@@ -62,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-color', 'never colour the output (colour is used only on a terminal, never with NO_COLOR)')
     .option('-q, --quiet', 'only the summary and findings at or above the fail level', false)
     .option('--debug', 'print stack traces for internal errors', false)
+    .option('--file-budget <ms>', 'time one file may take before it is skipped and listed as not audited (default 10000; 0: no limit)', parseFileBudget)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run test-audit --help for usage)')
     .enablePositionalOptions()
@@ -99,7 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function runAudit(path: string, flags: AuditFlags): Promise<number> {
   const progress = createProgress(process.stderr, { enabled: !flags.quiet && process.stderr.isTTY === true && !process.env['CI'] });
   try {
-    const result = await audit({ root: path, onProgress: progress.update });
+    const result = await audit({ root: path, onProgress: progress.update, ...(flags.fileBudget !== undefined ? { fileBudgetMs: flags.fileBudget } : {}) });
     progress.done();
     const toFile = flags.output !== undefined;
     const text =

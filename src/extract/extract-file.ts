@@ -24,7 +24,7 @@ export function scriptKindFor(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-/** How long one file may take to analyse before it is reported and skipped. */
+/** How long one file may take to analyse before it is reported and skipped (Infinity: no limit). */
 export const DEFAULT_FILE_BUDGET_MS = 10_000;
 
 export function extractModel(path: string, text: string, fakes: FakeLibraryLookup, budgetMs = DEFAULT_FILE_BUDGET_MS): ExtractOutcome {
@@ -48,13 +48,18 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
     finalize(state, fakes);
     return { ok: true, model: state.model };
   } catch (error) {
-    return failure(error, 'walk');
+    return failure(error, 'walk', budgetMs);
   }
 }
 
-function failure(error: unknown, stage: 'parse' | 'walk'): ExtractOutcome {
+/** The message of a file that ran out of time, naming the budget so the user knows what to raise. */
+export function timeoutMessage(budgetMs: number): string {
+  return `analysis took longer than the per-file time budget (${budgetMs} ms): skipped`;
+}
+
+function failure(error: unknown, stage: 'parse' | 'walk', budgetMs = DEFAULT_FILE_BUDGET_MS): ExtractOutcome {
   if (error instanceof TimeBudgetExceeded) {
-    return { ok: false, kind: 'timeout', message: 'analysis took longer than the per-file time budget: skipped' };
+    return { ok: false, kind: 'timeout', message: timeoutMessage(budgetMs) };
   }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return { ok: false, kind: 'too-complex', message: 'nesting too deep to analyse (stack limit reached)' };
