@@ -33,7 +33,9 @@ export async function readBounded(absolutePath: string, maxBytes: number): Promi
   try {
     handle = await open(absolutePath, 'r');
   } catch (error) {
-    return { ok: false, kind: 'read-error', message: describeFsError(error) };
+    // Names that are not UTF-8 come back from the listing with U+FFFD and no longer name the file.
+    const unnameable = (error as NodeJS.ErrnoException).code === 'ENOENT' && absolutePath.includes('\uFFFD');
+    return { ok: false, kind: 'read-error', message: unnameable ? 'file name is not valid UTF-8: cannot be opened' : describeFsError(error) };
   }
   try {
     const info = await handle.stat();
