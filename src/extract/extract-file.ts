@@ -40,7 +40,9 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
   if (firstError) {
     const line = sourceFile.getLineAndCharacterOfPosition(firstError.start).line + 1;
     const message = ts.flattenDiagnosticMessageText(firstError.messageText, ' ');
-    return { ok: false, kind: 'parse-error', message: `syntax error at line ${line}: ${message}`, line };
+    // Flow annotations TypeScript shares parse; Flow-only syntax ({| |}, opaque type, ?Type) does not.
+    const flow = /(\/\/|\/\*+|^\s*\*)\s*@flow\b/m.test(text.slice(0, 2048)) ? ' (a Flow file: Flow-only syntax cannot be read)' : '';
+    return { ok: false, kind: 'parse-error', message: `syntax error at line ${line}: ${message}${flow}`, line };
   }
   try {
     const state = new ExtractionState(sourceFile);
