@@ -19,8 +19,8 @@ export function readStaticConfig(path: string, text: string): StaticRead {
     try {
       const value = JSON.parse(stripJsonComments(text)) as unknown;
       return { ok: true, value: isObject(value) ? (value as StaticObject) : null };
-    } catch (error) {
-      return { ok: false, message: `invalid JSON: ${(error as Error).message}` };
+    } catch {
+      return { ok: false, message: jsonProblem(path, text) };
     }
   }
   const kind = /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
@@ -43,6 +43,23 @@ export function readStaticConfig(path: string, text: string): StaticRead {
   if (!exported) return { ok: true, value: null };
   const value = evaluator.configObject(exported, 0);
   return { ok: true, value };
+}
+
+/**
+ * Where and why JSON is broken, from TypeScript's JSON parser: the same wording on every Node
+ * version (JSON.parse's messages change between versions and quote the file's text).
+ */
+function jsonProblem(path: string, text: string): string {
+  try {
+    const parsed = ts.parseJsonText(path, text);
+    const first = (parsed as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics?.[0];
+    if (!first || first.start === undefined) return 'invalid JSON';
+    const line = ts.getLineAndCharacterOfPosition(parsed, first.start).line + 1;
+    return `invalid JSON at line ${line}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
+  } catch {
+    // The parser recurses: JSON nested deeper than the stack allows has no better description.
+    return 'invalid JSON';
+  }
 }
 
 function isObject(value: unknown): boolean {
