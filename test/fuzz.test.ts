@@ -87,6 +87,7 @@ describe('fuzzing the audit with generated and mutated test files', () => {
         }),
         { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
       );
+      if (process.env['TEST_AUDIT_FUZZ_RUNS']) console.log(`fuzz: ${RUNS} repositories, ${audited} test files audited, ${failed} listed in errors[]`);
       // The generator must reach both outcomes, or the property says little.
       expect(audited).toBeGreaterThan(0);
       expect(failed).toBeGreaterThan(0);

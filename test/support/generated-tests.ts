@@ -115,15 +115,16 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
     if (m.op === 'delete') list.splice(at, 1);
     else if (m.op === 'duplicate') list.splice(at, 0, list[at]!);
     else if (m.op === 'truncate') list = list.slice(0, at);
-    else list.splice(at, 0, m.token);
+    else if (m.op === 'insert') list.splice(at, 0, m.token);
   }
   return list.join('');
 }
 
-/** A valid program, or one mutated by up to four token edits. */
+/** A valid program, one mutated by up to four token edits, or arbitrary text (any code points, line endings, a BOM). */
 export const testFileText: fc.Arbitrary<string> = fc.oneof(
-  testProgram,
-  fc.tuple(testProgram, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([text, edits]) => mutate(text, edits)),
+  { arbitrary: testProgram, weight: 3 },
+  { arbitrary: fc.tuple(testProgram, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([text, edits]) => mutate(text, edits)), weight: 3 },
+  { arbitrary: fc.tuple(fc.constantFrom('', '\uFEFF'), fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('\n', '\r\n')).map(([bom, text, eol]) => bom + text.replaceAll('\n', eol)), weight: 1 },
 );
 
 const TEST_PATHS = [
@@ -137,7 +138,7 @@ const TEST_PATHS = [
   'test/ui.test.jsx',
 ];
 
-const manifest = fc.constantFrom(
+const manifest = fc.oneof(fc.constantFrom(
   null,
   '{"name":"x","dependencies":{"pg":"8"},"devDependencies":{"jest":"29"}}',
   '{"name":"x","devDependencies":{"vitest":"1"},"jest":{"resetMocks":true}}',
@@ -145,7 +146,7 @@ const manifest = fc.constantFrom(
   '{"name": "broken", "dependencies": {',
   '[1, 2, 3]',
   '',
-);
+), fc.tuple(fc.constant('{"name":"x","dependencies":{"pg":"8"},"jest":{"setupFiles":["./test/setup.js"]}}'), fc.nat(), fc.nat()).map(([text, at, length]) => text.slice(0, at % text.length) + text.slice((at % text.length) + (length % 5))));
 const jestConfig = fc.oneof(
   fc.constant(null),
   fc.constantFrom(
