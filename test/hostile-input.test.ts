@@ -219,3 +219,26 @@ describe('the per-file time budget', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('pathological context files', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'test-audit-context-'));
+    await mkdir(join(root, 'test'));
+    // 1 MB of datasource blocks that never close, then a real one after a generator block.
+    const unclosed = 'datasource a {\n'.repeat(65_000);
+    await writeFile(join(root, 'schema.prisma'), `${unclosed}}\ngenerator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "postgresql"\n}\n`);
+    await writeFile(join(root, 'test/db.test.ts'), "import Database from 'better-sqlite3';\nconst db = new Database(':memory:');\nit('x', () => { expect(db).toBeDefined(); });\n");
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('reads a 1 MB schema of unclosed blocks in linear time, and cites the datasource provider line', async () => {
+    const started = Date.now();
+    const run = await runCli([root, '--format', 'json']);
+    // Scanning block by block takes well under a second; the old lazy regex took 15 s of CPU here.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    const report = JSON.parse(run.stdout) as Report & { findings: { message: string }[] };
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['sqlite-for-postgres']);
+    expect(report.findings[0]!.message).toContain('Prisma datasource provider "postgresql" at schema.prisma:65006)');
+  });
+});
