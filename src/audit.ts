@@ -120,6 +120,14 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const summaries = new ModuleSummaries(root);
   const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
   const analyzed: AnalyzedFile[] = [];
+  // A bug while analysing one file costs that file, not the report.
+  const analyse = (path: string, run: () => AnalyzedFile): void => {
+    try {
+      analyzed.push(run());
+    } catch (error) {
+      errors.push(internalError(path, 'analysis', error));
+    }
+  };
   const tierOf = new Map<string, Tier>();
   for (const path of testPaths) {
     const { model } = parsed.get(path)!;
@@ -130,7 +138,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     }
     const verdict = classifyTier(path, model.framework, model.describes.map((d) => d.title));
     tierOf.set(path, verdict.tier);
-    analyzed.push(analyzeFile(path, 'test', verdict.tier, verdict.reason, model, pkg, [], null, boundaryResolver));
+    analyse(path, () => analyzeFile(path, 'test', verdict.tier, verdict.reason, model, pkg, [], null, boundaryResolver));
   }
   for (const [path, users] of [...usedBy.entries()].sort(([a], [b]) => comparePaths(a, b))) {
     const entry = parsed.get(path);
@@ -165,15 +173,21 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         column: 1,
       });
     }
-    analyzed.push(analyzeFile(path, 'support', tier, reason, model, pkg, userList, automockOf, boundaryResolver));
+    analyse(path, () => analyzeFile(path, 'support', tier, reason, model, pkg, userList, automockOf, boundaryResolver));
   }
   analyzed.sort((a, b) => comparePaths(a.path, b.path));
 
   // 4. Rules and the result.
   const rules = options.rules ?? builtinRules;
-  const findings = runRules(analyzed, packages.all(), rules);
+  const findings = runRules(analyzed, packages.all(), rules, (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)));
   const warnings = [...fileWarnings, ...packages.all().flatMap((p) => p.warnings)];
   return buildResult(basename(root) || root, analyzed, findings, errors, warnings);
+}
+
+/** An unexpected exception as an error entry: the file (or rule) it cost, and that it is a bug. */
+function internalError(path: string, stage: string, error: unknown): FileError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { path, kind: 'internal-error', message: `${stage} failed: ${message} (a bug in test-audit: please report it)` };
 }
 
 function analyzeFile(

@@ -7,6 +7,9 @@ import { open, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { audit } from '../src/index.js';
+import type { RuleDefinition } from '../src/model/rule.js';
 import { runCli, repoRoot, type CliRun } from './support/cli.js';
 
 interface Report {
@@ -228,11 +231,15 @@ describe('pathological context files', () => {
     // 1 MB of datasource blocks that never close, then a real one after a generator block.
     const unclosed = 'datasource a {\n'.repeat(65_000);
     await writeFile(join(root, 'schema.prisma'), `${unclosed}}\ngenerator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "postgresql"\n}\n`);
+    // Jest projects nested 30,000 deep: valid JSON, and a recursion that used to exhaust the stack.
+    let projects = '{ "clearMocks": true }';
+    for (let i = 0; i < 30_000; i++) projects = `{ "projects": [${projects}] }`;
+    await writeFile(join(root, 'package.json'), `{ "name": "deep", "devDependencies": { "jest": "29" }, "jest": ${projects} }`);
     await writeFile(join(root, 'test/db.test.ts'), "import Database from 'better-sqlite3';\nconst db = new Database(':memory:');\nit('x', () => { expect(db).toBeDefined(); });\n");
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('reads a 1 MB schema of unclosed blocks in linear time, and cites the datasource provider line', async () => {
+  it('reads a 1 MB schema of unclosed blocks in linear time and 30,000 nested jest projects without crashing', async () => {
     const started = Date.now();
     const run = await runCli([root, '--format', 'json']);
     // Scanning block by block takes well under a second; the old lazy regex took 15 s of CPU here.
@@ -240,5 +247,29 @@ describe('pathological context files', () => {
     const report = JSON.parse(run.stdout) as Report & { findings: { message: string }[] };
     expect(report.findings.map((f) => f.ruleId)).toEqual(['sqlite-for-postgres']);
     expect(report.findings[0]!.message).toContain('Prisma datasource provider "postgresql" at schema.prisma:65006)');
+    expect(report.warnings).toEqual([]);
+    // A unit test: SQLite there is a warning, below the default fail level.
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('a rule that throws', () => {
+  it('costs its own findings on that file, listed as an internal error; the other rules still report', async () => {
+    const boom: RuleDefinition = {
+      meta: { id: 'boom', description: 'throws on one file', rationale: '', severity: { default: { unit: 'error', integration: 'error', e2e: 'error' } }, messages: { m: 'm' } },
+      check(file) {
+        if (file.path === 'test/integration/orders.integration.test.ts') throw new Error('exploded');
+        return [];
+      },
+    };
+    const result = await audit({ root: fixture('syntax'), rules: [...rules, boom] });
+    expect(result.errors.filter((e) => e.kind === 'internal-error')).toEqual([
+      { path: 'test/integration/orders.integration.test.ts', kind: 'internal-error', message: 'rule boom failed: exploded (a bug in test-audit: please report it)' },
+    ]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual([
+      'mocked-dependency test/integration/orders.integration.test.ts:3',
+      'mock-invocation-only test/integration/orders.integration.test.ts:6',
+      'mocked-dependency test/minified.test.js:1',
+    ]);
   });
 });

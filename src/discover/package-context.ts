@@ -12,7 +12,7 @@ import {
   fromOrmConfig,
   fromPrismaSchema,
 } from './engine-evidence.js';
-import { buildRunnerConfig, RUNNER_CONFIG_NAME, type ConfigSource } from './runner-config.js';
+import { buildRunnerConfig, emptyRunner, RUNNER_CONFIG_NAME, type ConfigSource } from './runner-config.js';
 import { readStaticConfig, type StaticObject } from './static-config.js';
 import { readBounded } from '../extract/read-source.js';
 
@@ -40,7 +40,9 @@ export class PackageIndex {
     for (const dir of dirs) byPackage.set(dir, []);
     for (const file of files) byPackage.get(index.packageDirOf(file))!.push(file);
     for (const dir of [...dirs].sort()) {
-      index.contexts.set(dir, await buildContext(root, dir, byPackage.get(dir)!, files));
+      // A bug while reading one package's context leaves that package without context, not the run without a report.
+      const context = await buildContext(root, dir, byPackage.get(dir)!, files).catch((error: unknown) => emptyContext(dir, error));
+      index.contexts.set(dir, context);
     }
     return index;
   }
@@ -62,6 +64,23 @@ export class PackageIndex {
   all(): PackageContext[] {
     return [...this.contexts.values()];
   }
+}
+
+function emptyContext(dir: string, error: unknown): PackageContext {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    dir,
+    manifestPath: null,
+    name: null,
+    dependencies: [],
+    devDependencies: [],
+    peerDependencies: [],
+    runner: emptyRunner(),
+    productionEngines: [],
+    testEngineSelections: [],
+    aliases: [],
+    warnings: [`${posix.join(dir, 'package.json')}: context not read: internal error: ${message} (a bug in test-audit: please report it)`],
+  };
 }
 
 export function dirOf(path: string): string {

@@ -18,23 +18,46 @@ export function docsPath(ruleId: string): string {
   return `rules/${ruleId}.md`;
 }
 
-export function runRules(files: readonly AnalyzedFile[], packages: readonly PackageContext[], rules: readonly RuleDefinition[]): Finding[] {
+/** Called when a rule throws on one file or package: a bug in the rule, reported without losing the run. */
+export type RuleFailure = (path: string, ruleId: string, error: unknown) => void;
+
+export function runRules(
+  files: readonly AnalyzedFile[],
+  packages: readonly PackageContext[],
+  rules: readonly RuleDefinition[],
+  onFailure?: RuleFailure,
+): Finding[] {
   const findings: Finding[] = [];
   const context = { options: {} };
+  const guarded = (path: string, ruleId: string, run: () => void): void => {
+    if (!onFailure) return run();
+    try {
+      run();
+    } catch (error) {
+      onFailure(path, ruleId, error);
+    }
+  };
   for (const rule of rules) {
     for (const file of files) {
-      for (const raw of rule.check(file, context)) {
-        const finding = toFinding(rule, raw, file, raw.tier ?? file.tier);
-        if (finding) findings.push(finding);
-      }
+      guarded(file.path, rule.meta.id, () => {
+        const own: Finding[] = [];
+        for (const raw of rule.check(file, context)) {
+          const finding = toFinding(rule, raw, file, raw.tier ?? file.tier);
+          if (finding) own.push(finding);
+        }
+        findings.push(...own);
+      });
     }
     if (!rule.checkPackage) continue;
     for (const pkg of packages) {
-      const own = files.filter((f) => f.pkg === pkg);
-      for (const raw of rule.checkPackage(pkg, own, context)) {
-        const finding = toFinding(rule, raw, null, raw.tier ?? 'unit');
-        if (finding) findings.push(finding);
-      }
+      guarded(pkg.manifestPath ?? 'package.json', rule.meta.id, () => {
+        const own: Finding[] = [];
+        for (const raw of rule.checkPackage!(pkg, files.filter((f) => f.pkg === pkg), context)) {
+          const finding = toFinding(rule, raw, null, raw.tier ?? 'unit');
+          if (finding) own.push(finding);
+        }
+        findings.push(...own);
+      });
     }
   }
   return sortFindings(dedupe(findings));
