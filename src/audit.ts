@@ -64,9 +64,13 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     let done = offset;
     await forEachLimited(paths, READ_CONCURRENCY, async (path) => {
       const budget = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
-      const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? [], budget, (note) => fileWarnings.push(`${path}: ${note}`));
-      if (outcome.ok) parsed.set(path, { path, model: outcome.model });
-      else errors.push({ path, kind: outcome.kind, message: outcome.message });
+      try {
+        const outcome = await parseFile(root, path, catalog, options.catalogExtensions ?? [], budget, (note) => fileWarnings.push(`${path}: ${note}`));
+        if (outcome.ok) parsed.set(path, { path, model: outcome.model });
+        else errors.push({ path, kind: outcome.kind, message: outcome.message });
+      } catch (error) {
+        errors.push(internalError(path, 'reading', error));
+      }
       options.onProgress?.(++done, total);
     });
   };

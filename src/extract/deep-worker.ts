@@ -33,7 +33,11 @@ export function extractWithLargeStack(job: DeepJob): Promise<ExtractOutcome> {
       void worker.terminate();
     };
     worker.once('message', (outcome: ExtractOutcome) => finish(outcome));
-    worker.once('error', (error) => finish({ ok: false, kind: 'too-complex', message: `nesting too deep to analyse (${error.message})` }));
+    // Not the error's own message: it can name files of test-audit's installation, which no report shows.
+    worker.once('error', (error) => {
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish({ ok: false, kind: 'too-complex', message: outOfMemory ? 'too large to analyse (out of memory)' : 'nesting too deep to analyse' });
+    });
     worker.once('exit', () => finish({ ok: false, kind: 'too-complex', message: 'nesting too deep to analyse' }));
   });
 }
