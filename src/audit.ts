@@ -190,9 +190,12 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
 /** An unexpected exception as an error entry: the file (or rule) it cost, and that it is a bug. */
 function internalError(path: string, stage: string, error: unknown): FileError {
-  const message = error instanceof Error ? error.message : String(error);
+  // Exception messages can quote absolute paths (of the machine, of test-audit itself): no report shows them.
+  const message = (error instanceof Error ? error.message : String(error)).replace(ABSOLUTE_PATH, '<path>');
   return { path, kind: 'internal-error', message: `${stage} failed: ${message} (a bug in test-audit: please report it)` };
 }
+
+const ABSOLUTE_PATH = /(?:[A-Za-z]:)?[\\/](?:[^\s'"`:,()[\]]+[\\/])+[^\s'"`:,()[\]]*/g;
 
 function analyzeFile(
   path: string,
