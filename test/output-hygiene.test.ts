@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './support/cli.js';
 
 const CLEAR_AND_RED = '\u001b[2J\u001b[31mcleared';
-const FORGED_LINE = 'writes\n✓ All tests passed';
+// Also what other formats must escape (workflow commands, URL escapes, Markdown): JSON keeps it exact.
+const FORGED_LINE = 'writes\n✓ All tests passed ::error file=x::boom %0A `tick` | pipe';
 const C1_BIDI_CR = 'reads \u009b31m c1 \u202eevil\u202c \r overwritten';
 
 const TEST_FILE = [
@@ -54,8 +55,10 @@ describe('output hygiene', () => {
   it('the table shows hostile titles escaped: no control character, no forged line', () => {
     expect(plain.code).toBe(1);
     expect(ACTED_ON.exec(plain.stdout)).toBeNull();
-    expect(plain.stdout).toContain('\\u001b[2J\\u001b[31mcleared › writes\\n✓ All tests passed');
-    expect(plain.stdout).toContain('\\u009b31m c1 \\u202eevil\\u202c \\r overwritten');
+    // Long titles wrap: compare with whitespace runs collapsed.
+    const flat = plain.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('\\u001b[2J\\u001b[31mcleared › writes\\n✓ All tests passed ::error file=x::boom %0A `tick` | pipe');
+    expect(flat).toContain('\\u009b31m c1 \\u202eevil\\u202c \\r overwritten');
     expect(plain.stdout.split('\n').filter((line) => line.trimStart().startsWith('✓'))).toEqual([]);
   });
 
