@@ -93,7 +93,7 @@ export async function listFiles(root: string, extraIgnores: readonly string[] = 
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: [...ALWAYS_IGNORED, ...extraIgnores],
-    fs: { readdir },
+    fs: { ...fs, readdir },
   });
   const realRoot = await realpath(root);
   const files: string[] = [];
