@@ -3,7 +3,7 @@
  * in between — bindings at file or describe scope, process.env and globals, double behaviour.
  */
 import type { AnalyzedFile } from '../src/model/analysis.js';
-import { callersOfHelper, isRunnable, testIsWithin } from '../src/model/queries.js';
+import { callersOfHelper, isRunnable, testsWithin } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { Binding, BindingAccess, GlobalStateWrite, Owner, TestCase, TestFileModel } from '../src/model/test-model.js';
 
@@ -45,20 +45,20 @@ function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | nu
     byTest.set(access.owner.id, list);
   }
   const tests = [...byTest.keys()].sort((a, b) => a - b);
+  // A test that assigns the whole binding starts afresh: it never reads what an earlier test left.
+  const readers = tests.filter((id) => isRunnable(model.tests[id]!) && !byTest.get(id)!.some((a) => a.kind === 'write'));
   for (const writerId of tests) {
     const writer = model.tests[writerId]!;
     if (!isRunnable(writer)) continue;
     const change = byTest.get(writerId)!.find(changes);
     if (!change) continue;
     const properties = new Set(byTest.get(writerId)!.filter((a) => a.kind === 'mutate' && a.property).map((a) => a.property!));
-    for (const readerId of tests) {
-      if (readerId <= writerId) continue;
+    const changedOnlyProperties = byTest.get(writerId)!.filter(changes).every((a) => a.kind === 'mutate' && a.property);
+    for (let i = firstAfter(readers, writerId, (r) => r); i < readers.length; i++) {
+      const readerId = readers[i]!;
       const reader = model.tests[readerId]!;
-      if (!isRunnable(reader)) continue;
       const own = byTest.get(readerId)!;
-      // A test that assigns the whole binding, or sets every property the writer set, starts afresh.
-      if (own.some((a) => a.kind === 'write')) continue;
-      const changedOnlyProperties = byTest.get(writerId)!.filter(changes).every((a) => a.kind === 'mutate' && a.property);
+      // A test that sets every property the writer set starts afresh too.
       if (changedOnlyProperties && properties.size > 0 && [...properties].every((p) => own.some((a) => a.kind === 'mutate' && a.property === p))) continue;
       const read = own.find((a) => a.kind === 'read' || a.kind === 'mutate')!;
       return {
@@ -81,11 +81,50 @@ function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | nu
   return null;
 }
 
-function laterTestExists(model: TestFileModel, test: TestCase): TestCase | null {
-  return model.tests.find((t) => t.id > test.id && isRunnable(t)) ?? null;
+/** Position of the first item whose id is above `id`, in a list sorted by id (rules see files with thousands of tests). */
+function firstAfter<T>(items: readonly T[], id: number, idOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (idOf(items[mid]!) <= id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
-function globalWriteFinding(file: AnalyzedFile, write: GlobalStateWrite): RawFinding | null {
+function laterTestExists(model: TestFileModel, test: TestCase): TestCase | null {
+  // Test ids are their positions in model.tests.
+  for (let id = test.id + 1; id < model.tests.length; id++) if (isRunnable(model.tests[id]!)) return model.tests[id]!;
+  return null;
+}
+
+/**
+ * Global writes grouped by what they touch, so each write's checks look at the writes to its own
+ * key (or to the whole object, '*') instead of every write in the file.
+ */
+interface GlobalWriteIndex {
+  /** target + key → true when a beforeEach/afterEach/afterAll hook writes it. */
+  hooked: Set<string>;
+  /** target + key + test id → that test's writes. */
+  byTest: Map<string, GlobalStateWrite[]>;
+}
+
+function indexGlobalWrites(model: TestFileModel): GlobalWriteIndex {
+  const hooked = new Set<string>();
+  const byTest = new Map<string, GlobalStateWrite[]>();
+  for (const w of model.globalWrites) {
+    if (isHookOfKind(model, w.owner, ['beforeEach', 'afterEach', 'afterAll'])) hooked.add(`${w.target}\u0000${w.key}`);
+    if (w.owner.kind !== 'test') continue;
+    const key = `${w.target}\u0000${w.key}\u0000${w.owner.id}`;
+    const list = byTest.get(key);
+    if (list) list.push(w);
+    else byTest.set(key, [w]);
+  }
+  return { hooked, byTest };
+}
+
+function globalWriteFinding(file: AnalyzedFile, write: GlobalStateWrite, index: GlobalWriteIndex): RawFinding | null {
   const { model, pkg } = file;
   if (write.owner.kind !== 'test' || write.restoring) return null;
   const test = model.tests[write.owner.id]!;
@@ -94,10 +133,12 @@ function globalWriteFinding(file: AnalyzedFile, write: GlobalStateWrite): RawFin
     const undone = write.target === 'env' ? pkg.runner.unstubEnvs : pkg.runner.unstubGlobals;
     if (undone || pkg.runner.restoreMocks) return null;
   }
-  const sameKey = (w: GlobalStateWrite): boolean => w.target === write.target && (w.key === write.key || w.key === '*');
+  // Writes to the same key or to the whole object ('*') count as touching this key.
+  const keys = write.key === '*' ? ['*'] : [write.key, '*'];
   // Hooks that set or restore the key around every test, or the test putting it back itself.
-  if (model.globalWrites.some((w) => sameKey(w) && isHookOfKind(model, w.owner, ['beforeEach', 'afterEach', 'afterAll']))) return null;
-  if (model.globalWrites.some((w) => sameKey(w) && w !== write && w.owner.kind === 'test' && w.owner.id === test.id && (w.restoring || w.line > write.line))) return null;
+  if (keys.some((k) => index.hooked.has(`${write.target}\u0000${k}`))) return null;
+  const sameTest = keys.flatMap((k) => index.byTest.get(`${write.target}\u0000${k}\u0000${test.id}`) ?? []);
+  if (sameTest.some((w) => w !== write && (w.restoring || w.line > write.line))) return null;
   const later = laterTestExists(model, test);
   if (!later) return null;
   const label = write.target === 'env' ? `process.env.${write.key}` : `global.${write.key}`;
@@ -118,19 +159,39 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
   if (resetsAll) return [];
   const findings: RawFinding[] = [];
   const reported = new Set<string>();
-  const configures = (owner: Owner, subject: string): boolean =>
-    model.mockBehaviours.some((b) => b.subject === subject && b.owner.kind === owner.kind && (b.owner as { id: number }).id === (owner as { id: number }).id);
+  // Sets keyed by test id and subject: files with thousands of tests made these scans quadratic.
+  const configuredInTest = new Set<string>();
+  const setUpBeforeEach = new Set<string>();
+  for (const b of model.mockBehaviours) {
+    if (b.owner.kind === 'test') configuredInTest.add(`${b.owner.id}\u0000${b.subject}`);
+    if (isHookOfKind(model, b.owner, ['beforeEach'])) setUpBeforeEach.add(b.subject);
+  }
+  const configures = (testId: number, subject: string): boolean => configuredInTest.has(`${testId}\u0000${subject}`);
+  const resetInHook = { all: false, roots: new Set<string | null>() };
+  const resetInTest = new Set<string>();
+  for (const r of model.mockResets) {
+    if (r.kind === 'clear') continue;
+    if (r.owner.kind === 'test') {
+      if (r.all || r.subjectRoot !== null) resetInTest.add(`${r.owner.id}\u0000${r.all ? '*' : r.subjectRoot}`);
+    }
+    else if (isHookOfKind(model, r.owner, ['beforeEach', 'afterEach'])) {
+      if (r.all) resetInHook.all = true;
+      else resetInHook.roots.add(r.subjectRoot);
+    }
+  }
   const candidates: { subject: string; root: string; owner: Owner; line: number; column: number; method: string }[] = [];
+  const candidateKeys = new Set<string>();
   for (const b of model.mockBehaviours) {
     if (b.once || !b.shared || b.owner.kind !== 'test') continue;
     candidates.push({ subject: b.subject, root: b.subjectRoot, owner: b.owner, line: b.line, column: b.column, method: b.method });
+    candidateKeys.add(`${b.owner.id}\u0000${b.subject}`);
   }
   for (const site of model.mocks) {
     if (site.family !== 'method' || site.owner.kind !== 'test' || site.target.kind !== 'member' || site.benign) continue;
     // node:test restores doubles made through the test context (t.mock) when the test ends.
     if (site.mechanism.startsWith('node:test t.mock')) continue;
     const subject = `${site.target.object}.${site.target.member}`;
-    if (candidates.some((c) => c.subject === subject && c.owner.kind === 'test' && c.owner.id === (site.owner as { id: number }).id)) continue;
+    if (candidateKeys.has(`${site.owner.id}\u0000${subject}`)) continue;
     candidates.push({ subject, root: site.target.object.split('.')[0]!, owner: site.owner, line: site.line, column: site.column, method: site.mechanism });
   }
   // A double hung on an object a beforeEach builds afresh (`repo = module.get(X)`) dies with that object.
@@ -144,19 +205,20 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     const testId = (candidate.owner as { id: number }).id;
     const test = model.tests[testId]!;
     if (!isRunnable(test)) continue;
-    const resetHere = model.mockResets.some(
-      (r) =>
-        r.kind !== 'clear' &&
-        (r.all || r.subjectRoot === candidate.root) &&
-        ((r.owner.kind === 'test' && r.owner.id === testId) || isHookOfKind(model, r.owner, ['beforeEach', 'afterEach'])),
-    );
+    const resetHere =
+      resetInHook.all ||
+      resetInHook.roots.has(candidate.root) ||
+      resetInTest.has(`${testId}\u0000*`) ||
+      resetInTest.has(`${testId}\u0000${candidate.root}`);
     if (resetHere) continue;
     // A beforeEach that sets the same double up again gives every test the same starting point.
-    if (model.mockBehaviours.some((b) => b.subject === candidate.subject && isHookOfKind(model, b.owner, ['beforeEach']))) continue;
-    const scope = test.describeId;
-    const victim = model.tests.find(
-      (t) => t.id > testId && isRunnable(t) && testIsWithin(model, t, scope) && !configures({ kind: 'test', id: t.id }, candidate.subject),
-    );
+    if (setUpBeforeEach.has(candidate.subject)) continue;
+    const inScope = testsWithin(model, test.describeId);
+    let victim: TestCase | undefined;
+    for (let i = firstAfter(inScope, testId, (t) => t.id); i < inScope.length && !victim; i++) {
+      const t = inScope[i]!;
+      if (isRunnable(t) && !configures(t.id, candidate.subject)) victim = t;
+    }
     if (!victim) continue;
     reported.add(candidate.subject);
     findings.push({
@@ -197,10 +259,11 @@ const rule: RuleDefinition = {
       if (finding) findings.push(finding);
     }
     const seenKeys = new Set<string>();
+    const index = indexGlobalWrites(model);
     for (const write of model.globalWrites) {
       const key = `${write.target}:${write.key}`;
       if (seenKeys.has(key)) continue;
-      const finding = globalWriteFinding(file, write);
+      const finding = globalWriteFinding(file, write, index);
       if (finding) {
         seenKeys.add(key);
         findings.push(finding);

@@ -2,9 +2,8 @@
  * The library entry point: audit(options) runs the pipeline — discover, parse each file once,
  * analyse, run rules, assemble the result. It reads files and nothing else: no audited code runs.
  */
-import { realpathSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { access, constants, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { rules as builtinRules } from '../rules/index.js';
 import { analyzeFile } from './analyze/analyze-file.js';
 import { Catalog } from './catalog/index.js';
@@ -16,6 +15,7 @@ import { globSet } from './discover/globs.js';
 import { PackageIndex } from './discover/package-context.js';
 import { applyPackageSettings, type PackageSettings } from './discover/package-settings.js';
 import { shardOf } from './discover/shard.js';
+import { routeSkipped } from './discover/skipped.js';
 import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { Baseline } from './engine/baseline.js';
@@ -65,6 +65,11 @@ export interface AuditOptions {
   changedSince?: string;
   /** Audit a deterministic part of the test files (merge the shards' JSON reports with `test-audit merge`). */
   shard?: ShardInfo;
+  /**
+   * How long one file may take to analyse, in milliseconds, before it is listed in errors[] as a
+   * timeout and the run goes on (default 10,000; Infinity for no limit).
+   */
+  fileBudgetMs?: number;
   /** Called after each file is read and analysed (for progress displays). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -82,7 +87,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   // Asked first: outside a git repository there is nothing to do, and the answer is one clear line.
   const changed = options.changedSince !== undefined ? await changedFilesSince(root, options.changedSince) : null;
   const configLabel = options.configLabel ?? 'configuration';
-  const { files } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
+  const { files, skipped } = await listFiles(root, options.exclude ?? DEFAULT_EXCLUDED);
+  const { errors, warnings: fileWarnings } = routeSkipped(skipped);
   const fileSet = new Set(files);
   const packages = await PackageIndex.build(root, files);
   const settingWarnings = applyPackageSettings(packages.all(), options.packages ?? {}, configLabel);
@@ -92,10 +98,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     .filter((p) => p.name !== null)
     .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
   const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
-  const errors: FileError[] = [];
   const parsed = new Map<string, Parsed>();
   const attempted = new Set<string>();
-  const realpathRoot = realpathSync(root);
+  const budget = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
   let total = 0;
 
   // Reading and parsing are synchronous on purpose: parsing is CPU-bound, and asynchronous reads
@@ -103,14 +108,17 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const parseAll = (paths: readonly string[]): void => {
     const fresh = paths.filter((p) => !attempted.has(p));
     for (const path of fresh) attempted.add(path);
-    const safe = withinRoot(root, realpathRoot, fresh, errors);
     const offset = total;
-    total += safe.length;
+    total += fresh.length;
     let done = offset;
-    for (const path of safe) {
-      const outcome = parseFile(root, path, catalog);
-      if (outcome.ok) parsed.set(path, { path, model: outcome.model });
-      else deepFiles.push({ path, outcome });
+    for (const path of fresh) {
+      try {
+        const outcome = parseFile(root, path, catalog, budget, (note) => fileWarnings.push(`${path}: ${note}`));
+        if (outcome.ok) parsed.set(path, { path, model: outcome.model });
+        else deepFiles.push({ path, outcome });
+      } catch (error) {
+        errors.push(internalError(path, 'reading', error));
+      }
       options.onProgress?.(++done, total);
     }
   };
@@ -122,7 +130,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       if (!outcome.ok && outcome.kind === 'too-complex') {
         const text = readSource(join(root, path));
         if (text.ok) {
-          final = await extractWithLargeStack({ path, text: text.text, extensions: [...(options.catalogExtensions ?? [])], budgetMs: DEFAULT_FILE_BUDGET_MS });
+          final = await extractWithLargeStack({ path, text: text.text, extensions: [...(options.catalogExtensions ?? [])], budgetMs: budget });
         }
       }
       if (final.ok) parsed.set(path, { path, model: final.model });
@@ -234,6 +242,15 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     testPaths.map((path) => ({ path, tier: tierOf.get(path)!.tier, framework: parsed.get(path)!.model.framework, package: packages.packageDirOf(path) })),
     (path) => packages.packageDirOf(path),
   );
+  // A bug while analysing one file costs that file, not the report.
+  const analyse = (path: string, run: () => AnalyzedFile): AnalyzedFile | null => {
+    try {
+      return run();
+    } catch (error) {
+      errors.push(internalError(path, 'analysis', error));
+      return null;
+    }
+  };
   const supportFiles: AnalyzedFile[] = [];
   for (const [path, users] of supportEntries) {
     const { model } = parsed.get(path)!;
@@ -242,7 +259,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     adoptPackageFramework(model, pkg);
     const verdict = verdicts.get(path)!;
     if (automockOf) model.mocks.unshift(automockSite(automockOf));
-    supportFiles.push(
+    const support = analyse(path, () =>
       analyzeFile(
         {
           path,
@@ -261,13 +278,14 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         resolver,
       ),
     );
+    if (support) supportFiles.push(support);
   }
   const analyzed: AnalyzedFile[] = [...supportFiles];
   for (const path of testPaths) {
     const { model } = parsed.get(path)!;
     const pkg = packages.contextOf(path);
     const { tier, reason } = tierOf.get(path)!;
-    analyzed.push(
+    const file = analyse(path, () =>
       analyzeFile(
         {
           path,
@@ -286,13 +304,17 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         resolver,
       ),
     );
+    if (file) analyzed.push(file);
   }
   analyzed.sort((a, b) => comparePaths(a.path, b.path));
 
   // 4. Rules and the result.
   const rules = options.rules ?? builtinRules;
-  const findings = runRules(analyzed, packages.all(), rules, { severity: options.severity ?? {} });
-  const warnings = [...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
+  const findings = runRules(analyzed, packages.all(), rules, {
+    severity: options.severity ?? {},
+    onFailure: (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)),
+  });
+  const warnings = [...fileWarnings, ...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
   const partial = options.shard !== undefined || changed !== null;
   const covered = new Set(analyzed.map((f) => f.path));
   return assembleResult({
@@ -396,36 +418,31 @@ export async function checkedRoot(input: string): Promise<string> {
     throw new UsageError(code === 'ENOENT' ? `path does not exist: ${input}` : `cannot read path: ${input} (${code ?? 'unknown error'})`);
   }
   if (!info.isDirectory()) throw new UsageError(`not a folder: ${input} (give the repository's folder)`);
+  try {
+    await access(root, constants.R_OK | constants.X_OK);
+  } catch {
+    // Otherwise the listing comes back empty and an unreadable repository would pass as clean.
+    throw new UsageError(`cannot read folder: ${input} (permission denied)`);
+  }
   return root;
 }
 
-type ReadFailure = { ok: false; kind: string; message: string };
-
-function parseFile(root: string, path: string, catalog: Catalog): ExtractOutcome | ReadFailure {
-  const source = readSource(join(root, path));
-  if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
-  return extractModel(path, source.text, (s) => catalog.fakeLibrary(s), DEFAULT_FILE_BUDGET_MS);
+function internalError(path: string, stage: string, error: unknown): FileError {
+  // Exception messages can quote absolute paths (of the machine, of test-audit itself): no report shows them.
+  const message = (error instanceof Error ? error.message : String(error)).replace(ABSOLUTE_PATH, '<path>');
+  return { path, kind: 'internal-error', message: `${stage} failed: ${message} (a bug in test-audit: please report it)` };
 }
 
-/** Files whose real path leaves the audited root (through a symlink) are listed as errors, not read. */
-function withinRoot(root: string, realRoot: string, paths: readonly string[], errors: FileError[]): string[] {
-  const inside: string[] = [];
-  for (const path of paths) {
-    let real: string;
-    try {
-      real = realpathSync(join(root, path));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      errors.push({ path, kind: 'read-error', message: code === 'ELOOP' ? 'symbolic link loop' : `cannot resolve path (${code ?? 'error'})` });
-      continue;
-    }
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-      errors.push({ path, kind: 'outside-root', message: 'symbolic link points outside the audited folder: not followed' });
-      continue;
-    }
-    inside.push(path);
-  }
-  return inside;
+const ABSOLUTE_PATH = /(?:[A-Za-z]:)?[\\/](?:[^\s'"`:,()[\]]+[\\/])+[^\s'"`:,()[\]]*/g;
+
+type ReadFailure = { ok: false; kind: string; message: string };
+
+function parseFile(root: string, path: string, catalog: Catalog, budgetMs: number, warn: (note: string) => void): ExtractOutcome | ReadFailure {
+  const source = readSource(join(root, path));
+  if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
+  // Audited, but the user should know (e.g. a Latin-1 file whose strings may read oddly).
+  for (const note of source.notes) warn(note);
+  return extractModel(path, source.text, (s) => catalog.fakeLibrary(s), budgetMs);
 }
 
 /**

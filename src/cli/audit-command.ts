@@ -21,6 +21,8 @@ export interface AuditFlags extends OutputFlags {
   writeBaseline?: string;
   changedSince?: string;
   shard?: string;
+  /** Milliseconds one file may take (Infinity: no limit). */
+  fileBudget?: number;
 }
 
 export async function runAudit(path: string, flags: AuditFlags): Promise<number> {
@@ -42,6 +44,7 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
       ...(flags.baseline !== undefined ? { baseline: await readBaseline(flags.baseline) } : {}),
       ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
       ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+      ...(flags.fileBudget !== undefined ? { fileBudgetMs: flags.fileBudget } : {}),
     });
     progress.done();
     // Against the baseline it just wrote, the run has nothing new: it exits 0.

@@ -3,7 +3,7 @@
  * The only module tree that writes to the terminal or decides the process's exit code. Each
  * subcommand is one block below (or one module under ./, registered with a single line).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
 import { catalogListing } from '../catalog/index.js';
 import { formatCatalogJson, formatCatalogTable } from '../report/catalog-list.js';
@@ -40,6 +40,13 @@ Exit codes:
   1  findings at or above the fail level
   2  usage or configuration error, unreadable path, or internal error`;
 
+/** `--file-budget <ms>`: a whole number of milliseconds; 0 lifts the limit. */
+function parseFileBudget(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of milliseconds (0 for no limit)');
+  const ms = Number(value);
+  return ms === 0 ? Infinity : ms;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = EXIT_CLEAN;
   const program = new Command();
@@ -53,7 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline; reports how many entries are fixed')
     .option('--write-baseline <file>', "record every current finding in a baseline file (the run then exits 0)")
     .option('--changed-since <ref>', 'audit only test files changed since a git ref, and tests whose support code changed')
-    .option('--shard <i/n>', 'audit a deterministic 1/n of the test files (merge the JSON reports with test-audit merge)');
+    .option('--shard <i/n>', 'audit a deterministic 1/n of the test files (merge the JSON reports with test-audit merge)')
+    .option('--file-budget <ms>', 'time one file may take before it is skipped and listed as not audited (default 10000; 0: no limit)', parseFileBudget);
   addOutputOptions(program)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run test-audit --help for usage)')

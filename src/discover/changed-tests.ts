@@ -34,7 +34,7 @@ export async function selectChangedTests(
       continue;
     }
     if (changedSupport.size === 0) continue;
-    const source = await readSource(join(root, path));
+    const source = readSource(join(root, path));
     if (!source.ok) continue;
     const aliases = packages.contextOf(path).aliases;
     const imports = ts.preProcessFile(source.text, true, true).importedFiles.map((f) => f.fileName);

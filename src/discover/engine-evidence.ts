@@ -5,8 +5,9 @@
 import type { EngineEvidence } from '../model/context.js';
 import type { DatabaseEngine } from '../model/test-model.js';
 import { readStaticConfig, type StaticObject } from './static-config.js';
+import { lookupTable } from '../lookup-table.js';
 
-export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = {
+export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = lookupTable({
   pg: 'postgresql',
   postgres: 'postgresql',
   'pg-promise': 'postgresql',
@@ -24,7 +25,7 @@ export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = {
   '@libsql/client': 'sqlite',
   mongodb: 'mongodb',
   mongoose: 'mongodb',
-};
+});
 
 /** Engine named by a URL scheme or a dialect/client/type name. */
 export function engineFromName(value: string): DatabaseEngine | null {
@@ -48,8 +49,8 @@ const SERVER_IMAGES: [RegExp, DatabaseEngine][] = [
   [/(^|\/)mongo(:|$|@)/, 'mongodb'],
 ];
 
-function lineOf(text: string, needle: string | RegExp): number {
-  const index = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
+function lineOf(text: string, needle: string | RegExp | number): number {
+  const index = typeof needle === 'number' ? needle : typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
   if (index < 0) return 1;
   let line = 1;
   for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
@@ -73,20 +74,40 @@ export interface SplitEvidence {
 /** `datasource db { provider = "postgresql" }`. Schemas under test folders or named *test* are test-side. */
 export function fromPrismaSchema(path: string, text: string): SplitEvidence {
   const result: SplitEvidence = { production: [], test: [] };
-  const match = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/s.exec(text);
+  const match = datasourceProvider(text);
   if (!match) return result;
-  const engine = engineFromName(match[1]!);
+  const engine = engineFromName(match.value);
   if (!engine) return result;
   const evidence: EngineEvidence = {
     engine,
     source: 'prisma',
     path,
-    line: lineOf(text, /provider\s*=\s*"/),
+    // The datasource's own provider line, not a generator block's provider above it.
+    line: lineOf(text, match.index),
     column: 1,
-    evidence: `Prisma datasource provider "${match[1]}"`,
+    evidence: `Prisma datasource provider "${match.value}"`,
   };
   (isTestPath(path) ? result.test : result.production).push(evidence);
   return result;
+}
+
+/**
+ * `provider = "..."` inside the first datasource block that has one (a block ends at its first '}'
+ * or at the end of the file). Block by block: one lazy regex over the whole text took quadratic time
+ * on a schema of unclosed blocks (15 s for 1 MB).
+ */
+function datasourceProvider(text: string): { value: string; index: number } | null {
+  const opening = /datasource\s+\w+\s*\{/g;
+  while (opening.exec(text)) {
+    const start = opening.lastIndex;
+    const close = text.indexOf('}', start);
+    const provider = /provider\s*=\s*"([^"]+)"/.exec(text.slice(start, close < 0 ? text.length : close));
+    if (provider) return { value: provider[1]!, index: start + provider.index };
+    // Any later opening before this '}' ends at the same place: no provider there either.
+    if (close < 0) return null;
+    opening.lastIndex = close + 1;
+  }
+  return null;
 }
 
 const TEST_ENVIRONMENTS = new Set(['test', 'testing', 'ci', 'e2e', 'integration']);

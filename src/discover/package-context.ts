@@ -2,7 +2,6 @@
  * Builds each package's context (dependencies, runner config, database evidence) from its nearest
  * package.json and the configs around it, so a monorepo's packages are judged by their own facts.
  */
-import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { EngineEvidence, PackageContext, PathAlias } from '../model/context.js';
 import {
@@ -13,8 +12,9 @@ import {
   fromOrmConfig,
   fromPrismaSchema,
 } from './engine-evidence.js';
-import { buildRunnerConfig, RUNNER_CONFIG_NAME, type ConfigSource } from './runner-config.js';
+import { buildRunnerConfig, emptyRunner, RUNNER_CONFIG_NAME, type ConfigSource } from './runner-config.js';
 import { readStaticConfig, type StaticObject } from './static-config.js';
+import { readBounded } from '../extract/read-source.js';
 
 const KNEXFILE = /(^|\/)knexfile\.[cm]?[jt]s$/;
 const ORMCONFIG = /(^|\/)ormconfig\.(json|[cm]?[jt]s)$/;
@@ -40,7 +40,9 @@ export class PackageIndex {
     for (const dir of dirs) byPackage.set(dir, []);
     for (const file of files) byPackage.get(index.packageDirOf(file))!.push(file);
     for (const dir of [...dirs].sort()) {
-      index.contexts.set(dir, await buildContext(root, dir, byPackage.get(dir)!, files));
+      // A bug while reading one package's context leaves that package without context, not the run without a report.
+      const context = await buildContext(root, dir, byPackage.get(dir)!, files).catch((error: unknown) => emptyContext(dir, error));
+      index.contexts.set(dir, context);
     }
     return index;
   }
@@ -64,19 +66,41 @@ export class PackageIndex {
   }
 }
 
+function emptyContext(dir: string, error: unknown): PackageContext {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    dir,
+    manifestPath: null,
+    name: null,
+    dependencies: [],
+    devDependencies: [],
+    peerDependencies: [],
+    runner: emptyRunner(),
+    productionEngines: [],
+    testEngineSelections: [],
+    aliases: [],
+    entries: {},
+    warnings: [`${posix.join(dir, 'package.json')}: context not read: internal error: ${message} (a bug in test-audit: please report it)`],
+  };
+}
+
 export function dirOf(path: string): string {
   const index = path.lastIndexOf('/');
   return index < 0 ? '' : path.slice(0, index);
 }
 
-async function readText(root: string, path: string): Promise<string | null> {
-  try {
-    const buffer = await readFile(join(root, path));
-    if (buffer.length > MAX_CONTEXT_BYTES || buffer.includes(0)) return null;
-    return buffer.toString('utf8').replace(/^\uFEFF/, '');
-  } catch {
+/** A context file's text, or null with a warning saying why it was not used. */
+async function readText(root: string, path: string, warnings: string[]): Promise<string | null> {
+  const read = readBounded(join(root, path), MAX_CONTEXT_BYTES);
+  if (!read.ok) {
+    warnings.push(`${path}: not read: ${read.message}`);
     return null;
   }
+  if (read.bytes.includes(0)) {
+    warnings.push(`${path}: not read: binary content (NUL bytes)`);
+    return null;
+  }
+  return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 async function buildContext(root: string, dir: string, ownFiles: readonly string[], allFiles: readonly string[]): Promise<PackageContext> {
@@ -86,9 +110,8 @@ async function buildContext(root: string, dir: string, ownFiles: readonly string
   let manifest: StaticObject | null = null;
   let manifestText = '';
   if (hasManifest) {
-    const text = await readText(root, manifestPath);
-    if (text === null) warnings.push(`${manifestPath}: unreadable`);
-    else {
+    const text = await readText(root, manifestPath, warnings);
+    if (text !== null) {
       manifestText = text;
       const read = readStaticConfig(manifestPath, text);
       if (read.ok) manifest = read.value;
@@ -111,7 +134,7 @@ async function buildContext(root: string, dir: string, ownFiles: readonly string
 
   for (const file of ownFiles) {
     if (RUNNER_CONFIG_NAME.test(file)) {
-      const text = await readText(root, file);
+      const text = await readText(root, file, warnings);
       if (text === null) continue;
       const read = /\.ya?ml$/.test(file) ? { ok: true as const, value: readMochaYaml(text) } : readStaticConfig(file, text);
       if (read.ok) configs.push({ path: file, value: read.value });
@@ -196,7 +219,7 @@ async function readAliases(root: string, dir: string, ownFiles: readonly string[
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const path = posix.join(dir, name);
     if (!ownFiles.includes(path)) continue;
-    const text = await readText(root, path);
+    const text = await readText(root, path, warnings);
     if (text === null) continue;
     const read = readStaticConfig(path, text);
     if (!read.ok) {
@@ -231,7 +254,7 @@ async function engineEvidence(root: string, file: string, warnings: string[]): P
   const isCompose = COMPOSE.test(file);
   const isEnv = ENV_FILE.test(file);
   if (!isPrisma && !isKnex && !isOrm && !isSequelize && !isCompose && !isEnv) return null;
-  const text = await readText(root, file);
+  const text = await readText(root, file, warnings);
   if (text === null) return null;
   if (isPrisma) return fromPrismaSchema(file, text);
   if (isCompose) return { production: fromCompose(file, text), test: [] };

@@ -70,7 +70,10 @@ export function buildRunnerConfig(packageDir: string, manifest: StaticObject | n
   return runner;
 }
 
-function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject): void {
+/** Projects inside projects: real configs nest one level; a hostile JSON file nests thousands (and the stack gives out). */
+const MAX_PROJECT_DEPTH = 8;
+
+function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject, depth = 0): void {
   runner.clearMocks ||= config['clearMocks'] === true;
   runner.resetMocks ||= config['resetMocks'] === true;
   runner.restoreMocks ||= config['restoreMocks'] === true;
@@ -82,14 +85,14 @@ function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject):
     if (path !== null && !runner.roots.includes(path)) runner.roots.push(path);
   }
   const projects = config['projects'];
-  if (Array.isArray(projects)) {
+  if (Array.isArray(projects) && depth < MAX_PROJECT_DEPTH) {
     for (const project of projects) {
-      if (project && typeof project === 'object' && !Array.isArray(project)) applyJest(runner, rootDir, project as StaticObject);
+      if (project && typeof project === 'object' && !Array.isArray(project)) applyJest(runner, rootDir, project as StaticObject, depth + 1);
     }
   }
 }
 
-function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject): void {
+function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject, depth = 0): void {
   const test = config['test'];
   if (!test || typeof test !== 'object' || Array.isArray(test)) return;
   const t = test as StaticObject;
@@ -100,9 +103,9 @@ function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject): v
   runner.unstubGlobals ||= t['unstubGlobals'] === true;
   for (const key of ['setupFiles', 'globalSetup']) for (const file of strings(t[key])) addPath(runner.setupFiles, dir, file);
   const projects = t['projects'] ?? t['workspace'];
-  if (Array.isArray(projects)) {
+  if (Array.isArray(projects) && depth < MAX_PROJECT_DEPTH) {
     for (const project of projects) {
-      if (project && typeof project === 'object' && !Array.isArray(project)) applyVitest(runner, dir, project as StaticObject);
+      if (project && typeof project === 'object' && !Array.isArray(project)) applyVitest(runner, dir, project as StaticObject, depth + 1);
     }
   }
 }

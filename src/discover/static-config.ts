@@ -19,12 +19,19 @@ export function readStaticConfig(path: string, text: string): StaticRead {
     try {
       const value = JSON.parse(stripJsonComments(text)) as unknown;
       return { ok: true, value: isObject(value) ? (value as StaticObject) : null };
-    } catch (error) {
-      return { ok: false, message: `invalid JSON: ${(error as Error).message}` };
+    } catch {
+      return { ok: false, message: jsonProblem(path, text) };
     }
   }
   const kind = /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+  } catch (error) {
+    // The parser recurses: a config nested deeper than the stack allows is reported, not fatal.
+    if (error instanceof RangeError) return { ok: false, message: 'nesting too deep to read' };
+    throw error;
+  }
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (diagnostics.length > 0) {
     const first = diagnostics[0]!;
@@ -36,6 +43,23 @@ export function readStaticConfig(path: string, text: string): StaticRead {
   if (!exported) return { ok: true, value: null };
   const value = evaluator.configObject(exported, 0);
   return { ok: true, value };
+}
+
+/**
+ * Where and why JSON is broken, from TypeScript's JSON parser: the same wording on every Node
+ * version (JSON.parse's messages change between versions and quote the file's text).
+ */
+function jsonProblem(path: string, text: string): string {
+  try {
+    const parsed = ts.parseJsonText(path, text);
+    const first = (parsed as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics?.[0];
+    if (!first || first.start === undefined) return 'invalid JSON';
+    const line = ts.getLineAndCharacterOfPosition(parsed, first.start).line + 1;
+    return `invalid JSON at line ${line}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
+  } catch {
+    // The parser recurses: JSON nested deeper than the stack allows has no better description.
+    return 'invalid JSON';
+  }
 }
 
 function isObject(value: unknown): boolean {
@@ -159,7 +183,8 @@ class Evaluator {
         }
         if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
         const key = keyText(property.name);
-        if (key === null) continue;
+        // `__proto__: {...}` would set the object's prototype rather than a key.
+        if (key === null || key === '__proto__') continue;
         const value = ts.isPropertyAssignment(property) ? this.evaluate(property.initializer, depth + 1) : this.evaluate(property.name, depth + 1);
         if (value !== undefined) object[key] = value;
       }

@@ -23,9 +23,14 @@ export function docsPath(ruleId: string): string {
   return `rules/${ruleId}.md`;
 }
 
+/** Called when a rule throws on one file or package: a bug in the rule, reported without losing the run. */
+export type RuleFailure = (path: string, ruleId: string, error: unknown) => void;
+
 export interface EngineOptions {
   /** Per-rule severity overrides from configuration. */
   severity?: SeverityOverrides;
+  /** Without it a rule's exception propagates; with it, it costs only that file's (or package's) findings. */
+  onFailure?: RuleFailure;
 }
 
 /** A finding before 'off' findings are dropped, with the facts its fingerprint is made of. */
@@ -53,18 +58,31 @@ export function runRules(
   const tables = new Map(ruleSummaries(rules, options).map((s) => [s.id, s.severity]));
   const context: RuleContext = { options: {} };
   const pending: Pending[] = [];
+  const guarded = (path: string, ruleId: string, out: Pending[], produce: () => Pending[]): void => {
+    if (!options.onFailure) {
+      out.push(...produce());
+      return;
+    }
+    try {
+      out.push(...produce());
+    } catch (error) {
+      options.onFailure(path, ruleId, error);
+    }
+  };
   const run = (rule: RuleDefinition, ruleContext: RuleContext): Pending[] => {
     const out: Pending[] = [];
     const table = tables.get(rule.meta.id)!;
     for (const file of files) {
-      for (const raw of rule.check(file, ruleContext)) out.push(toPending(rule, table, raw, file, file.pkg, raw.tier ?? file.tier));
+      guarded(file.path, rule.meta.id, out, () => rule.check(file, ruleContext).map((raw) => toPending(rule, table, raw, file, file.pkg, raw.tier ?? file.tier)));
     }
     if (!rule.checkPackage) return out;
     for (const pkg of packages) {
       const own = files.filter((f) => f.pkg === pkg);
       // Package-level findings are judged at the highest tier among the package's tests.
       const tier = highestTier(own.filter((f) => f.role === 'test').map((f) => f.tier));
-      for (const raw of rule.checkPackage(pkg, own, ruleContext)) out.push(toPending(rule, table, raw, null, pkg, raw.tier ?? tier));
+      guarded(pkg.manifestPath ?? 'package.json', rule.meta.id, out, () =>
+        rule.checkPackage!(pkg, own, ruleContext).map((raw) => toPending(rule, table, raw, null, pkg, raw.tier ?? tier)),
+      );
     }
     return out;
   };

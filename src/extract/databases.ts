@@ -7,8 +7,9 @@ import type { DatabaseEngine } from '../model/test-model.js';
 import { anyNode, literalText, unwrap } from './chain.js';
 import { propertyKey } from './mocks.js';
 import type { ExtractionState } from './state.js';
+import { lookupTable } from '../lookup-table.js';
 
-const ENGINE_MODULES: Record<string, DatabaseEngine> = {
+const ENGINE_MODULES: Record<string, DatabaseEngine> = lookupTable({
   sqlite3: 'sqlite',
   'better-sqlite3': 'sqlite',
   'sql.js': 'sqlite',
@@ -21,15 +22,15 @@ const ENGINE_MODULES: Record<string, DatabaseEngine> = {
   '@mikro-orm/sqlite': 'sqlite',
   '@mikro-orm/better-sqlite': 'sqlite',
   'pg-mem': 'pg-mem',
-};
+});
 
-const SQLITE_VALUES: Record<string, Set<string>> = {
+const SQLITE_VALUES: Record<string, Set<string>> = lookupTable({
   dialect: new Set(['sqlite']),
   client: new Set(['sqlite3', 'better-sqlite3', 'sqlite', 'libsql']),
   type: new Set(['sqlite', 'better-sqlite3', 'sqljs', 'capacitor', 'expo']),
   provider: new Set(['sqlite']),
   driver: new Set(['sqlite', 'SqliteDriver', 'BetterSqliteDriver', 'LibSqlDriver']),
-};
+});
 /** Keys that show an object literal is a database configuration, so `type: 'sqlite'` means TypeORM. */
 const CONFIG_KEYS = new Set(['database', 'entities', 'synchronize', 'migrations', 'dropSchema', 'logging', 'storage', 'connection', 'useNullAsDefault', 'filename']);
 

@@ -25,7 +25,7 @@ export function scriptKindFor(path: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-/** How long one file may take to analyse before it is reported and skipped. */
+/** How long one file may take to analyse before it is reported and skipped (Infinity: no limit). */
 export const DEFAULT_FILE_BUDGET_MS = 10_000;
 
 export function extractModel(path: string, text: string, fakes: FakeLibraryLookup, budgetMs = DEFAULT_FILE_BUDGET_MS): ExtractOutcome {
@@ -41,7 +41,9 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
   if (firstError) {
     const line = sourceFile.getLineAndCharacterOfPosition(firstError.start).line + 1;
     const message = ts.flattenDiagnosticMessageText(firstError.messageText, ' ');
-    return { ok: false, kind: 'parse-error', message: `syntax error at line ${line}: ${message}`, line };
+    // Flow annotations TypeScript shares parse; Flow-only syntax ({| |}, opaque type, ?Type) does not.
+    const flow = /(\/\/|\/\*+|^\s*\*)\s*@flow\b/m.test(text.slice(0, 2048)) ? ' (a Flow file: Flow-only syntax cannot be read)' : '';
+    return { ok: false, kind: 'parse-error', message: `syntax error at line ${line}: ${message}${flow}`, line };
   }
   try {
     const state = new ExtractionState(sourceFile);
@@ -49,13 +51,18 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
     finalize(state, fakes);
     return { ok: true, model: state.model };
   } catch (error) {
-    return failure(error, 'walk');
+    return failure(error, 'walk', budgetMs);
   }
 }
 
-function failure(error: unknown, stage: 'parse' | 'walk'): ExtractOutcome {
+/** The message of a file that ran out of time, naming the budget so the user knows what to raise. */
+export function timeoutMessage(budgetMs: number): string {
+  return `analysis took longer than the per-file time budget (${budgetMs} ms): skipped`;
+}
+
+function failure(error: unknown, stage: 'parse' | 'walk', budgetMs = DEFAULT_FILE_BUDGET_MS): ExtractOutcome {
   if (error instanceof TimeBudgetExceeded) {
-    return { ok: false, kind: 'timeout', message: 'analysis took longer than the per-file time budget: skipped' };
+    return { ok: false, kind: 'timeout', message: timeoutMessage(budgetMs) };
   }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return { ok: false, kind: 'too-complex', message: 'nesting too deep to analyse (stack limit reached)' };

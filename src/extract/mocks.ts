@@ -19,6 +19,7 @@ import {
   SINON_BEHAVIOURS,
   headPath,
 } from './vocabulary.js';
+import { lookupTable } from '../lookup-table.js';
 
 /** Fake libraries, by package: recognised at their import, refined by their use. */
 export interface FakeLibraryLookup {
@@ -26,7 +27,7 @@ export interface FakeLibraryLookup {
 }
 
 const MODULE_MOCKERS = new Set(['mock', 'doMock', 'unstable_mockModule', 'setMock', 'createMockFromModule', 'genMockFromModule']);
-const DEEP_DOUBLE_FACTORIES: Record<string, Set<string>> = {
+const DEEP_DOUBLE_FACTORIES: Record<string, Set<string>> = lookupTable({
   'jest-mock-extended': new Set(['mock', 'mockDeep']),
   'vitest-mock-extended': new Set(['mock', 'mockDeep']),
   '@golevelup/ts-jest': new Set(['createMock']),
@@ -35,7 +36,7 @@ const DEEP_DOUBLE_FACTORIES: Record<string, Set<string>> = {
   'ts-mockito': new Set(['mock']),
   '@typestrong/ts-mockito': new Set(['mock']),
   '@fluffy-spoon/substitute': new Set(['for']),
-};
+});
 
 const CLOCK_CALLS = new Set([
   'jest.useFakeTimers',
@@ -51,13 +52,13 @@ const CLOCK_CALLS = new Set([
   'cy.clock',
 ]);
 /** Globals whose replacement fakes a boundary (and is reported as a mock site). */
-const BOUNDARY_GLOBALS: Record<string, string> = {
+const BOUNDARY_GLOBALS: Record<string, string> = lookupTable({
   fetch: 'fetch',
   XMLHttpRequest: 'fetch',
   WebSocket: 'fetch',
   EventSource: 'fetch',
   Date: 'Date',
-};
+});
 const GLOBAL_OBJECTS = new Set(['global', 'globalThis', 'window', 'self']);
 /** Replacements that silence or stand in for the test environment rather than a dependency. */
 const BENIGN_OBJECTS = new Set(['console', 'Math']);

@@ -9,6 +9,7 @@ import { valueKindOf, type ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
 import { valueRef } from './assertions.js';
 import { shapeOfFunction, shapeOfValue } from './returns.js';
+import { lookupTable } from '../lookup-table.js';
 
 // ---- binding accesses ------------------------------------------------------------------------
 
@@ -313,16 +314,16 @@ function describeSubject(state: ExtractionState, expr: ts.Expression): { subject
   return { subject: name, subjectRoot: name.split('.')[0]! };
 }
 
-const ALL_RESETS: Record<string, MockResetKind> = {
+const ALL_RESETS: Record<string, MockResetKind> = lookupTable({
   clearAllMocks: 'clear',
   resetAllMocks: 'reset',
   restoreAllMocks: 'restore',
-};
-const ONE_RESETS: Record<string, MockResetKind> = {
+});
+const ONE_RESETS: Record<string, MockResetKind> = lookupTable({
   mockClear: 'clear',
   mockReset: 'reset',
   mockRestore: 'restore',
-};
+});
 
 function recogniseReset(state: ExtractionState, chain: Chain, names: string[]): void {
   const root = names[0]!;

@@ -8,8 +8,9 @@ import type { TestModifier } from '../model/test-model.js';
 import { isFunctionLike, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 import { DESCRIBE_ROOTS, HOOK_KINDS, STRUCTURE_MODIFIERS, TEST_ROOTS } from './vocabulary.js';
+import { lookupTable } from '../lookup-table.js';
 
-const MODIFIER_NAMES: Record<string, TestModifier> = {
+const MODIFIER_NAMES: Record<string, TestModifier> = lookupTable({
   only: 'only',
   skip: 'skip',
   todo: 'todo',
@@ -20,7 +21,7 @@ const MODIFIER_NAMES: Record<string, TestModifier> = {
   each: 'each',
   fixme: 'skip',
   skipIf: 'skip',
-};
+});
 
 type StructureKind = 'describe' | 'test' | 'hook';
 

@@ -4,11 +4,12 @@
  */
 import type { HookKind } from '../model/test-model.js';
 import type { Chain } from './chain.js';
+import { lookupTable } from '../lookup-table.js';
 
 export const DESCRIBE_ROOTS = new Set(['describe', 'context', 'suite', 'fdescribe', 'xdescribe', 'xcontext', 'xsuite']);
 export const TEST_ROOTS = new Set(['it', 'test', 'specify', 'fit', 'xit', 'xtest', 'xspecify']);
 
-export const HOOK_KINDS: Record<string, HookKind> = {
+export const HOOK_KINDS: Record<string, HookKind> = lookupTable({
   beforeAll: 'beforeAll',
   before: 'beforeAll',
   suiteSetup: 'beforeAll',
@@ -19,7 +20,7 @@ export const HOOK_KINDS: Record<string, HookKind> = {
   afterAll: 'afterAll',
   after: 'afterAll',
   suiteTeardown: 'afterAll',
-};
+});
 
 /** Links that may follow a describe/test root without changing what it is. */
 export const STRUCTURE_MODIFIERS = new Set([
@@ -149,7 +150,7 @@ export const MOCK_STATE_PROPS = new Set([
 export const JASMINE_CALLS_METHODS = new Set(['count', 'argsFor', 'allArgs', 'all', 'mostRecent', 'first', 'any']);
 
 /** Methods that give a Jest/Vitest double new behaviour. */
-export const BEHAVIOUR_METHODS: Record<string, { once: boolean; replacement: BehaviourReplacement }> = {
+export const BEHAVIOUR_METHODS: Record<string, { once: boolean; replacement: BehaviourReplacement }> = lookupTable({
   mockImplementation: { once: false, replacement: 'implementation' },
   mockImplementationOnce: { once: true, replacement: 'implementation' },
   mockReturnValue: { once: false, replacement: 'return-value' },
@@ -161,10 +162,10 @@ export const BEHAVIOUR_METHODS: Record<string, { once: boolean; replacement: Beh
   mockReturnThis: { once: false, replacement: 'return-value' },
   mockThrow: { once: false, replacement: 'implementation' },
   mockThrowOnce: { once: true, replacement: 'implementation' },
-};
+});
 
 /** Sinon stub behaviours, chained on a stub. */
-export const SINON_BEHAVIOURS: Record<string, BehaviourReplacement> = {
+export const SINON_BEHAVIOURS: Record<string, BehaviourReplacement> = lookupTable({
   returns: 'return-value',
   resolves: 'resolved-value',
   rejects: 'rejected-value',
@@ -183,10 +184,10 @@ export const SINON_BEHAVIOURS: Record<string, BehaviourReplacement> = {
   onCall: 'implementation',
   onFirstCall: 'implementation',
   withArgs: 'implementation',
-};
+});
 
 /** Jasmine `spyOn(...).and.<x>` behaviours; callThrough keeps the real implementation. */
-export const JASMINE_BEHAVIOURS: Record<string, BehaviourReplacement> = {
+export const JASMINE_BEHAVIOURS: Record<string, BehaviourReplacement> = lookupTable({
   returnValue: 'return-value',
   returnValues: 'return-value',
   callFake: 'implementation',
@@ -194,7 +195,7 @@ export const JASMINE_BEHAVIOURS: Record<string, BehaviourReplacement> = {
   rejectWith: 'rejected-value',
   throwError: 'implementation',
   stub: 'stub',
-};
+});
 
 export type BehaviourReplacement = 'implementation' | 'return-value' | 'resolved-value' | 'rejected-value' | 'stub';
 

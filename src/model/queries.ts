@@ -2,7 +2,7 @@
  * Derived facts over a file's model that several rules need: which tests a hook or helper's facts
  * apply to, a test's assertions including those of the helpers it calls.
  */
-import type { Assertion, Owner, TestCase, TestFileModel } from './test-model.js';
+import type { Assertion, LocalHelper, Owner, TestCase, TestFileModel } from './test-model.js';
 
 /** Describe ids from a describe up to the file: [id, parent, grandparent, ...]. */
 export function describeAncestry(model: TestFileModel, describeId: number | null): number[] {
@@ -17,18 +17,70 @@ export function describeAncestry(model: TestFileModel, describeId: number | null
 
 /** True when a test sits inside the given describe (null = the file). */
 export function testIsWithin(model: TestFileModel, test: TestCase, describeId: number | null): boolean {
-  return describeId === null || describeAncestry(model, test.describeId).includes(describeId);
+  if (describeId === null) return true;
+  for (let current: number | null = test.describeId; current !== null; current = model.describes[current]?.parentId ?? null) {
+    if (current === describeId) return true;
+  }
+  return false;
+}
+
+/**
+ * Indexes over a model, built once per model on first use. Rules ask the same questions for every
+ * test, hook and mock; answered by scanning, a generated file with thousands of tests took minutes.
+ * Models are complete before rules run and are not changed after.
+ */
+interface ModelIndex {
+  helpersByName: Map<string, LocalHelper>;
+  testsByDescribe: Map<number, TestCase[]>;
+  assertionsByTest: Map<number, number[]>;
+  assertionsByHelper: Map<string, number[]>;
+  callersByHelper: Map<string, Owner[]> | null;
+}
+
+const indexes = new WeakMap<TestFileModel, ModelIndex>();
+
+function indexOf(model: TestFileModel): ModelIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  const helpersByName = new Map<string, LocalHelper>();
+  for (const helper of model.helpers) if (!helpersByName.has(helper.name)) helpersByName.set(helper.name, helper);
+  const testsByDescribe = new Map<number, TestCase[]>();
+  for (const test of model.tests) {
+    for (let current: number | null = test.describeId; current !== null; current = model.describes[current]?.parentId ?? null) {
+      const list = testsByDescribe.get(current) ?? [];
+      // A describe cycle cannot come from source, but a second visit would loop here forever.
+      if (list[list.length - 1] === test) break;
+      list.push(test);
+      testsByDescribe.set(current, list);
+    }
+  }
+  const assertionsByTest = new Map<number, number[]>();
+  const assertionsByHelper = new Map<string, number[]>();
+  model.assertions.forEach((a, i) => {
+    if (a.owner.kind === 'test') push(assertionsByTest, a.owner.id, i);
+    else if (a.owner.kind === 'helper') push(assertionsByHelper, a.owner.name, i);
+  });
+  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null };
+  indexes.set(model, index);
+  return index;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Local helpers reachable from a list of helper calls, transitively. */
 export function helperClosure(model: TestFileModel, calls: readonly string[]): Set<string> {
+  const { helpersByName } = indexOf(model);
   const seen = new Set<string>();
   const queue = [...calls];
   while (queue.length) {
     const name = queue.pop()!;
     if (seen.has(name)) continue;
     seen.add(name);
-    const helper = model.helpers.find((h) => h.name === name);
+    const helper = helpersByName.get(name);
     if (helper) queue.push(...helper.localHelperCalls);
   }
   return seen;
@@ -42,37 +94,46 @@ export function testsOfOwner(model: TestFileModel, owner: Owner): TestCase[] {
     case 'file':
       return model.tests;
     case 'describe':
-      return model.tests.filter((t) => testIsWithin(model, t, owner.id));
+      return [...(indexOf(model).testsByDescribe.get(owner.id) ?? [])];
     case 'hook': {
       const hook = model.hooks[owner.id]!;
-      return model.tests.filter((t) => testIsWithin(model, t, hook.describeId));
+      return hook.describeId === null ? model.tests : [...(indexOf(model).testsByDescribe.get(hook.describeId) ?? [])];
     }
     case 'helper': {
       const out = new Set<TestCase>();
-      for (const test of model.tests) if (helperClosure(model, test.localHelperCalls).has(owner.name)) out.add(test);
-      for (const hook of model.hooks) {
-        if (!helperClosure(model, hook.localHelperCalls).has(owner.name)) continue;
-        for (const test of model.tests) if (testIsWithin(model, test, hook.describeId)) out.add(test);
+      for (const caller of callersOfHelper(model, owner.name)) {
+        if (caller.kind === 'test') out.add(model.tests[caller.id]!);
+        else for (const test of testsOfOwner(model, caller)) out.add(test);
       }
       return [...out].sort((a, b) => a.id - b.id);
     }
   }
 }
 
-/** Owners (tests and hooks) that call a helper, directly or through other helpers. */
-export function callersOfHelper(model: TestFileModel, name: string): Owner[] {
-  const owners: Owner[] = [];
-  for (const test of model.tests) if (helperClosure(model, test.localHelperCalls).has(name)) owners.push({ kind: 'test', id: test.id });
-  for (const hook of model.hooks) if (helperClosure(model, hook.localHelperCalls).has(name)) owners.push({ kind: 'hook', id: hook.id });
-  return owners;
+/** The tests inside a describe (null = the file), in id order. Shared: do not change the array. */
+export function testsWithin(model: TestFileModel, describeId: number | null): readonly TestCase[] {
+  return describeId === null ? model.tests : (indexOf(model).testsByDescribe.get(describeId) ?? []);
 }
 
-/** A test's own assertions plus those in the local helpers it calls. */
+/** Owners (tests and hooks) that call a helper, directly or through other helpers. */
+export function callersOfHelper(model: TestFileModel, name: string): Owner[] {
+  const index = indexOf(model);
+  if (!index.callersByHelper) {
+    // Every caller's closure once, inverted: tests first, then hooks, each in id order.
+    const callers = new Map<string, Owner[]>();
+    for (const test of model.tests) for (const helper of helperClosure(model, test.localHelperCalls)) push(callers, helper, { kind: 'test', id: test.id } as Owner);
+    for (const hook of model.hooks) for (const helper of helperClosure(model, hook.localHelperCalls)) push(callers, helper, { kind: 'hook', id: hook.id } as Owner);
+    index.callersByHelper = callers;
+  }
+  return (index.callersByHelper.get(name) ?? []).map((owner) => ({ ...owner }));
+}
+
+/** A test's own assertions plus those in the local helpers it calls, in source order. */
 export function assertionsOfTest(model: TestFileModel, test: TestCase): Assertion[] {
-  const helpers = helperClosure(model, test.localHelperCalls);
-  return model.assertions.filter(
-    (a) => (a.owner.kind === 'test' && a.owner.id === test.id) || (a.owner.kind === 'helper' && helpers.has(a.owner.name)),
-  );
+  const index = indexOf(model);
+  const positions = [...(index.assertionsByTest.get(test.id) ?? [])];
+  for (const helper of helperClosure(model, test.localHelperCalls)) positions.push(...(index.assertionsByHelper.get(helper) ?? []));
+  return [...new Set(positions)].sort((a, b) => a - b).map((i) => model.assertions[i]!);
 }
 
 export function isRunnable(test: TestCase): boolean {

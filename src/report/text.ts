@@ -1,9 +1,18 @@
 /** Text hygiene for terminal output: audited files never get to inject control characters. */
 
+/**
+ * Characters a terminal acts on rather than shows: C0 and C1 controls (ANSI escapes, carriage
+ * returns, NULs, newlines), line and paragraph separators, and the invisible bidirectional and
+ * zero-width marks that can make text read differently from what it is ("Trojan Source").
+ */
+const BEYOND_C0 = '\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff';
+export const UNSAFE_TEXT = new RegExp(`[\\u0000-\\u001f${BEYOND_C0}]`, 'g');
+/** The same without C0 controls, which JSON.stringify already escapes (and JSON's own layout uses). */
+export const UNSAFE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, 'g');
+
 /** Escapes control characters (ANSI escapes, carriage returns, NULs, newlines) as visible text. */
 export function sanitize(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return value.replace(UNSAFE_TEXT, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\t') return ' ';
     if (c === '\r') return '\\r';

@@ -8,6 +8,7 @@ import type { BoundaryKind, ResolvedBoundary } from '../model/boundary.js';
 import type { MockSite, Origin } from '../model/test-model.js';
 import { isRelative, type Alias, type ModuleResolver } from './module-resolver.js';
 import type { ModuleSummaries } from './module-summary.js';
+import { lookupTable } from '../lookup-table.js';
 
 const MAX_DEPTH = 4;
 const MAX_MODULES = 150;
@@ -28,21 +29,21 @@ const LIBRARY_HIDES = [
 const UNKNOWN_HIDES = ['whatever the real object does that the double leaves out', 'drift between the double and the real API'];
 
 /** Types and tokens that name a boundary by convention, when their origin is not visible. */
-const WELL_KNOWN_NAMES: Record<string, string> = {
+const WELL_KNOWN_NAMES: Record<string, string> = lookupTable({
   PrismaClient: '@prisma/client',
   CACHE_MANAGER: 'cache-manager',
   HttpService: '@nestjs/axios',
   JwtService: '@nestjs/jwt',
-};
+});
 /** NestJS integration packages and the library behind each. */
-const NEST_INTEGRATIONS: Record<string, string> = {
+const NEST_INTEGRATIONS: Record<string, string> = lookupTable({
   '@nestjs/typeorm': 'typeorm',
   '@nestjs/mongoose': 'mongoose',
   '@nestjs/sequelize': 'sequelize',
   '@nestjs/bull': 'bull',
   '@nestjs/bullmq': 'bullmq',
-};
-const TOKEN_HELPERS: Record<string, string> = {
+});
+const TOKEN_HELPERS: Record<string, string> = lookupTable({
   getRepositoryToken: 'typeorm',
   getDataSourceToken: 'typeorm',
   getEntityManagerToken: 'typeorm',
@@ -50,7 +51,7 @@ const TOKEN_HELPERS: Record<string, string> = {
   getConnectionToken: 'mongoose',
   getQueueToken: 'bull',
   getFlowProducerToken: 'bullmq',
-};
+});
 
 interface Reach {
   entry: CatalogEntry;

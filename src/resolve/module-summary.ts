@@ -2,7 +2,7 @@
  * A source module's imports, read once per run: what a mocked module of your own reaches.
  * Only top-level, non-type imports count: a type import reaches nothing at run time.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { scriptKindFor } from '../extract/extract-file.js';
@@ -29,6 +29,8 @@ export class ModuleSummaries {
   private read(path: string): ModuleSummary {
     let text: string;
     try {
+      // Size first: a huge file costs a stat, not its size in memory.
+      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return { imports: [] };
       const buffer = readFileSync(join(this.root, path));
       if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return { imports: [] };
       text = buffer.toString('utf8');
@@ -40,7 +42,14 @@ export class ModuleSummaries {
 }
 
 export function topLevelImports(path: string, text: string): string[] {
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+  } catch (error) {
+    // The parser recurses: a module nested deeper than the stack allows is followed no further.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
   const imports: string[] = [];
   const add = (specifier: string | undefined): void => {
     if (specifier && !imports.includes(specifier)) imports.push(specifier);
