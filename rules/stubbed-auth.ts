@@ -5,7 +5,7 @@
 import { describeTarget } from '../src/model/describe-target.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { MockBehaviour, MockSite, TestFileModel } from '../src/model/test-model.js';
-import { AUTH_METHODS, describeAllow } from '../src/extract/returns.js';
+import { AUTH_METHODS, describeAllow } from '../src/model/auth-allow.js';
 
 /** Names that say a target is part of authentication or authorisation. */
 const AUTH_NAME = /auth|guard|jwt|token|passport|session|permission|role|acl|polic|login|credential|identity|oauth|clerk|cognito|firebase|verify/i;

@@ -2,15 +2,11 @@
  * The command line: argv → configuration → audit() → reporters → stdout and files → exit code.
  * The only module tree that writes to the terminal or decides the process's exit code. Each
  * subcommand is one block below (or one module under ./, registered with a single line).
+ * A subcommand loads its modules when it runs: `--version` or `rules` never pay for the parser.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { rules } from '../../rules/index.js';
-import { catalogListing } from '../catalog/index.js';
-import { formatCatalogJson, formatCatalogTable } from '../report/catalog-list.js';
-import { formatRulesJson, formatRulesTable } from '../report/rules-list.js';
 import { toolVersion } from '../version.js';
-import { runAudit, type AuditFlags } from './audit-command.js';
-import { explainRule } from './explain-command.js';
+import type { AuditFlags } from './audit-command.js';
 import { defineMergeCommand } from './merge-command.js';
 import { addOutputOptions } from './outputs.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, reportError, useColor } from './terminal.js';
@@ -72,6 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeErr: (text) => process.stderr.write(text),
     })
     .action(async (path: string, flags: AuditFlags) => {
+      const { runAudit } = await import('./audit-command.js');
       exitCode = await runAudit(path, flags);
     });
 
@@ -82,7 +79,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list every rule: id, default severity per tier, description')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'never colour the output')
-    .action((flags: { format: 'table' | 'json'; color: boolean }) => {
+    .action(async (flags: { format: 'table' | 'json'; color: boolean }) => {
+      const [{ rules }, { formatRulesJson, formatRulesTable }] = await Promise.all([import('../../rules/index.js'), import('../report/rules-list.js')]);
       const text = flags.format === 'json' ? formatRulesJson(rules) : formatRulesTable(rules, { color: useColor(flags, process.stdout) });
       process.stdout.write(text);
     });
@@ -92,7 +90,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list the boundary catalog: each package, what a double of it hides, the honest alternative')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'never colour the output')
-    .action((flags: { format: 'table' | 'json'; color: boolean }) => {
+    .action(async (flags: { format: 'table' | 'json'; color: boolean }) => {
+      const [{ catalogListing }, { formatCatalogJson, formatCatalogTable }] = await Promise.all([import('../catalog/index.js'), import('../report/catalog-list.js')]);
       const text = flags.format === 'json' ? formatCatalogJson(catalogListing()) : formatCatalogTable(catalogListing(), { color: useColor(flags, process.stdout) });
       process.stdout.write(text);
     });
@@ -103,6 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<rule-id>', 'the rule to explain (see test-audit rules)')
     .option('--no-color', 'never colour the output')
     .action(async (id: string, flags: { color: boolean }) => {
+      const { explainRule } = await import('./explain-command.js');
       exitCode = await explainRule(id, useColor(flags, process.stdout));
     });
 

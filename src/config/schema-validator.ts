@@ -2,7 +2,11 @@
  * JSON Schema validation with one clear line per problem: the key path and what was expected
  * there, for configuration files and for the reports `test-audit merge` reads.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+// Loaded on first use: most runs have no configuration file to validate.
+const load = createRequire(import.meta.url);
 
 export type Schema = Record<string, unknown>;
 
@@ -14,6 +18,7 @@ export interface SchemaProblem {
 
 /** A validator that reports the first problem with a value, or null when it is valid. */
 export function createValidator(schema: Schema): (value: unknown) => SchemaProblem | null {
+  const { Ajv } = load('ajv') as typeof import('ajv');
   const validate: ValidateFunction = new Ajv({ allErrors: false, verbose: true, strict: true }).compile(schema);
   return (value) => {
     if (validate(value)) return null;

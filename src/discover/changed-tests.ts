@@ -4,7 +4,7 @@
  * config, setup files or Jest `__mocks__` changed. Imports of unchanged candidates are read with
  * TypeScript's import pre-scanner, not a full parse: that is what keeps a PR check fast.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import { join } from 'node:path';
 import { readSource } from '../extract/read-source.js';
 import { isRelative, type ModuleResolver } from '../resolve/module-resolver.js';

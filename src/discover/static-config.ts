@@ -3,7 +3,7 @@
  * exported object (module.exports, export default, defineConfig(...)) and evaluates the parts
  * that are literal. Anything computed at run time is left out rather than guessed.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 
 export type StaticValue = string | number | boolean | null | StaticValue[] | StaticObject;
 export interface StaticObject {

@@ -4,7 +4,7 @@
  * Playwright, Jasmine), node:assert and chai assert, sinon-chai, should, supertest `.expect`,
  * node:test / AVA / tap context assertions, Cypress `.should`, and helpers that assert.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { Assertion, AssertionKind } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';

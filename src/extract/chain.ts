@@ -3,7 +3,7 @@
  * `expect(x).not.toHaveBeenCalled()`, `it.each(table)('t', fn)`) into a flat list of links, so
  * recognisers match on names instead of AST shapes.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 
 export interface ChainLink {
   /** Property or identifier name; '' for a call of a call (`it.each(t)(...)`), '[]' for computed. */

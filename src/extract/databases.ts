@@ -2,7 +2,7 @@
  * Database engine selections in test code: SQLite drivers, in-memory SQLite URLs, ORM configs
  * naming a SQLite dialect, and pg-mem. Notes when the choice sits behind an environment switch.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { DatabaseEngine } from '../model/test-model.js';
 import { anyNode, literalText, unwrap } from './chain.js';
 import { propertyKey } from './mocks.js';

@@ -2,7 +2,7 @@
  * Extraction entry point: source text in, TestFileModel (or an error value) out.
  * One parse, one walk, then a few passes over the model that need the whole file.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';

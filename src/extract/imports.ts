@@ -2,7 +2,7 @@
  * Imports and requires: records each module a file loads and where each local name came from,
  * so that `jest.spyOn(pool, 'query')` can be traced to 'pg'.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import { dottedName as dottedNameOf, flattenChain, literalText, rootIdentifier as rootIdentifierOf, unwrap } from './chain.js';
 import { typeNodeName } from './types.js';
 import { isSandboxCreation, type ExtractionState } from './state.js';

@@ -4,12 +4,13 @@
  * only observe are not sites.
  */
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier } from './imports.js';
 import { typeNodeName } from './types.js';
-import { allowsInObject, AUTH_METHODS, describeAllow, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
+import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
+import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
 import type { ExtractionState } from './state.js';
 import {
   BEHAVIOUR_METHODS,

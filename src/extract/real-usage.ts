@@ -2,7 +2,7 @@
  * Evidence that a test uses the real thing: containers, the real app over HTTP, a real mongod,
  * temporary directories, LocalStack and SMTP catchers.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import { literalText, rootIdentifier, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 

@@ -3,13 +3,11 @@
  * `(req, res, next) => next()`, `mockResolvedValue({ id: 1 })`. Used to tell auth doubles that
  * always allow, and values a test later expects back unchanged.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
+import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import type { ReturnShape } from '../model/test-model.js';
 import { anyNode, flattenChain, isFunctionLike, unwrap } from './chain.js';
 import { BEHAVIOUR_METHODS, isFnDoubleChain, JASMINE_BEHAVIOURS, SINON_BEHAVIOURS } from './vocabulary.js';
-
-/** Names of methods whose double, when it always succeeds, lets every caller through. */
-export const AUTH_METHODS = /^(verify|verifyToken|verifyAsync|jwtVerify|decode|authenticate|isAuthenticated|isAuthorized|authorize|canActivate|validate|validateUser|validateToken|checkPermission|checkPermissions|hasPermission|hasRole|hasRoles|can|requireAuth|ensureAuthenticated|getSession|getServerSession|auth|currentUser|getUser)$/;
 
 /** The shape of what a value expression stands for when returned. */
 export function shapeOfValue(expr: ts.Expression | undefined): ReturnShape {
@@ -86,14 +84,6 @@ export function shapeOfDouble(expr: ts.Expression, sinonRoots: ReadonlySet<strin
     }
   }
   return 'other';
-}
-
-/** Says how an auth double always allows, or null: 'canActivate returns true', 'verify returns a fixed identity'. */
-export function describeAllow(method: string, shape: ReturnShape): string | null {
-  if (shape === 'true') return `${method} always returns true`;
-  if (shape === 'object') return `${method} always returns a fixed identity`;
-  if (shape === 'next') return `${method} always calls next()`;
-  return null;
 }
 
 /**

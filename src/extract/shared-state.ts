@@ -2,7 +2,7 @@
  * State that outlives a test: accesses to file- and describe-scope bindings, writes to
  * process.env and globals, double behaviour configured per test, and the resets that undo it.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { BindingAccess, MockResetKind } from '../model/test-model.js';
 import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { valueKindOf, type ExtractionState } from './state.js';

@@ -2,7 +2,7 @@
  * Mutable state of one file's walk: the model under construction, the scope stacks, and what the
  * file says about where each local name came from. Recognisers read and extend it.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type {
   Binding,
   BindingValueKind,

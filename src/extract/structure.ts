@@ -3,7 +3,7 @@
  * runners accept (`it.each(t)('x', fn)`, `test.concurrent`, `describe.skipIf(c)(...)`,
  * Playwright's `test.describe`, node:test subtests `t.test`).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { TestModifier } from '../model/test-model.js';
 import { isFunctionLike, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';

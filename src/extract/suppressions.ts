@@ -4,7 +4,7 @@
  * a text search for the marker, then a check that each hit sits in a comment (not in a string or a
  * template) by descending the tree to the hit and scanning only the gap between child nodes there.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { SuppressionComment } from '../model/test-model.js';
 
 const MARKER = /test-audit-ignore-(?:next-line|file)(?=[\s,]|\*\/|$)/g;
@@ -13,7 +13,7 @@ const DIRECTIVE = /^test-audit-ignore-(next-line|file)(?:\s+([\s\S]*))?$/;
 interface CommentRange {
   pos: number;
   end: number;
-  kind: ts.SyntaxKind.SingleLineCommentTrivia | ts.SyntaxKind.MultiLineCommentTrivia;
+  kind: ts.CommentKind;
 }
 
 export function extractSuppressions(sourceFile: ts.SourceFile): SuppressionComment[] {

@@ -3,7 +3,7 @@
  * `new Promise(r => setTimeout(r, 200))`, `page.waitForTimeout(1000)`) and writes to fixed paths
  * (`fs.writeFileSync('./out/report.json')`) instead of a fresh temporary directory.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { FixedPathWrite } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';

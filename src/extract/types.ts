@@ -1,5 +1,5 @@
 /** Names written in type positions: what a generic or an annotation says a value is. */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 
 /** Wrappers whose first type argument is the real type: `MockProxy<Repo>`, `jest.Mocked<Service>`. */
 export const DOUBLE_TYPE_WRAPPERS = new Set([

@@ -2,7 +2,7 @@
  * The one walk over a file's compiler nodes. It keeps the ancestor stack and the owner scopes,
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { recogniseAssertingHelper, recogniseAssertion } from './assertions.js';
 import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
@@ -19,7 +19,8 @@ import {
   type FakeLibraryLookup,
 } from './mocks.js';
 import { recogniseRealCall, recogniseRealConstruction, recogniseRealString } from './real-usage.js';
-import { AUTH_METHODS, describeAllow, shapeOfFunction } from './returns.js';
+import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
+import { shapeOfFunction } from './returns.js';
 import { recogniseFixedPathWrite, recogniseWaitCall, recogniseWaitPromise } from './timing-and-paths.js';
 import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete } from './shared-state.js';
 import { bindingNames, isSandboxCreation, type ExtractionState } from './state.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import { scriptKindFor } from '../extract/extract-file.js';
 
 export interface ModuleSummary {
