@@ -4,7 +4,7 @@
  */
 import type { AnalyzedFile } from '../model/analysis.js';
 import type { BoundaryKind } from '../model/boundary.js';
-import { assertionsOfTest, isRunnable, onlyInvocationAssertions, testsOfOwner } from '../model/queries.js';
+import { assertionsOfTest, isRunnable, onlyInvocationAssertions, ownerAppliesTo } from '../model/queries.js';
 import type { TestCase } from '../model/test-model.js';
 
 export type Verdict = 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
@@ -83,7 +83,7 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   model.mocks.forEach((site, index) => {
     const boundary = file.boundaries[index]!;
     if (site.benign || !TOUCHED_KINDS.has(boundary.kind)) return;
-    if (!testsOfOwner(model, site.owner).includes(test)) return;
+    if (!ownerAppliesTo(model, site.owner, test)) return;
     addUnique(faked, {
       kind: boundary.kind,
       system: systemName(boundary),
@@ -106,14 +106,14 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   }
   const real: BoundaryUse[] = [];
   for (const usage of file.realBoundaries) {
-    if (!TOUCHED_KINDS.has(usage.kind) || !testsOfOwner(model, usage.owner).includes(test)) continue;
+    if (!TOUCHED_KINDS.has(usage.kind) || !ownerAppliesTo(model, usage.owner, test)) continue;
     addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
   }
   // Reaching a system through the code under test is weak evidence: it counts only when nothing in
   // the file fakes that kind of system (an ORM wrapper and the ORM itself are one database).
   const fakedInFile = new Set<string>(file.boundaries.map((b) => b.kind));
   for (const double of file.inherited) fakedInFile.add(double.boundary.kind);
-  const usedLocals = new Set(model.importUses.filter((u) => testsOfOwner(model, u.owner).includes(test)).map((u) => u.local));
+  const usedLocals = new Set(model.importUses.filter((u) => ownerAppliesTo(model, u.owner, test)).map((u) => u.local));
   for (const reached of file.reached) {
     const name = systemName(reached);
     if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(reached.kind)) continue;
@@ -160,6 +160,14 @@ function judge(file: AnalyzedFile, test: TestCase, real: BoundaryUse[], faked: B
   return { verdict: 'no-boundary', reason: 'touches no external boundary, real or faked' };
 }
 
-export function exercisesOf(file: AnalyzedFile): TestExercise[] {
-  return file.role === 'test' ? file.model.tests.map((test) => exerciseOf(file, test)) : [];
+const exercisesByFile = new WeakMap<AnalyzedFile, readonly TestExercise[]>();
+
+/** Every test's exercise, computed once per file: the report and several rules ask for them. */
+export function exercisesOf(file: AnalyzedFile): readonly TestExercise[] {
+  let exercises = exercisesByFile.get(file);
+  if (!exercises) {
+    exercises = file.role === 'test' ? file.model.tests.map((test) => exerciseOf(file, test)) : [];
+    exercisesByFile.set(file, exercises);
+  }
+  return exercises;
 }

@@ -14,14 +14,20 @@ import { lookupTable } from '../lookup-table.js';
 // ---- binding accesses ------------------------------------------------------------------------
 
 /** Records a read, write or mutation of a shared binding by the current owner. */
-export function recogniseIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: readonly ts.Node[]): void {
-  if (!state.isSharedName(node.text)) return;
+export function recogniseIdentifier(state: ExtractionState, node: ts.Identifier, name: string, ancestors: readonly ts.Node[]): void {
+  if (!state.isSharedName(name)) return;
   const parent = ancestors[ancestors.length - 1];
   if (!parent || !isReference(node, parent)) return;
-  const binding = state.resolveShared(node.text);
+  const binding = state.resolveShared(name);
   if (!binding) return;
   const access = classifyAccess(state, node, ancestors);
-  binding.accesses.push({ ...access, owner: state.owner, ...state.position(node) });
+  // Built field by field: spreading objects of varying shapes is slow on a path this hot.
+  const { line, column } = state.position(node);
+  const record: BindingAccess = { kind: access.kind, owner: state.owner, line, column };
+  if (access.valueKind !== undefined) record.valueKind = access.valueKind;
+  if (access.method !== undefined) record.method = access.method;
+  if (access.property !== undefined) record.property = access.property;
+  binding.accesses.push(record);
 }
 
 function isReference(node: ts.Identifier, parent: ts.Node): boolean {

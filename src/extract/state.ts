@@ -14,6 +14,10 @@ import type {
   TestModifier,
 } from '../model/test-model.js';
 import { flattenChain, isFunctionLike, unwrap } from './chain.js';
+
+/** Kinds that open a function scope, as a table: the walk asks for every node. */
+const FUNCTION_KINDS = new Uint8Array(ts.SyntaxKind.Count);
+for (const kind of [ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration]) FUNCTION_KINDS[kind] = 1;
 import { isFnDoubleChain } from './vocabulary.js';
 
 /** What a local name is bound to, as far as the file shows. */
@@ -208,15 +212,13 @@ export class ExtractionState {
 
   /** Called by the walker when it enters a node; returns a function that undoes the entry. */
   enter(node: ts.Node): (() => void) | null {
+    // Every entry (test, hook, describe callback, helper) is a function: other nodes return at once.
+    if (FUNCTION_KINDS[node.kind] !== 1) return null;
     const entry = this.entries.get(node);
-    const isFunction = isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
-    if (!entry && !isFunction) return null;
-    if (isFunction) {
-      this.functionStack.push(node);
-      const names = new Set<string>();
-      for (const param of (node as ts.SignatureDeclarationBase).parameters) for (const n of bindingNames(param.name)) names.add(n);
-      this.localNames.push(names);
-    }
+    this.functionStack.push(node);
+    const names = new Set<string>();
+    for (const param of (node as ts.SignatureDeclarationBase).parameters) for (const n of bindingNames(param.name)) names.add(n);
+    this.localNames.push(names);
     let popOwner = false;
     let popDescribe = false;
     let popContext = false;
@@ -254,10 +256,8 @@ export class ExtractionState {
       if (popContext) this.testContextStack.pop();
       if (popDescribe) this.describeStack.pop();
       if (popOwner) this.ownerStack.pop();
-      if (isFunction) {
-        this.functionStack.pop();
-        this.localNames.pop();
-      }
+      this.functionStack.pop();
+      this.localNames.pop();
     };
   }
 

@@ -38,6 +38,15 @@ interface Frame {
 }
 
 const BUDGET_CHECK_INTERVAL = 2048;
+
+/**
+ * Subtrees the walk never enters: type annotations, interfaces and type aliases hold no calls,
+ * no values and no test structure (a string literal type is not a connection string).
+ */
+const SKIPPED_KINDS = new Uint8Array(ts.SyntaxKind.Count);
+for (let kind: number = ts.SyntaxKind.FirstTypeNode; kind <= ts.SyntaxKind.LastTypeNode; kind++) SKIPPED_KINDS[kind] = 1;
+SKIPPED_KINDS[ts.SyntaxKind.InterfaceDeclaration] = 1;
+SKIPPED_KINDS[ts.SyntaxKind.TypeAliasDeclaration] = 1;
 /** Below this depth the walk recurses (fast, no allocation); deeper subtrees use an explicit stack. */
 const RECURSION_LIMIT = 400;
 
@@ -63,6 +72,7 @@ export function walkFile(state: ExtractionState, fakes: FakeLibraryLookup, deadl
     if (exit) exit();
   };
   const visit = (node: ts.Node): undefined => {
+    if (SKIPPED_KINDS[node.kind] === 1) return undefined;
     const exit = open(node);
     if (ancestors.length < RECURSION_LIMIT) ts.forEachChild(node, visit);
     else walkDeep(node);
@@ -74,7 +84,7 @@ export function walkFile(state: ExtractionState, fakes: FakeLibraryLookup, deadl
     const pushChildren = (node: ts.Node): void => {
       const start = stack.length;
       ts.forEachChild(node, (child) => {
-        stack.push({ node: child, entered: false, exit: null });
+        if (SKIPPED_KINDS[child.kind] !== 1) stack.push({ node: child, entered: false, exit: null });
       });
       // forEachChild yields children in source order; reverse them so the first is walked first.
       for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
@@ -288,11 +298,14 @@ function isDeclarationInitializer(call: ts.Node, ancestors: ts.Node[]): boolean 
 }
 
 function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts.Node[]): void {
-  recogniseIdentifier(state, node, ancestors);
   const parent = ancestors[ancestors.length - 1];
   if (!parent) return;
-  if (state.importLocals.has(node.text) && isValueReference(node, parent)) state.noteImportUse(node.text);
-  const objectUse = state.objectDoubleUse.get(node.text);
+  // The name after a dot (`db.query`) refers to no binding: the commonest identifier, done at once.
+  if (parent.kind === ts.SyntaxKind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
+  const name = node.text;
+  recogniseIdentifier(state, node, name, ancestors);
+  if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name);
+  const objectUse = state.objectDoubleUse.get(name);
   if (objectUse) {
     // Handed to a call (`handler(req, res)`): the unit writes its output into it. Handed to `new`
     // or placed in an object or provider: it stands in for a dependency.
@@ -301,14 +314,14 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
       objectUse.asDependency = true;
     }
   }
-  if (state.fnDoubleUse.has(node.text)) {
+  if (state.fnDoubleUse.has(name)) {
     // A bare function handed over as an argument is a callback; one placed in an object stands in for a dependency.
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(node.text, 'argument');
-    else if (ts.isJsxExpression(parent)) state.noteFnDoubleUse(node.text, 'argument');
-    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) state.noteFnDoubleUse(node.text, 'object');
-    else if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) state.noteFnDoubleUse(node.text, 'object');
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(name, 'argument');
+    else if (ts.isJsxExpression(parent)) state.noteFnDoubleUse(name, 'argument');
+    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) state.noteFnDoubleUse(name, 'object');
+    else if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) state.noteFnDoubleUse(name, 'object');
   }
-  if (node.text === 'HttpClientTestingModule' || node.text === 'provideHttpClientTesting') {
+  if (name === 'HttpClientTestingModule' || name === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
   }
 }

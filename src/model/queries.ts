@@ -35,6 +35,10 @@ interface ModelIndex {
   assertionsByTest: Map<number, number[]>;
   assertionsByHelper: Map<string, number[]>;
   callersByHelper: Map<string, Owner[]> | null;
+  /** Ids of the tests each owner's facts apply to, by owner key, filled on demand. */
+  testIdsByOwner: Map<string, ReadonlySet<number>>;
+  /** Each test's assertions including its helpers', filled on demand. */
+  assertionsOfTest: Map<number, Assertion[]>;
 }
 
 const indexes = new WeakMap<TestFileModel, ModelIndex>();
@@ -60,7 +64,7 @@ function indexOf(model: TestFileModel): ModelIndex {
     if (a.owner.kind === 'test') push(assertionsByTest, a.owner.id, i);
     else if (a.owner.kind === 'helper') push(assertionsByHelper, a.owner.name, i);
   });
-  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null };
+  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map() };
   indexes.set(model, index);
   return index;
 }
@@ -84,6 +88,20 @@ export function helperClosure(model: TestFileModel, calls: readonly string[]): S
     if (helper) queue.push(...helper.localHelperCalls);
   }
   return seen;
+}
+
+/** True when an owner's facts apply to the test: `testsOfOwner(model, owner).includes(test)`, in constant time. */
+export function ownerAppliesTo(model: TestFileModel, owner: Owner, test: TestCase): boolean {
+  if (owner.kind === 'test') return owner.id === test.id;
+  if (owner.kind === 'file') return true;
+  const index = indexOf(model);
+  const key = owner.kind === 'helper' ? `helper:${owner.name}` : `${owner.kind}:${owner.id}`;
+  let ids = index.testIdsByOwner.get(key);
+  if (!ids) {
+    ids = new Set(testsOfOwner(model, owner).map((t) => t.id));
+    index.testIdsByOwner.set(key, ids);
+  }
+  return ids.has(test.id);
 }
 
 /** The tests an owner's facts apply to: hooks apply to their describe's tests, helpers to their callers. */
@@ -131,9 +149,13 @@ export function callersOfHelper(model: TestFileModel, name: string): Owner[] {
 /** A test's own assertions plus those in the local helpers it calls, in source order. */
 export function assertionsOfTest(model: TestFileModel, test: TestCase): Assertion[] {
   const index = indexOf(model);
+  const known = index.assertionsOfTest.get(test.id);
+  if (known) return [...known];
   const positions = [...(index.assertionsByTest.get(test.id) ?? [])];
   for (const helper of helperClosure(model, test.localHelperCalls)) positions.push(...(index.assertionsByHelper.get(helper) ?? []));
-  return [...new Set(positions)].sort((a, b) => a - b).map((i) => model.assertions[i]!);
+  const assertions = [...new Set(positions)].sort((a, b) => a - b).map((i) => model.assertions[i]!);
+  index.assertionsOfTest.set(test.id, assertions);
+  return [...assertions];
 }
 
 export function isRunnable(test: TestCase): boolean {
