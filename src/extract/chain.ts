@@ -172,12 +172,19 @@ export type VisitResult = 'skip' | 'stop' | void;
  */
 export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => VisitResult): void {
   const stack: ts.Node[] = [];
+  const push = (child: ts.Node): undefined => {
+    stack.push(child);
+    return undefined;
+  };
+  // forEachChild yields children in source order; reversing them in place makes the first pop first.
   const pushChildren = (node: ts.Node): void => {
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const start = stack.length;
+    ts.forEachChild(node, push);
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+      const swap = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = swap;
+    }
   };
   pushChildren(root);
   while (stack.length) {

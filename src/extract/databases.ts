@@ -42,7 +42,8 @@ export function recogniseEngineImport(state: ExtractionState, specifier: string,
 
 export function recogniseEngineString(state: ExtractionState, node: ts.StringLiteralLike, ancestors: readonly ts.Node[]): void {
   const text = node.text;
-  if (text.length > 200) return;
+  // Every form below has a colon: most strings leave here without a regular expression.
+  if (text.length > 200 || !text.includes(':')) return;
   if (/^sqlite:/i.test(text) || text === ':memory:' || /^file::memory:/i.test(text) || /^file:.*\.(db|sqlite3?)(\?.*)?$/i.test(text)) {
     add(state, 'sqlite', `'${text}'`, node, ancestors);
   }

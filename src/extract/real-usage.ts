@@ -68,7 +68,7 @@ function isBare(specifier: string): boolean {
 
 export function recogniseRealString(state: ExtractionState, node: ts.StringLiteralLike): void {
   const text = node.text;
-  if (text.length > 300) return;
+  if (text.length > 300 || text.length < 7) return;
   if (/localhost:4566|localstack/i.test(text)) add(state, 'localstack', `'${text}'`, node);
   else if (/mailpit|mailhog|localhost:(1025|8025)\b/i.test(text)) add(state, 'smtp-catcher', `'${text}'`, node);
 }

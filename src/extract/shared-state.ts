@@ -213,36 +213,35 @@ export function recogniseStateCall(state: ExtractionState, chain: Chain): void {
   const last = chain.links[chain.links.length - 1]!;
   const call = last.call;
   if (!call) return;
-  const position = state.position(call);
   const owner = state.owner;
   if (root === 'vi' && names.length === 2) {
     const method = names[1];
     if (method === 'stubEnv' || method === 'stubGlobal') {
       const key = literalText(call.arguments[0]) ?? '[computed]';
-      state.model.globalWrites.push({ target: method === 'stubEnv' ? 'env' : 'global', key, owner, restoring: false, viaRunnerHelper: true, ...position });
+      state.model.globalWrites.push({ target: method === 'stubEnv' ? 'env' : 'global', key, owner, restoring: false, viaRunnerHelper: true, ...state.position(call) });
       return;
     }
     if (method === 'unstubAllEnvs' || method === 'unstubAllGlobals') {
-      state.model.globalWrites.push({ target: method === 'unstubAllEnvs' ? 'env' : 'global', key: '*', owner, restoring: true, viaRunnerHelper: true, ...position });
+      state.model.globalWrites.push({ target: method === 'unstubAllEnvs' ? 'env' : 'global', key: '*', owner, restoring: true, viaRunnerHelper: true, ...state.position(call) });
       return;
     }
   }
-  if (names.join('.') === 'Object.assign' && call.arguments[0] && stateTarget(call.arguments[0])?.key === '*') {
-    state.model.globalWrites.push({ target: 'env', key: '*', owner, restoring: false, viaRunnerHelper: false, ...position });
+  if (root === 'Object' && names.length === 2 && names[1] === 'assign' && call.arguments[0] && stateTarget(call.arguments[0])?.key === '*') {
+    state.model.globalWrites.push({ target: 'env', key: '*', owner, restoring: false, viaRunnerHelper: false, ...state.position(call) });
     return;
   }
   if ((root === 'jest' || root === 'vi') && names[1] === 'replaceProperty' && names.length === 2) {
     const object = call.arguments[0] ? dottedName(call.arguments[0]) : null;
     const key = literalText(call.arguments[1]);
     if (object === 'process' && key === 'env') {
-      state.model.globalWrites.push({ target: 'env', key: '*', owner, restoring: false, viaRunnerHelper: true, ...position });
+      state.model.globalWrites.push({ target: 'env', key: '*', owner, restoring: false, viaRunnerHelper: true, ...state.position(call) });
     }
     return;
   }
   // A hook that calls restore()/reset()/cleanup() (mocked-env, snapshot helpers) puts shared state back.
   if (state.owner.kind === 'hook' && /^(restore|reset|cleanup|teardown|unset)\w*$/i.test(names[names.length - 1]!) && names.length <= 2) {
     for (const target of ['env', 'global'] as const) {
-      state.model.globalWrites.push({ target, key: '*', owner: state.owner, restoring: true, viaRunnerHelper: true, ...position });
+      state.model.globalWrites.push({ target, key: '*', owner: state.owner, restoring: true, viaRunnerHelper: true, ...state.position(call) });
     }
   }
   recogniseBehaviour(state, chain, names);

@@ -212,8 +212,12 @@ export class ExtractionState {
 
   /** Called by the walker when it enters a node; returns a function that undoes the entry. */
   enter(node: ts.Node): (() => void) | null {
-    // Every entry (test, hook, describe callback, helper) is a function: other nodes return at once.
-    if (FUNCTION_KINDS[node.kind] !== 1) return null;
+    // Every entry (test, hook, describe callback, helper) is a function: other nodes return at once,
+    // before any closure state is allocated (this runs for every node of every file).
+    return FUNCTION_KINDS[node.kind] === 1 ? this.enterFunction(node) : null;
+  }
+
+  private enterFunction(node: ts.Node): () => void {
     const entry = this.entries.get(node);
     this.functionStack.push(node);
     const names = new Set<string>();
