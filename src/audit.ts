@@ -3,7 +3,7 @@
  * analyse, run rules, assemble the result. It reads files and nothing else: no audited code runs.
  */
 import { access, constants, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { rules as builtinRules } from '../rules/index.js';
 import { analyzeFile } from './analyze/analyze-file.js';
 import { Catalog } from './catalog/index.js';
@@ -16,21 +16,21 @@ import { PackageIndex } from './discover/package-context.js';
 import { applyPackageSettings, type PackageSettings } from './discover/package-settings.js';
 import { shardOf } from './discover/shard.js';
 import { routeSkipped } from './discover/skipped.js';
+import { SupportGraph } from './discover/support-graph.js';
 import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { Baseline } from './engine/baseline.js';
-import { boundaryCounts, testReports } from './engine/exercise-report.js';
+import { ResultCollector } from './engine/collector.js';
 import { assembleResult } from './engine/result.js';
-import { ruleSummaries, runRules } from './engine/run-rules.js';
+import { ruleSummaries, RuleEngine } from './engine/run-rules.js';
 import type { SeverityOverrides } from './engine/severity.js';
-import { supportVerdicts } from './engine/support-tier.js';
+import { highestTier, supportVerdicts, type TestFact } from './engine/support-tier.js';
 import { UsageError } from './errors.js';
-import { extractWithLargeStack } from './extract/deep-worker.js';
-import { DEFAULT_FILE_BUDGET_MS, extractModel, type ExtractOutcome } from './extract/extract-file.js';
-import { readSource } from './extract/read-source.js';
+import { DEFAULT_FILE_BUDGET_MS } from './extract/extract-file.js';
+import { ModelStore } from './extract/model-store.js';
 import type { AnalyzedFile, InheritedDouble } from './model/analysis.js';
 import type { PackageContext } from './model/context.js';
-import type { AuditResult, FileError, FileFacts, ShardInfo } from './model/finding.js';
+import type { AuditResult, FileError, ShardInfo } from './model/finding.js';
 import type { FailLevel } from './model/severity.js';
 import type { RuleDefinition } from './model/rule.js';
 import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
@@ -74,13 +74,8 @@ export interface AuditOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface Parsed {
-  path: string;
-  model: TestFileModel;
-}
-
-/** How deep support code is followed into the support code it imports (setupTests → server → handlers). */
-const SUPPORT_DEPTH = 4;
+/** Browser suites are not run by the Jest/Vitest/Mocha setup files of their package. */
+const BROWSER = new Set(['playwright', 'cypress']);
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const root = await checkedRoot(options.root);
@@ -98,54 +93,71 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     .filter((p) => p.name !== null)
     .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
   const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
-  const parsed = new Map<string, Parsed>();
-  const attempted = new Set<string>();
-  const budget = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
-  let total = 0;
+  const boundaryResolver = new BoundaryResolver(catalog, resolver, new ModuleSummaries(root));
+  const rules = options.rules ?? builtinRules;
+  const engine = new RuleEngine(rules, {
+    severity: options.severity ?? {},
+    onFailure: (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)),
+  });
+  const collector = new ResultCollector();
+  const tierGlobs: TierGlobSets = {};
+  for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
+    if (patterns.length) tierGlobs[tier] = globSet(patterns);
+  }
 
-  // Reading and parsing are synchronous on purpose: parsing is CPU-bound, and asynchronous reads
-  // only add a thread-pool round trip per file.
-  const parseAll = (paths: readonly string[]): void => {
-    const fresh = paths.filter((p) => !attempted.has(p));
-    for (const path of fresh) attempted.add(path);
-    const offset = total;
-    total += fresh.length;
-    let done = offset;
-    for (const path of fresh) {
-      try {
-        const outcome = parseFile(root, path, catalog, budget, (note) => fileWarnings.push(`${path}: ${note}`));
-        if (outcome.ok) parsed.set(path, { path, model: outcome.model });
-        else deepFiles.push({ path, outcome });
-      } catch (error) {
-        errors.push(internalError(path, 'reading', error));
+  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests). A
+  //    shard or a --changed-since run owns part of them; the rest are read only when something
+  //    imports them, to tell helpers (support code) from other shards' tests.
+  const include = options.include?.length ? globSet(options.include) : null;
+  const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
+  const candidateSet = new Set(candidates);
+  let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
+  if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
+
+  let done = 0;
+  let total = owned.length;
+  const store = new ModelStore({
+    root,
+    catalog,
+    catalogExtensions: options.catalogExtensions ?? [],
+    budgetMs: options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS,
+    onNote: (path, note) => fileWarnings.push(`${path}: ${note}`),
+    onProblem: (problem) => errors.push(problem),
+    onInternalError: (path, stage, error) => errors.push(internalError(path, stage, error)),
+    onRead: () => options.onProgress?.(++done, (total = Math.max(total, done))),
+  });
+  /** A file is a test when it parses and declares tests or is named like one. */
+  const declaresTests = async (path: string): Promise<boolean> => {
+    if (!store.has(path) && !(await store.get(path))) return false;
+    const facts = store.facts(path);
+    return facts !== null && (facts.declaresTests || hasTestName(path));
+  };
+  const isTestFile = async (path: string): Promise<boolean> => candidateSet.has(path) && (await declaresTests(path));
+
+  // 2. Support code: helpers tests import (and what those import), setup files runner configs
+  //    name, Jest root __mocks__. Each support file's imports are linked once, when it is first used.
+  const graph = new SupportGraph((path) => packages.packageDirOf(path));
+  const linked = new Set<string>();
+  const link = async (start: string): Promise<void> => {
+    const queue = [start];
+    while (queue.length) {
+      const path = queue.pop()!;
+      if (linked.has(path)) continue;
+      linked.add(path);
+      const model = await store.get(path);
+      if (!model) continue;
+      for (const target of localImportsOf(path, model)) {
+        if (!candidateSet.has(target) && !looksLikeSupport(target)) continue;
+        if (await isTestFile(target)) continue;
+        graph.use(target, path);
+        queue.push(target);
       }
-      options.onProgress?.(++done, total);
     }
   };
-  // Files the main thread cannot analyse (nesting deeper than its stack) get one retry in a worker.
-  const deepFiles: { path: string; outcome: ExtractOutcome | ReadFailure }[] = [];
-  const settleDeepFiles = async (): Promise<void> => {
-    for (const { path, outcome } of deepFiles.splice(0)) {
-      let final = outcome;
-      if (!outcome.ok && outcome.kind === 'too-complex') {
-        const text = readSource(join(root, path));
-        if (text.ok) {
-          final = await extractWithLargeStack({ path, text: text.text, extensions: [...(options.catalogExtensions ?? [])], budgetMs: budget });
-        }
-      }
-      if (final.ok) parsed.set(path, { path, model: final.model });
-      else errors.push({ path, kind: final.kind, message: final.message });
-    }
-  };
-  /** A candidate is a test when it parsed and declares tests or is named like one. */
-  const declaresTests = (p: string): boolean => {
-    const entry = parsed.get(p);
-    return entry !== undefined && (entry.model.tests.length > 0 || hasTestName(p));
-  };
-  const localImportsOf = (path: string): string[] => {
+  const localImportsOf = (path: string, model: TestFileModel): string[] => {
     const targets: string[] = [];
     const pkg = packages.contextOf(path);
-    for (const record of parsed.get(path)!.model.imports) {
+    for (const record of model.imports) {
       if (record.typeOnly) continue;
       const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
       if (!isLocal) continue;
@@ -154,175 +166,120 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     }
     return targets;
   };
-
-  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests). A
-  //    shard or a --changed-since run owns part of them; the rest are read only when owned tests
-  //    import them, to tell helpers (support code) from other shards' tests.
-  const include = options.include?.length ? globSet(options.include) : null;
-  const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
-  const candidateSet = new Set(candidates);
-  let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
-  if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
-  parseAll(owned);
-  await settleDeepFiles();
-  const testPaths = owned.filter(declaresTests);
-  const testSet = new Set(testPaths);
-
-  // 2. Support code tests rely on: helpers they import (and the helpers those import), config
-  //    setup files, Jest root __mocks__.
-  const localImports = new Map<string, string[]>();
-  for (const path of testPaths) localImports.set(path, localImportsOf(path));
-  parseAll([...new Set([...localImports.values()].flat())].filter((t) => candidateSet.has(t)).sort(comparePaths));
-  await settleDeepFiles();
-  const isTestFile = (p: string): boolean => testSet.has(p) || (candidateSet.has(p) && declaresTests(p));
-
-  const usedBy = new Map<string, Set<string>>();
-  const use = (path: string, user: string): void => {
-    if (isTestFile(path)) return;
-    const set = usedBy.get(path) ?? new Set<string>();
-    set.add(user);
-    usedBy.set(path, set);
-  };
-  const link = (path: string, targets: readonly string[]): void => {
-    for (const target of targets) if (parsed.has(target) || looksLikeSupport(target)) use(target, path);
-  };
-  for (const [path, targets] of localImports) link(path, targets);
   // Setup files and automatic mocks apply to a whole package. A --changed-since run keeps those of
   // packages it audits tests of; a full or shard run keeps them all (a merge needs every one).
-  const testPackages = new Set(testPaths.map((t) => packages.packageDirOf(t)));
-  const packageInScope = (dir: string): boolean => !changed || testPackages.has(dir);
+  const ownedPackages = new Set(owned.map((t) => packages.packageDirOf(t)));
+  const packageInScope = (dir: string): boolean => !changed || ownedPackages.has(dir);
+  const automocks = new Map<string, string>();
+  const packageSupport: string[] = [];
   for (const pkg of packages.all()) {
     if (!packageInScope(pkg.dir)) continue;
     for (const setup of pkg.runner.setupFiles) {
       const target = resolver.probe(setup);
-      if (target) use(target, configUser(pkg));
+      if (target && isSourceFile(target)) {
+        graph.use(target, configUser(pkg), true);
+        packageSupport.push(target);
+      }
     }
   }
-  const automocks = new Map<string, string>();
   for (const path of files) {
     const automocked = automockedPackage(path, packages);
     if (automocked && packageInScope(packages.packageDirOf(path))) {
       automocks.set(path, automocked);
-      use(path, AUTOMOCK_USER);
+      graph.use(path, AUTOMOCK_USER, true);
+      packageSupport.push(path);
     }
   }
-  const linked = new Set<string>();
-  for (let depth = 0; depth < SUPPORT_DEPTH; depth++) {
-    parseAll([...usedBy.keys()].filter((p) => !parsed.has(p) && isSourceFile(p)).sort(comparePaths));
-    await settleDeepFiles();
-    let grew = false;
-    for (const path of [...usedBy.keys()].sort(comparePaths)) {
-      if (linked.has(path) || !parsed.has(path)) continue;
-      linked.add(path);
-      const before = usedBy.size;
-      link(path, localImportsOf(path));
-      grew ||= usedBy.size > before;
-    }
-    if (!grew) break;
-  }
-  dropVagueServerSites(parsed, resolver);
+  total += packageSupport.length;
+  for (const path of [...new Set(packageSupport)].sort(comparePaths)) await link(path);
 
-  // 3. Analysis: test tiers first; support code takes the highest tier of the tests it serves;
-  //    test files then see the doubles they inherit from support code.
-  const summaries = new ModuleSummaries(root);
-  const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
-  const tierGlobs: TierGlobSets = {};
-  for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
-    if (patterns.length) tierGlobs[tier] = globSet(patterns);
-  }
-  const tierOf = new Map<string, { tier: Tier; reason: string }>();
-  for (const path of testPaths) {
-    const { model } = parsed.get(path)!;
-    adoptPackageFramework(model, packages.contextOf(path));
-    tierOf.set(path, tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title)));
-  }
-  const supportEntries = [...usedBy.entries()].filter(([path]) => parsed.has(path)).sort(([a], [b]) => comparePaths(a, b));
-  const verdicts = supportVerdicts(
-    new Map(supportEntries.map(([path, users]) => [path, [...users].sort(comparePaths)])),
-    testPaths.map((path) => ({ path, tier: tierOf.get(path)!.tier, framework: parsed.get(path)!.model.framework, package: packages.packageDirOf(path) })),
-    (path) => packages.packageDirOf(path),
-  );
-  // A bug while analysing one file costs that file, not the report.
-  const analyse = (path: string, run: () => AnalyzedFile): AnalyzedFile | null => {
-    try {
-      return run();
-    } catch (error) {
-      errors.push(internalError(path, 'analysis', error));
-      return null;
+  // Support files are analysed once (what their doubles stand in for does not depend on the tests
+  // they serve), for the doubles tests inherit; their tier and findings come at the end.
+  const supportAnalyses = new Map<string, AnalyzedFile | null>();
+  const supportAnalysis = async (path: string): Promise<AnalyzedFile | null> => {
+    if (supportAnalyses.has(path)) return supportAnalyses.get(path)!;
+    const model = await store.get(path);
+    let analysed: AnalyzedFile | null = null;
+    if (model) {
+      const pkg = packages.contextOf(path);
+      adoptPackageFramework(model, pkg);
+      dropVagueServerSites(path, model, store, resolver);
+      const automockOf = automocks.get(path) ?? null;
+      if (automockOf) model.mocks.unshift(automockSite(automockOf));
+      analysed = analyse(errors, path, () =>
+        analyzeFile(
+          { path, role: 'support', tier: 'unit', tierReason: '', model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf, inherited: [] },
+          boundaryResolver,
+          resolver,
+        ),
+      );
     }
+    supportAnalyses.set(path, analysed);
+    return analysed;
   };
-  const supportFiles: AnalyzedFile[] = [];
-  for (const [path, users] of supportEntries) {
-    const { model } = parsed.get(path)!;
-    const pkg = packages.contextOf(path);
-    const automockOf = automocks.get(path) ?? null;
-    adoptPackageFramework(model, pkg);
-    const verdict = verdicts.get(path)!;
-    if (automockOf) model.mocks.unshift(automockSite(automockOf));
-    const support = analyse(path, () =>
-      analyzeFile(
-        {
-          path,
-          role: 'support',
-          tier: verdict.tier,
-          tierReason: verdict.reason,
-          model,
-          pkg,
-          usedBy: [...users].sort(comparePaths),
-          serves: verdict.serves,
-          appliesTo: verdict.packageWide ? 'package' : 'importers',
-          automockOf,
-          inherited: [],
-        },
-        boundaryResolver,
-        resolver,
-      ),
-    );
-    if (support) supportFiles.push(support);
-  }
-  const analyzed: AnalyzedFile[] = [...supportFiles];
-  for (const path of testPaths) {
-    const { model } = parsed.get(path)!;
-    const pkg = packages.contextOf(path);
-    const { tier, reason } = tierOf.get(path)!;
-    const file = analyse(path, () =>
-      analyzeFile(
-        {
-          path,
-          role: 'test',
-          tier,
-          tierReason: reason,
-          model,
-          pkg,
-          usedBy: [],
-          serves: [],
-          appliesTo: 'importers',
-          automockOf: null,
-          inherited: inheritedDoubles(path, supportFiles),
-        },
-        boundaryResolver,
-        resolver,
-      ),
-    );
-    if (file) analyzed.push(file);
-  }
-  analyzed.sort((a, b) => comparePaths(a.path, b.path));
 
-  // 4. Rules and the result.
-  const rules = options.rules ?? builtinRules;
-  const findings = runRules(analyzed, packages.all(), rules, {
-    severity: options.severity ?? {},
-    onFailure: (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)),
-  });
+  // 3. Test files, one at a time: link its support, analyse it with the doubles it inherits, run
+  //    the rules, report, and let its model go.
+  const testFacts: TestFact[] = [];
+  const packageTests = new Map<string, Tier[]>();
+  for (const path of owned) {
+    const model = await store.get(path);
+    if (!model || !(model.tests.length > 0 || hasTestName(path))) continue;
+    await link(path);
+    const pkg = packages.contextOf(path);
+    adoptPackageFramework(model, pkg);
+    dropVagueServerSites(path, model, store, resolver);
+    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title));
+    const inherited: InheritedDouble[] = [];
+    for (const server of graph.servers(path, pkg.dir, BROWSER.has(model.framework))) {
+      const support = await supportAnalysis(server);
+      if (support) inherited.push(...inheritedFrom(support, graph.isPackageWide(server)));
+    }
+    const file = analyse(errors, path, () =>
+      analyzeFile(
+        { path, role: 'test', tier, tierReason: reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, inherited },
+        boundaryResolver,
+        resolver,
+      ),
+    );
+    if (file) collector.addFile(file, engine.fileFindings(file));
+    testFacts.push({ path, tier, framework: model.framework, package: pkg.dir });
+    packageTests.set(pkg.dir, [...(packageTests.get(pkg.dir) ?? []), tier]);
+    store.release(path);
+  }
+
+  // 4. Support files, now that every test they serve is known: their tier is the highest of those
+  //    tests'; then the package-level rules.
+  const usedBy = new Map([...graph.usedBy].map(([path, users]) => [path, [...users].sort(comparePaths)]));
+  const verdicts = supportVerdicts(usedBy, testFacts, (path) => packages.packageDirOf(path));
+  for (const path of [...graph.usedBy.keys()].sort(comparePaths)) {
+    const support = await supportAnalysis(path);
+    const verdict = verdicts.get(path)!;
+    if (!support) continue;
+    const file: AnalyzedFile = {
+      ...support,
+      tier: verdict.tier,
+      tierReason: verdict.reason,
+      usedBy: usedBy.get(path)!,
+      serves: verdict.serves,
+      appliesTo: verdict.packageWide ? 'package' : 'importers',
+    };
+    collector.addFile(file, engine.fileFindings(file));
+  }
+  for (const pkg of packages.all()) {
+    const tiers = packageTests.get(pkg.dir) ?? [];
+    collector.addFindings(engine.packageFindings(pkg, { files: tiers.length, tier: highestTier(tiers) }));
+  }
+
   const warnings = [...fileWarnings, ...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
   const partial = options.shard !== undefined || changed !== null;
-  const covered = new Set(analyzed.map((f) => f.path));
+  const covered = new Set(collector.files.map((f) => f.path));
   return assembleResult({
     root: basename(root) || root,
-    files: analyzed.map(fileFacts),
-    findings,
-    tests: testReports(analyzed),
-    boundaries: boundaryCounts(analyzed),
+    files: collector.files,
+    findings: collector.findings,
+    tests: collector.tests,
+    boundaries: collector.boundaries(),
     errors,
     warnings,
     rules: ruleSummaries(rules, { severity: options.severity ?? {} }),
@@ -333,18 +290,14 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   });
 }
 
-function fileFacts(file: AnalyzedFile): FileFacts {
-  return {
-    path: file.path,
-    role: file.role,
-    tier: file.tier,
-    tierReason: file.tierReason,
-    framework: file.model.framework,
-    tests: file.model.tests.length,
-    mocks: file.model.mocks.length,
-    package: file.pkg.dir,
-    ...(file.role === 'support' ? { usedBy: file.usedBy } : {}),
-  };
+/** A bug while analysing one file costs that file, not the report. */
+function analyse(errors: FileError[], path: string, run: () => AnalyzedFile): AnalyzedFile | null {
+  try {
+    return run();
+  } catch (error) {
+    errors.push(internalError(path, 'analysis', error));
+    return null;
+  }
 }
 
 const AUTOMOCK_USER = 'jest automatic mocks';
@@ -372,24 +325,18 @@ function automockSite(specifier: string): MockSite {
   };
 }
 
-/**
- * Doubles a test file inherits: file-level mocks of the support files that serve it — helpers it
- * imports, directly or through other helpers, and setup files and root __mocks__ of its package.
- */
-function inheritedDoubles(path: string, supportFiles: readonly AnalyzedFile[]): InheritedDouble[] {
+/** The file-level doubles of a support file, as a test it serves inherits them. */
+function inheritedFrom(support: AnalyzedFile, packageWide: boolean): InheritedDouble[] {
   const out: InheritedDouble[] = [];
-  for (const support of supportFiles) {
-    if (!support.serves.includes(path)) continue;
-    support.model.mocks.forEach((site, index) => {
-      if (site.owner.kind !== 'file' || site.benign) return;
-      out.push({
-        boundary: support.boundaries[index]!,
-        from: `${support.path}:${site.line}`,
-        mechanism: site.mechanism,
-        scope: support.appliesTo === 'package' ? 'package' : 'import',
-      });
+  support.model.mocks.forEach((site, index) => {
+    if (site.owner.kind !== 'file' || site.benign) return;
+    out.push({
+      boundary: support.boundaries[index]!,
+      from: `${support.path}:${site.line}`,
+      mechanism: site.mechanism,
+      scope: packageWide ? 'package' : 'import',
     });
-  }
+  });
   return out;
 }
 
@@ -397,14 +344,14 @@ function inheritedDoubles(path: string, supportFiles: readonly AnalyzedFile[]): 
  * msw: `setupServer(...handlers)` whose handlers are imported from a file where each handler is
  * already a site (one per host) is not a second, vaguer double.
  */
-function dropVagueServerSites(parsed: ReadonlyMap<string, Parsed>, resolver: ModuleResolver): void {
-  for (const [path, { model }] of parsed) {
-    if (!model.mocks.some((m) => m.mechanism === 'msw setupServer')) continue;
-    const handlerFiles = model.imports
-      .map((i) => (isRelative(i.specifier) || !i.specifier.includes('msw') ? resolver.resolve(path, i.specifier) : null))
-      .filter((p): p is string => p !== null && parsed.get(p)?.model.mocks.some((m) => m.mechanism.startsWith('msw ') && m.mechanism !== 'msw setupServer') === true);
-    if (handlerFiles.length) model.mocks = model.mocks.filter((m) => m.mechanism !== 'msw setupServer');
-  }
+function dropVagueServerSites(path: string, model: TestFileModel, store: ModelStore, resolver: ModuleResolver): void {
+  if (!model.mocks.some((m) => m.mechanism === 'msw setupServer')) return;
+  const definesHandlers = model.imports.some((i) => {
+    if (!isRelative(i.specifier) && i.specifier.includes('msw')) return false;
+    const target = resolver.resolve(path, i.specifier);
+    return target !== null && store.facts(target)?.hasMswHandlers === true;
+  });
+  if (definesHandlers) model.mocks = model.mocks.filter((m) => m.mechanism !== 'msw setupServer');
 }
 
 /** The audited folder, absolute; a usage error when it is missing or not a folder. */
@@ -435,15 +382,7 @@ function internalError(path: string, stage: string, error: unknown): FileError {
 
 const ABSOLUTE_PATH = /(?:[A-Za-z]:)?[\\/](?:[^\s'"`:,()[\]]+[\\/])+[^\s'"`:,()[\]]*/g;
 
-type ReadFailure = { ok: false; kind: string; message: string };
 
-function parseFile(root: string, path: string, catalog: Catalog, budgetMs: number, warn: (note: string) => void): ExtractOutcome | ReadFailure {
-  const source = readSource(join(root, path));
-  if (!source.ok) return { ok: false, kind: source.kind, message: source.message };
-  // Audited, but the user should know (e.g. a Latin-1 file whose strings may read oddly).
-  for (const note of source.notes) warn(note);
-  return extractModel(path, source.text, (s) => catalog.fakeLibrary(s), budgetMs);
-}
 
 /**
  * A Jest manual mock of a node module: `__mocks__/<pkg>.ts` beside the package's package.json
