@@ -20,9 +20,10 @@ import { SupportGraph } from './discover/support-graph.js';
 import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { Baseline } from './engine/baseline.js';
-import { ResultCollector } from './engine/collector.js';
+import { ResultCollector, type ReportCollector } from './engine/collector.js';
 import { assembleResult } from './engine/result.js';
-import { ruleSummaries, RuleEngine } from './engine/run-rules.js';
+import { compareStrings, ruleSummaries, RuleEngine } from './engine/run-rules.js';
+import { SpillCollector, type SpilledReport, type SpillMeta } from './engine/spill.js';
 import type { SeverityOverrides } from './engine/severity.js';
 import { highestTier, supportVerdicts, type TestFact } from './engine/support-tier.js';
 import { UsageError } from './errors.js';
@@ -78,6 +79,45 @@ export interface AuditOptions {
 const BROWSER = new Set(['playwright', 'cypress']);
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
+  const collector = new ResultCollector();
+  const scanned = await scan(options, collector);
+  const covered = new Set(collector.files.map((f) => f.path));
+  return assembleResult({
+    ...scanned.meta,
+    files: collector.files,
+    findings: collector.findings,
+    tests: collector.tests,
+    boundaries: collector.boundaries(),
+    ...(options.baseline ? { baseline: { baseline: options.baseline, inScope: (p: string) => !scanned.partial || covered.has(p) } } : {}),
+  });
+}
+
+/**
+ * The same audit with its report written to temporary files as it goes, for repositories too large
+ * to hold one in memory. The caller writes its outputs from it, then calls dispose().
+ */
+export async function auditSpilled(options: AuditOptions): Promise<SpilledReport> {
+  const spill = new SpillCollector();
+  try {
+    const scanned = await scan(options, spill);
+    return spill.finish({
+      ...scanned.meta,
+      ...(options.baseline ? { baseline: { baseline: options.baseline, inScope: (p: string) => !scanned.partial || spill.covered.has(p) } } : {}),
+    });
+  } catch (error) {
+    spill.dispose();
+    throw error;
+  }
+}
+
+interface Scanned {
+  meta: Omit<SpillMeta, 'baseline'>;
+  /** A shard or --changed-since run: it saw part of the tree. */
+  partial: boolean;
+}
+
+/** Discovers, parses, analyses and judges every file, handing each over to the collector. */
+async function scan(options: AuditOptions, collector: ReportCollector): Promise<Scanned> {
   const root = await checkedRoot(options.root);
   // Asked first: outside a git repository there is nothing to do, and the answer is one clear line.
   const changed = options.changedSince !== undefined ? await changedFilesSince(root, options.changedSince) : null;
@@ -99,7 +139,6 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     severity: options.severity ?? {},
     onFailure: (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)),
   });
-  const collector = new ResultCollector();
   const tierGlobs: TierGlobSets = {};
   for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
     if (patterns.length) tierGlobs[tier] = globSet(patterns);
@@ -113,6 +152,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const candidateSet = new Set(candidates);
   let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
   if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
+  // In report order: a spilled report then writes test files as they come.
+  owned = [...owned].sort(compareStrings);
 
   let done = 0;
   let total = owned.length;
@@ -272,22 +313,18 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   }
 
   const warnings = [...fileWarnings, ...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
-  const partial = options.shard !== undefined || changed !== null;
-  const covered = new Set(collector.files.map((f) => f.path));
-  return assembleResult({
-    root: basename(root) || root,
-    files: collector.files,
-    findings: collector.findings,
-    tests: collector.tests,
-    boundaries: collector.boundaries(),
-    errors,
-    warnings,
-    rules: ruleSummaries(rules, { severity: options.severity ?? {} }),
-    failOn: options.failOn ?? 'error',
-    ...(options.baseline ? { baseline: { baseline: options.baseline, inScope: (p: string) => !partial || covered.has(p) } } : {}),
-    ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
-    ...(options.shard ? { shard: options.shard } : {}),
-  });
+  return {
+    meta: {
+      root: basename(root) || root,
+      errors,
+      warnings,
+      rules: ruleSummaries(rules, { severity: options.severity ?? {} }),
+      failOn: options.failOn ?? 'error',
+      ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+    },
+    partial: options.shard !== undefined || changed !== null,
+  };
 }
 
 /** A bug while analysing one file costs that file, not the report. */

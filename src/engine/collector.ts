@@ -7,7 +7,14 @@ import type { AnalyzedFile } from '../model/analysis.js';
 import type { BoundaryCount, FileFacts, Finding, TestReport } from '../model/finding.js';
 import { boundaryCounts, sumBoundaries, testReports } from './exercise-report.js';
 
-export class ResultCollector {
+/** Where an audit hands over each analysed file with its findings, and findings of no file. */
+export interface ReportCollector {
+  addFile(file: AnalyzedFile, findings: readonly Finding[]): void;
+  addFindings(findings: readonly Finding[]): void;
+}
+
+/** Keeps everything in memory, for a result the caller holds whole. */
+export class ResultCollector implements ReportCollector {
   readonly files: FileFacts[] = [];
   readonly findings: Finding[] = [];
   readonly tests: TestReport[] = [];

@@ -228,14 +228,18 @@ export function compareStrings(a: string, b: string): number {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      compareStrings(a.path, b.path) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      compareStrings(a.ruleId, b.ruleId) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareStrings(a.message, b.message) ||
-      compareStrings(a.fingerprint, b.fingerprint),
+  return findings.sort(compareFindings);
+}
+
+/** Report order: by path, position, rule, severity, message, fingerprint. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.path, b.path) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareStrings(a.message, b.message) ||
+    compareStrings(a.fingerprint, b.fingerprint)
   );
 }
