@@ -2,7 +2,7 @@
  * The audit itself: argv flags → configuration → audit() → reports → exit code. Flags override the
  * configuration; the configuration overrides defaults.
  */
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { rules } from '../../rules/index.js';
 import { audit, auditSpilled, checkedRoot, type AuditOptions } from '../audit.js';
 import { loadConfig } from '../config/load-config.js';
@@ -23,6 +23,8 @@ export interface AuditFlags extends OutputFlags {
   shard?: string;
   /** Milliseconds one file may take (Infinity: no limit). */
   fileBudget?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function runAudit(path: string, flags: AuditFlags): Promise<number> {
@@ -45,6 +47,7 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
       ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
       ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
       ...(flags.fileBudget !== undefined ? { fileBudgetMs: flags.fileBudget } : {}),
+      ...(flags.cache || flags.cacheLocation !== undefined ? { cache: flags.cacheLocation !== undefined ? { location: resolve(flags.cacheLocation) } : {} } : {}),
     };
     // JSON only (the dashboard and CI-artifact case): the report streams from disk, so memory stays
     // flat on the largest repositories. Other formats need the whole result to lay it out.
@@ -53,7 +56,7 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
       progress.done();
       try {
         for (const target of targets) await writeJsonReport(report, target);
-        return report.tail().verdict.passed ? EXIT_CLEAN : EXIT_FINDINGS;
+        return report.passed() ? EXIT_CLEAN : EXIT_FINDINGS;
       } finally {
         report.dispose();
       }

@@ -11,9 +11,8 @@ import { baselineOf, formatBaseline, type Baseline } from '../engine/baseline.js
 import { UsageError } from '../errors.js';
 import type { AuditResult } from '../model/finding.js';
 import { FAIL_LEVELS, type FailLevel } from '../model/severity.js';
-import type { ReportSource } from '../engine/report-source.js';
+import type { StreamedReport } from '../engine/streamed-report.js';
 import { FORMATS, render, type Format, type RenderOptions } from '../report/formats.js';
-import { jsonChunks } from '../report/json.js';
 import { useColor } from './terminal.js';
 
 export interface OutputFlags {
@@ -94,9 +93,9 @@ export async function writeReports(result: AuditResult, targets: readonly Target
 }
 
 /** Writes a JSON report chunk by chunk: a report spilled to disk never becomes one string. */
-export async function writeJsonReport(source: ReportSource, target: Target): Promise<void> {
+export async function writeJsonReport(source: StreamedReport, target: Target): Promise<void> {
   if (target.path === null) {
-    for (const chunk of jsonChunks(source)) {
+    for (const chunk of source.chunks()) {
       // Honour back-pressure: a slow reader must not make the whole report pile up in memory.
       if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
     }
@@ -105,7 +104,7 @@ export async function writeJsonReport(source: ReportSource, target: Target): Pro
   let fd: number | null = null;
   try {
     fd = openSync(target.path, 'w');
-    for (const chunk of jsonChunks(source)) writeSync(fd, chunk);
+    for (const chunk of source.chunks()) writeSync(fd, chunk);
   } catch (error) {
     throw new UsageError(`cannot write ${target.path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   } finally {

@@ -14,7 +14,10 @@ import { toolVersion } from '../version.js';
 import { BaselineMarker, type Baseline } from './baseline.js';
 import { fileFacts, type ReportCollector } from './collector.js';
 import { boundaryCounts, sortTests, sumBoundaries, testReports } from './exercise-report.js';
-import type { ReportSource, ReportTail } from './report-source.js';
+import type { ReportTail } from './report-source.js';
+import type { StreamedReport } from './streamed-report.js';
+import type { RunWriter } from '../cache/audit-cache.js';
+import { jsonChunks } from '../report/json.js';
 import { dedupeErrors, fileReport, isFailing } from './result.js';
 import { compareFindings, compareStrings, sortFindings } from './run-rules.js';
 import { SummaryCounter } from './summary.js';
@@ -90,14 +93,17 @@ export class SpillCollector implements ReportCollector {
     }
   }
 
-  /** The report, read back from disk. Call dispose() when every output is written. */
-  finish(meta: SpillMeta): SpilledReport {
+  /**
+   * The report, read back from disk. Call dispose() when every output is written. With a run
+   * writer, the first complete JSON output is also recorded in the run cache.
+   */
+  finish(meta: SpillMeta, cache: RunWriter | null = null): SpilledReport {
     this.files.close();
     this.findings.close();
     this.tests.close();
     const errors = dedupeErrors(meta.errors);
     const boundaries = sumBoundaries([[...this.boundaryTotals.values()]]);
-    return new SpilledReport(this.dir, meta, this.counter.result(errors.length, boundaries), errors, this.lateFiles, this.lateFindings);
+    return new SpilledReport(this.dir, meta, this.counter.result(errors.length, boundaries), errors, this.lateFiles, this.lateFindings, cache);
   }
 
   dispose(): void {
@@ -108,7 +114,7 @@ export class SpillCollector implements ReportCollector {
   }
 }
 
-export class SpilledReport implements ReportSource {
+export class SpilledReport implements StreamedReport {
   readonly tool = { name: 'test-audit' as const, version: toolVersion() };
   readonly root: string;
   private readonly lateReports: FileReport[];
@@ -121,10 +127,11 @@ export class SpilledReport implements ReportSource {
   constructor(
     private readonly dir: string,
     private readonly meta: SpillMeta,
-    readonly summary: ReportSource['summary'],
+    readonly summary: StreamedReport['summary'],
     private readonly errors: FileError[],
     late: readonly { file: AnalyzedFile; findings: Finding[] }[],
     packageFindings: readonly Finding[],
+    private cache: RunWriter | null,
   ) {
     this.root = meta.root;
     this.lateFindings = sortFindings([...late.flatMap((l) => l.findings), ...packageFindings]);
@@ -168,6 +175,26 @@ export class SpilledReport implements ReportSource {
     yield* merge(readLines<TestReport>(join(this.dir, 'tests.ndjson')), this.lateTests, (a, b) => compareStrings(a.path, b.path) || a.line - b.line || compareStrings(a.name, b.name));
   }
 
+  *chunks(): Iterable<string> {
+    const cache = this.cache;
+    this.cache = null;
+    let complete = false;
+    try {
+      for (const chunk of jsonChunks(this)) {
+        cache?.write(chunk);
+        yield chunk;
+      }
+      complete = true;
+    } finally {
+      if (cache && complete) cache.commit(this.passed());
+      else cache?.abort();
+    }
+  }
+
+  passed(): boolean {
+    return this.tail().verdict.passed;
+  }
+
   /** Errors, verdict and the rest: the verdict is counted while the findings are read. */
   tail(): ReportTail {
     if (!this.lastTail) for (const _ of this.findings()) void _;
@@ -175,6 +202,7 @@ export class SpilledReport implements ReportSource {
   }
 
   dispose(): void {
+    this.cache?.abort();
     removeFolder(this.dir);
   }
 }

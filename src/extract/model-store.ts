@@ -10,7 +10,8 @@ import type { CatalogEntry } from '../catalog/types.js';
 import type { TestFileModel } from '../model/test-model.js';
 import { extractWithLargeStack } from './deep-worker.js';
 import { extractModel, type ExtractOutcome } from './extract-file.js';
-import { readSource } from './read-source.js';
+import { decodeSource, MAX_SOURCE_BYTES, readBounded } from './read-source.js';
+import type { AuditCache } from '../cache/audit-cache.js';
 
 /** What is remembered of a released model. */
 export interface ReleasedFacts {
@@ -27,6 +28,8 @@ export interface StoreProblem {
 
 export interface ModelStoreOptions {
   root: string;
+  /** Models of files whose content an earlier run already extracted (--cache). */
+  cache?: AuditCache | null;
   catalog: Catalog;
   catalogExtensions: readonly CatalogEntry[];
   budgetMs: number;
@@ -81,15 +84,27 @@ export class ModelStore {
   }
 
   private async make(path: string): Promise<TestFileModel | null> {
-    const { root, catalog, budgetMs } = this.options;
+    const { root, catalog, budgetMs, cache } = this.options;
     let outcome: ExtractOutcome | { ok: false; kind: string; message: string };
     let text: string | null = null;
+    let cacheKey: string | null = null;
+    let notes: string[] = [];
     try {
-      const source = readSource(join(root, path));
+      const read = readBounded(join(root, path), MAX_SOURCE_BYTES);
+      const source = read.ok ? decodeSource(read.bytes) : read;
       if (!source.ok) outcome = { ok: false, kind: source.kind, message: source.message };
       else {
+        if (cache && read.ok) {
+          cacheKey = cache.modelKey(path, read.bytes, this.options.catalogExtensions);
+          const cached = cache.readModel(cacheKey);
+          if (cached) {
+            for (const note of cached.notes) this.options.onNote(path, note);
+            return cached.model;
+          }
+        }
         // Audited, but the user should know (e.g. a Latin-1 file whose strings may read oddly).
-        for (const note of source.notes) this.options.onNote(path, note);
+        notes = source.notes;
+        for (const note of notes) this.options.onNote(path, note);
         text = source.text;
         outcome = extractModel(path, text, (s) => catalog.fakeLibrary(s), budgetMs);
       }
@@ -101,7 +116,11 @@ export class ModelStore {
     if (!outcome.ok && outcome.kind === 'too-complex' && text !== null) {
       outcome = await extractWithLargeStack({ path, text, extensions: [...this.options.catalogExtensions], budgetMs });
     }
-    if (outcome.ok) return outcome.model;
+    if (outcome.ok) {
+      // Stored before the audit adjusts the model (package framework, automock sites): as extracted.
+      if (cache && cacheKey) cache.writeModel(cacheKey, { model: outcome.model, notes });
+      return outcome.model;
+    }
     this.options.onProblem({ path, kind: outcome.kind, message: outcome.message });
     return null;
   }
