@@ -65,6 +65,7 @@ export function printReport(result, jsonPath) {
   const out = [
     `test-audit benchmark · ${result.date} · commit ${result.commit.hash.slice(0, 12)}${result.commit.dirty ? ' (with uncommitted changes)' : ''}`,
     `Machine: ${m.cpu} · ${m.cores} cores · ${m.ramGB} GB RAM · Node ${m.node} · ${m.os} · load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end`,
+    ...(m.busy ? [`WARNING: the machine was busy before the run started (load average ${m.loadAverageAtStart[0]} on ${m.cores} cores): other processes competed for the CPU, so wall times are inflated and noisy; CPU times and CPU ratios are the steadier comparison.`] : []),
     '',
     'Contenders (each a separate node process; every run starts them in turn, in this order):',
     ...Object.entries(result.contenders).map(([name, does]) => `  ${name.padEnd(10)}  ${does}`),

@@ -284,6 +284,8 @@ function machine() {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     loadAverageAtStart: loadAverage(),
+    // Half the cores already busy elsewhere: every contender shares the CPU with strangers.
+    busy: os.loadavg()[0] > cpus.length / 2,
   };
 }
 
