@@ -4,7 +4,7 @@
  */
 import type { AnalyzedFile } from '../model/analysis.js';
 import type { BoundaryKind } from '../model/boundary.js';
-import { assertionsOfTest, isRunnable, onlyInvocationAssertions, ownerAppliesTo } from '../model/queries.js';
+import { assertionsOfTest, isRunnable, onlyInvocationAssertions, ownerAppliesTo, usedLocalsOf } from '../model/queries.js';
 import type { TestCase } from '../model/test-model.js';
 
 export type Verdict = 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
@@ -113,7 +113,7 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   // the file fakes that kind of system (an ORM wrapper and the ORM itself are one database).
   const fakedInFile = new Set<string>(file.boundaries.map((b) => b.kind));
   for (const double of file.inherited) fakedInFile.add(double.boundary.kind);
-  const usedLocals = new Set(model.importUses.filter((u) => ownerAppliesTo(model, u.owner, test)).map((u) => u.local));
+  const usedLocals = usedLocalsOf(model, test);
   for (const reached of file.reached) {
     const name = systemName(reached);
     if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(reached.kind)) continue;

@@ -39,6 +39,8 @@ interface ModelIndex {
   testIdsByOwner: Map<string, ReadonlySet<number>>;
   /** Each test's assertions including its helpers', filled on demand. */
   assertionsOfTest: Map<number, Assertion[]>;
+  /** Imported names used, by owner key (tests apart from the rest), filled on demand. */
+  importUses: { byTest: Map<number, string[]>; others: Map<string, { owner: Owner; locals: string[] }> } | null;
 }
 
 const indexes = new WeakMap<TestFileModel, ModelIndex>();
@@ -64,7 +66,7 @@ function indexOf(model: TestFileModel): ModelIndex {
     if (a.owner.kind === 'test') push(assertionsByTest, a.owner.id, i);
     else if (a.owner.kind === 'helper') push(assertionsByHelper, a.owner.name, i);
   });
-  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map() };
+  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map(), importUses: null };
   indexes.set(model, index);
   return index;
 }
@@ -95,13 +97,45 @@ export function ownerAppliesTo(model: TestFileModel, owner: Owner, test: TestCas
   if (owner.kind === 'test') return owner.id === test.id;
   if (owner.kind === 'file') return true;
   const index = indexOf(model);
-  const key = owner.kind === 'helper' ? `helper:${owner.name}` : `${owner.kind}:${owner.id}`;
+  const key = ownerKey(owner);
   let ids = index.testIdsByOwner.get(key);
   if (!ids) {
     ids = new Set(testsOfOwner(model, owner).map((t) => t.id));
     index.testIdsByOwner.set(key, ids);
   }
   return ids.has(test.id);
+}
+
+/**
+ * The imported names a test uses, itself or through its hooks, describes and helpers. Uses are
+ * grouped by owner once per model, so a file with thousands of tests is not rescanned per test.
+ */
+export function usedLocalsOf(model: TestFileModel, test: TestCase): Set<string> {
+  const index = indexOf(model);
+  if (!index.importUses) {
+    const byTest = new Map<number, string[]>();
+    const others = new Map<string, { owner: Owner; locals: string[] }>();
+    for (const use of model.importUses) {
+      if (use.owner.kind === 'test') {
+        push(byTest, use.owner.id, use.local);
+        continue;
+      }
+      const key = ownerKey(use.owner);
+      const group = others.get(key);
+      if (group) group.locals.push(use.local);
+      else others.set(key, { owner: use.owner, locals: [use.local] });
+    }
+    index.importUses = { byTest, others };
+  }
+  const used = new Set<string>(index.importUses.byTest.get(test.id));
+  for (const { owner, locals } of index.importUses.others.values()) {
+    if (ownerAppliesTo(model, owner, test)) for (const local of locals) used.add(local);
+  }
+  return used;
+}
+
+function ownerKey(owner: Owner): string {
+  return owner.kind === 'helper' ? `helper:${owner.name}` : owner.kind === 'file' ? 'file' : `${owner.kind}:${owner.id}`;
 }
 
 /** The tests an owner's facts apply to: hooks apply to their describe's tests, helpers to their callers. */
