@@ -20,10 +20,10 @@ interface Figures {
   min: number;
 }
 
-it('npm run bench measures floor and test-audit on the same files and writes the JSON result', async () => {
+it('npm run bench measures the floor, the floor on two threads and test-audit on the same files and writes the JSON result', async () => {
   scratch = await mkdtemp(join(tmpdir(), 'test-audit-bench-test-'));
   const json = join(scratch, 'result.json');
-  const args = ['test/bench/run.mjs', '--sizes', '20', '--runs', '1', '--only', 'floor,test-audit', '--json', json];
+  const args = ['test/bench/run.mjs', '--sizes', '20', '--runs', '1', '--only', 'floor,floor-2t,test-audit', '--json', json];
   // Its own temp folder: corpora and scratch files never meet those of a real benchmark run.
   const env = { ...process.env, TMPDIR: scratch, TEMP: scratch, TMP: scratch };
   const stdout = await new Promise<string>((resolve, reject) => {
@@ -38,8 +38,8 @@ it('npm run bench measures floor and test-audit on the same files and writes the
   expect(result.sizes).toHaveLength(1);
   const [size] = result.sizes;
   expect(size.corpus.files).toBe(20);
-  expect(Object.keys(size.summary)).toEqual(['floor', 'test-audit']);
-  expect(size.runs.map((r: { contender: string }) => r.contender)).toEqual(['floor', 'test-audit']);
+  expect(Object.keys(size.summary)).toEqual(['floor', 'floor-2t', 'test-audit']);
+  expect(size.runs.map((r: { contender: string }) => r.contender)).toEqual(['floor', 'floor-2t', 'test-audit']);
   for (const run of size.runs) {
     expect(run.output.files).toBe(20);
     expect(run.wallMs).toBeGreaterThan(0);
@@ -51,6 +51,7 @@ it('npm run bench measures floor and test-audit on the same files and writes the
     expect(figures.filesPerSecond).toBeGreaterThan(0);
   }
   expect(size.ratios.testAuditOverFloor.wall).toBeGreaterThan(0);
+  expect(size.ratios.twoThreadsOverFloor.wall).toBeGreaterThan(0);
   expect(result.oneFile.warm).toHaveLength(5);
   expect(result.oneFile.cold.output.files).toBe(1);
   expect(result.targets.map((t: { name: string }) => t.name)).toContain('one-file audit, warm median');

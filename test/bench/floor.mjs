@@ -1,11 +1,14 @@
 // The floor: what listing and parsing alone cost. Lists the test files, reads each, parses it with
 // the TypeScript that ts-morph bundles (loaded the way a careful user would: one plain `require`,
 // no code cache) with the options test-audit uses, and visits every node once, on one thread.
-// Run directly (`node floor.mjs <dir>`) it prints `{"files":…,"nodes":…}`.
+// Run directly (`node floor.mjs <dir> [--threads N]`) it prints `{"files":…,"nodes":…}`. With
+// --threads N the main thread only lists; N worker threads each parse every Nth file: the most
+// that spreading the parse over threads could win on this machine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { globby } from 'globby';
 
 const { ts } = createRequire(import.meta.url)('ts-morph');
@@ -20,8 +23,23 @@ function scriptKindFor(path) {
   return ts.ScriptKind.JS;
 }
 
-export async function floor(root) {
+export async function floor(root, threads = 1) {
   const files = await globby([TEST_FILE_GLOB], { cwd: root, gitignore: true, ignore: ['**/node_modules/**'] });
+  if (threads <= 1) return { files: files.length, nodes: parseAll(root, files) };
+  const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
+  const counts = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise((done, fail) => {
+          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root, files: share } });
+          worker.once('message', done).once('error', fail);
+        }),
+    ),
+  );
+  return { files: files.length, nodes: counts.reduce((a, b) => a + b, 0) };
+}
+
+function parseAll(root, files) {
   let nodes = 0;
   const visit = (node) => {
     nodes++;
@@ -31,9 +49,12 @@ export async function floor(root) {
     const text = readFileSync(join(root, file), 'utf8');
     ts.forEachChild(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file)), visit);
   }
-  return { files: files.length, nodes };
+  return nodes;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.stdout.write(`${JSON.stringify(await floor(process.argv[2] ?? '.'))}\n`);
+if (!isMainThread && workerData?.files) {
+  parentPort.postMessage(parseAll(workerData.root, workerData.files));
+} else if (isMainThread && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const threads = process.argv.includes('--threads') ? Number(process.argv[process.argv.indexOf('--threads') + 1]) : 1;
+  process.stdout.write(`${JSON.stringify(await floor(process.argv[2] ?? '.', threads))}\n`);
 }

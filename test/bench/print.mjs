@@ -22,6 +22,7 @@ function sizeSection(s) {
   const ratios = [];
   if (s.ratios.testAuditOverFloor) ratios.push(`test-audit / floor ${times(s.ratios.testAuditOverFloor.wall)} wall, ${times(s.ratios.testAuditOverFloor.cpu)} CPU`);
   if (s.ratios.eslintOverTestAudit) ratios.push(`eslint / test-audit ${times(s.ratios.eslintOverTestAudit.wall)} wall, ${times(s.ratios.eslintOverTestAudit.cpu)} CPU`);
+  if (s.ratios.twoThreadsOverFloor) ratios.push(`floor on 2 threads / floor ${times(s.ratios.twoThreadsOverFloor.wall)} wall, ${times(s.ratios.twoThreadsOverFloor.cpu)} CPU`);
   if (ratios.length) lines.push(`  ${ratios.join(' · ')}`);
   const last = Object.keys(s.summary).map((name) => s.runs.findLast((r) => r.contender === name));
   const output = (r) => `${r.contender} ${r.output.files}${r.output.findings === undefined ? '' : ` (${r.output.findings} ${r.contender === 'eslint' ? 'problems' : 'findings'}, ${r.output.parseErrors} unparsed)`}`;

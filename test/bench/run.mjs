@@ -5,7 +5,7 @@
 // hits all three alike; figures are medians. Nothing here is a hard-coded result: what is printed
 // was measured in this run, and everything (raw runs too) goes to the --json file.
 //
-//   node test/bench/run.mjs [--sizes 2000,20000] [--runs N] [--only floor,test-audit,eslint]
+//   node test/bench/run.mjs [--sizes 2000,20000] [--runs N] [--only floor,floor-2t,test-audit,eslint]
 //                           [--json bench-result.json] [--keep] [--bin path/to/test-audit.js]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,12 +24,12 @@ const REPO = resolve(HERE, '../..');
 const require = createRequire(import.meta.url);
 const versionOf = (pkg) => require(`${pkg}/package.json`).version;
 
-const USAGE = 'usage: node test/bench/run.mjs [--sizes 2000,20000] [--runs N] [--only floor,test-audit,eslint] [--json file] [--keep] [--bin file]';
+const USAGE = 'usage: node test/bench/run.mjs [--sizes 2000,20000] [--runs N] [--only floor,floor-2t,test-audit,eslint] [--json file] [--keep] [--bin file]';
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '2000,20000' },
     runs: { type: 'string' },
-    only: { type: 'string', default: 'floor,test-audit,eslint' },
+    only: { type: 'string', default: 'floor,floor-2t,test-audit,eslint' },
     json: { type: 'string', default: 'bench-result.json' },
     keep: { type: 'boolean', default: false },
     bin: { type: 'string', default: join(REPO, 'bin', 'test-audit.js') },
@@ -45,15 +45,17 @@ const only = options.only.split(',');
 const fixedRuns = options.runs === undefined ? undefined : Number(options.runs);
 const runsFor = (size) => fixedRuns ?? (size >= 20_000 ? 1 : 3);
 const testAuditBin = resolve(options.bin);
-if (sizes.some((s) => !Number.isInteger(s) || s < 1) || (fixedRuns !== undefined && !(fixedRuns >= 1)) || only.some((c) => !['floor', 'test-audit', 'eslint'].includes(c))) {
-  console.error(USAGE);
-  process.exit(2);
-}
 
 const CONTENDERS = {
   floor: {
     does: `lists the test files (globby), reads each, parses it with ts.createSourceFile (TypeScript ${require('ts-morph').ts.version} as ts-morph bundles it, loaded by a plain require: no code cache; same options as test-audit) and visits every node; one thread`,
     args: () => [join(HERE, 'floor.mjs'), '.'],
+    okCodes: [0],
+    read: (run) => ({ files: JSON.parse(run.stdout).files }),
+  },
+  'floor-2t': {
+    does: 'the floor spread over two worker threads (each parses every other file; the main thread only lists): what running the parse in parallel can win on this machine, the case for or against a --jobs option',
+    args: () => [join(HERE, 'floor.mjs'), '.', '--threads', '2'],
     okCodes: [0],
     read: (run) => ({ files: JSON.parse(run.stdout).files }),
   },
@@ -80,6 +82,11 @@ const CONTENDERS = {
     },
   },
 };
+
+if (sizes.some((s) => !Number.isInteger(s) || s < 1) || (fixedRuns !== undefined && !(fixedRuns >= 1)) || only.some((c) => !Object.hasOwn(CONTENDERS, c))) {
+  console.error(USAGE);
+  process.exit(2);
+}
 
 const scratch = mkdtempSync(join(os.tmpdir(), 'test-audit-bench-out-'));
 const corpora = [];
@@ -175,7 +182,7 @@ async function measureSize(size) {
     commands: Object.fromEntries(only.map((name) => [name, commandLine(name, corpus.dir)])),
     runs,
     summary,
-    ratios: { testAuditOverFloor: ratio('test-audit', 'floor'), eslintOverTestAudit: ratio('eslint', 'test-audit') },
+    ratios: { testAuditOverFloor: ratio('test-audit', 'floor'), eslintOverTestAudit: ratio('eslint', 'test-audit'), twoThreadsOverFloor: ratio('floor-2t', 'floor') },
   };
 }
 
