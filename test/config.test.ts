@@ -157,6 +157,25 @@ describe('settings', () => {
     ]);
   });
 
+  it('test-audit catalog lists the configuration\'s own entries, marked, and rejects a broken configuration', async () => {
+    const ledger = { match: '@acme/ledger', kind: 'http', system: 'Acme ledger API', hides: ['double-booking', 'ledger currency rounding'], alternative: 'the ledger sandbox' };
+    await withTree({ ...shop, 'test-audit.config.json': JSON.stringify({ catalog: [ledger] }) }, async (dir) => {
+      const table = await runCli(['catalog', '.'], { cwd: dir });
+      expect(table.code).toBe(0);
+      expect(table.stdout).toMatch(/^Boundary catalog: \d{3} entries \(1 from the configuration\), /);
+      expect(table.stdout).toContain('\n  @acme/ledger  Acme ledger API · from the configuration\n    hides        - double-booking\n');
+      const json = JSON.parse((await runCli(['catalog', '--format', 'json'], { cwd: dir })).stdout) as { entries: { match: string; source?: string }[] };
+      expect(json.entries.find((e) => e.match === '@acme/ledger')).toEqual({ ...ledger, source: 'configuration' });
+      expect(json.entries.filter((e) => e.source !== undefined)).toHaveLength(1);
+    });
+    await withTree({ 'test-audit.config.json': '{"catalog": [{"match": "@acme/x"}]}' }, async (dir) => {
+      const broken = await runCli(['catalog'], { cwd: dir });
+      expect(broken.code).toBe(2);
+      expect(broken.stdout).toBe('');
+      expect(broken.stderr).toBe("test-audit: test-audit.config.json: catalog[0]: missing required key 'kind'\n");
+    });
+  });
+
   it('failOn from the configuration decides the exit code; --fail-on overrides it', async () => {
     await withTree({ ...shop, '.git/HEAD': '', 'test-audit.config.json': '{"failOn": "info"}' }, async (dir) => {
       const fromConfig = await runCli(['.', '--format', 'json'], { cwd: dir });

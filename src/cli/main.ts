@@ -90,13 +90,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('catalog')
-    .description('list the boundary catalog: each package, what a double of it hides, the honest alternative')
+    .description("list the boundary catalog in effect: each package, what a double of it hides, the honest alternative (with the configuration's own entries)")
+    .argument('[path]', "folder whose configuration's catalog entries are listed too", '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-c, --config <file>', 'configuration file (default: the nearest to the folder, as for an audit)')
     .option('--no-color', 'never colour the output')
-    .action(async (flags: { format: 'table' | 'json'; color: boolean }) => {
-      const [{ catalogListing }, { formatCatalogJson, formatCatalogTable }] = await Promise.all([import('../catalog/index.js'), import('../report/catalog-list.js')]);
-      const text = flags.format === 'json' ? formatCatalogJson(catalogListing()) : formatCatalogTable(catalogListing(), { color: useColor(flags, process.stdout) });
-      process.stdout.write(text);
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (path: string, flags: { format: 'table' | 'json'; color: boolean; config?: string; debug?: boolean }) => {
+      const { listCatalog } = await import('./catalog-command.js');
+      exitCode = await listCatalog(path, { format: flags.format, color: useColor(flags, process.stdout), debug: flags.debug === true, ...(flags.config !== undefined ? { config: flags.config } : {}) });
     });
 
   program

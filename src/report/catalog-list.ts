@@ -10,13 +10,13 @@ const WIDTH = 100;
 const LABEL = 13;
 const BODY = `    ${' '.repeat(LABEL)}`;
 
-export function formatCatalogTable(listing: CatalogListing, options: { color: boolean }): string {
+export function formatCatalogTable(listing: CatalogListing, options: { color: boolean; fromConfig?: ReadonlySet<string> }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const entries = [...listing.entries].sort(compareEntries);
   const bySystem = new Map(entries.map((e) => [e.match, e.system]));
   const out: string[] = [];
   out.push(
-    c.bold(`Boundary catalog: ${plural(entries.length, 'entry', 'entries')}, ${plural(listing.fakeLibraries.length, 'fake library', 'fake libraries')}, ${plural(listing.hosts.length, 'host')}`),
+    c.bold(`Boundary catalog: ${plural(entries.length, 'entry', 'entries')}${options.fromConfig?.size ? ` (${options.fromConfig.size} from the configuration)` : ''}, ${plural(listing.fakeLibraries.length, 'fake library', 'fake libraries')}, ${plural(listing.hosts.length, 'host')}`),
     wrap('For each package: the real system behind it, the failures a double of it hides, and what an honest test uses instead.', WIDTH),
   );
 
@@ -24,7 +24,7 @@ export function formatCatalogTable(listing: CatalogListing, options: { color: bo
     const ofKind = entries.filter((e) => e.kind === kind);
     if (ofKind.length === 0) continue;
     out.push('', c.bold(`${kind} (${ofKind.length})`));
-    for (const entry of ofKind) out.push('', ...entryLines(entry, c));
+    for (const entry of ofKind) out.push('', ...entryLines(entry, c, options.fromConfig?.has(entry.match) === true));
   }
 
   out.push('', c.bold(`fake libraries (${listing.fakeLibraries.length})`), wrap('A fake library stands in for the catalog entry named after the arrow.', WIDTH));
@@ -46,9 +46,10 @@ function pointer(name: string, width: number, match: string, systems: ReadonlyMa
   return head + wrap(system ? `${sanitize(match)} (${sanitize(system)})` : sanitize(match), WIDTH, ' '.repeat(head.length));
 }
 
-function entryLines(entry: CatalogEntry, c: ChalkInstance): string[] {
+function entryLines(entry: CatalogEntry, c: ChalkInstance, configured: boolean): string[] {
   const engine = entry.engine ? c.dim(` · engine ${entry.engine}`) : '';
-  const lines = [`  ${c.bold(sanitize(entry.match))}  ${sanitize(entry.system)}${engine}`];
+  const origin = configured ? c.dim(' · from the configuration') : '';
+  const lines = [`  ${c.bold(sanitize(entry.match))}  ${sanitize(entry.system)}${engine}${origin}`];
   entry.hides.forEach((hide, i) => {
     const label = i === 0 ? c.dim('hides'.padEnd(LABEL)) : ' '.repeat(LABEL);
     lines.push(`    ${label}- ${wrap(sanitize(hide), WIDTH, `${BODY}  `)}`);
@@ -58,7 +59,7 @@ function entryLines(entry: CatalogEntry, c: ChalkInstance): string[] {
 }
 
 /** Machine-readable listing, versioned: later versions of schema 1 only add fields. */
-export function formatCatalogJson(listing: CatalogListing): string {
+export function formatCatalogJson(listing: CatalogListing, fromConfig: ReadonlySet<string> = new Set()): string {
   const entries = [...listing.entries].sort(compareEntries).map((e) => ({
     match: e.match,
     kind: e.kind,
@@ -66,6 +67,7 @@ export function formatCatalogJson(listing: CatalogListing): string {
     hides: [...e.hides],
     alternative: e.alternative,
     ...(e.engine ? { engine: e.engine } : {}),
+    ...(fromConfig.has(e.match) ? { source: 'configuration' } : {}),
   }));
   const fakeLibraries = [...listing.fakeLibraries]
     .sort((a, b) => compareText(a.package, b.package))
