@@ -3,7 +3,7 @@
  * error outside a git repository or for an unknown ref. Real git, in a temporary repository.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,5 +80,26 @@ describe('--changed-since', () => {
     } finally {
       await rm(outside, { recursive: true, force: true });
     }
+  });
+
+  it("never runs a program the repository's git configuration names (fsmonitor, clean filter, textconv)", async () => {
+    await withGitRepo(async (root) => {
+      const marker = join(root, 'ran.txt');
+      const hook = join(root, 'hook.sh');
+      // Writes where it was started from, then passes its input through as a filter would.
+      await writeFile(hook, `#!/bin/sh\necho "$0 $*" >> '${marker}'\n[ -t 0 ] || cat\n`);
+      await chmod(hook, 0o755);
+      await write(root, '.gitattributes', '*.ts filter=evil diff=evil\n');
+      const config = (...args: string[]) => git('git', ['config', ...args], { cwd: root });
+      await config('core.fsmonitor', `${hook} </dev/null`);
+      await config('filter.evil.clean', hook);
+      await config('filter.evil.required', 'true');
+      await config('diff.evil.textconv', hook);
+      await write(root, 'test/alone.test.ts', `${files['test/alone.test.ts']}// touched\n`);
+      const run = await runCli([root, '--changed-since', 'HEAD', '--format', 'json']);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual(['test/alone.test.ts']);
+      await expect(readFile(marker, 'utf8')).rejects.toThrow(/ENOENT/);
+    });
   });
 });
