@@ -40,14 +40,18 @@ describe('output hygiene', () => {
   let plain: CliRun;
   let coloured: CliRun;
   let json: CliRun;
+  let github: CliRun;
+  let sarif: CliRun;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'test-audit-hygiene-'));
     await mkdir(join(root, 'test/integration'), { recursive: true });
     await writeFile(join(root, 'test/integration/evil.integration.test.ts'), TEST_FILE);
-    [plain, coloured, json] = await Promise.all([
+    [plain, coloured, json, github, sarif] = await Promise.all([
       runCli([root]),
       runCli([root], { env: { FORCE_COLOR: '1' } }),
       runCli([root, '--format', 'json']),
+      runCli([root, '--format', 'github']),
+      runCli([root, '--format', 'sarif']),
     ]);
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
@@ -80,5 +84,20 @@ describe('output hygiene', () => {
       ['shared-test-state', 6, `${CLEAR_AND_RED} › ${FORGED_LINE}`],
     ]);
     expect(report.findings[3]!.message).toContain(C1_BIDI_CR);
+  });
+
+  it('GitHub annotations: one line per finding, controls written as visible text, the log cannot be recoloured', () => {
+    expect(github.code).toBe(1);
+    expect(ACTED_ON.exec(github.stdout.replaceAll('\n', ''))).toBeNull();
+    const lines = github.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=/);
+    expect(github.stdout).toContain('\\u001b[2J\\u001b[31mcleared › writes%0A✓ All tests passed ::error file=x::boom %250A');
+  });
+
+  it('SARIF keeps exact values and prints none of their characters raw', () => {
+    expect(ACTED_ON.exec(sarif.stdout.replaceAll('\n', ''))).toBeNull();
+    const log = JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string } }[] }[] };
+    expect(log.runs[0]!.results.some((r) => r.message.text.includes(C1_BIDI_CR))).toBe(true);
   });
 });

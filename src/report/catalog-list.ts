@@ -4,7 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CATALOG_KINDS, compareEntries, type CatalogEntry, type CatalogListing } from '../catalog/index.js';
-import { plural, sanitize, wrap } from './text.js';
+import { escapeJsonText, plural, sanitize, wrap } from './text.js';
 
 const WIDTH = 100;
 const LABEL = 13;
@@ -73,7 +73,7 @@ export function formatCatalogJson(listing: CatalogListing, fromConfig: ReadonlyS
     .sort((a, b) => compareText(a.package, b.package))
     .map((f) => ({ package: f.package, fakes: f.fakes }));
   const hosts = [...listing.hosts].sort((a, b) => compareText(a.host, b.host)).map((h) => ({ host: h.host, entry: h.entry }));
-  return `${JSON.stringify({ schemaVersion: 1, entries, fakeLibraries, hosts }, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify({ schemaVersion: 1, entries, fakeLibraries, hosts }, null, 2))}\n`;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */

@@ -6,6 +6,7 @@
 import type { AuditResult, Finding } from '../model/finding.js';
 import type { Severity } from '../model/rule.js';
 import { withPrefix } from './paths.js';
+import { UNSAFE_TEXT } from './text.js';
 
 export interface GithubOptions {
   /** Prefix for paths, when the audited folder is not the repository root. */
@@ -14,9 +15,16 @@ export interface GithubOptions {
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escapes a command's message, as @actions/core does. */
+/**
+ * Escapes a command's message, as @actions/core does, and writes every other control character as
+ * visible text (`\u001b`): the Actions log renders ANSI escapes, so a test name could recolour it.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return value
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(UNSAFE_TEXT, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** Escapes a property value: the message escapes plus the separators ':' and ','. */

@@ -7,7 +7,7 @@
 import type { ReportSource } from '../engine/report-source.js';
 import { sourceOf } from '../engine/report-source.js';
 import type { AuditResult } from '../model/finding.js';
-import { UNSAFE_BEYOND_C0 } from './text.js';
+import { escapeJsonText } from './text.js';
 
 export function formatJson(result: AuditResult): string {
   let text = '';
@@ -50,6 +50,6 @@ function* list<T>(key: string, items: Iterable<T>): Generator<string> {
 function value(item: unknown, indent: number): string {
   // JSON.stringify escapes C0 controls but leaves C1 controls (U+009B is a CSI), separators and
   // bidi marks raw. They can only occur inside strings, so escaping them keeps the same values.
-  const text = JSON.stringify(item, null, 2).replace(UNSAFE_BEYOND_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = escapeJsonText(JSON.stringify(item, null, 2));
   return text.includes('\n') ? text.replaceAll('\n', `\n${' '.repeat(indent)}`) : text;
 }

@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { RuleDefinition, TierSeverity } from '../model/rule.js';
 import { docsPath } from '../engine/run-rules.js';
-import { block } from './text.js';
+import { block, escapeJsonText } from './text.js';
 
 function tiers(severity: TierSeverity): string {
   return `unit ${severity.unit} · integration ${severity.integration} · e2e ${severity.e2e}`;
@@ -34,5 +34,5 @@ export function formatRulesJson(rules: readonly RuleDefinition[]): string {
     severity: rule.meta.severity,
     docs: docsPath(rule.meta.id),
   }));
-  return `${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify({ schemaVersion: 1, rules: list }, null, 2))}\n`;
 }

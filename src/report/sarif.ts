@@ -8,6 +8,7 @@ import type { AuditResult, Finding, RuleSummary } from '../model/finding.js';
 import type { RuleDefinition, Severity, SeveritySetting } from '../model/rule.js';
 import { packageFileUrl, ruleDocsUrl } from '../docs/links.js';
 import { withPrefix } from './paths.js';
+import { escapeJsonText } from './text.js';
 
 export interface SarifOptions {
   /** Rule definitions, for descriptions and help text (rules a report names but this list lacks get a minimal descriptor). */
@@ -57,7 +58,7 @@ export function formatSarif(result: AuditResult, options: SarifOptions): string 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
 }
 
 function descriptor(id: string, version: string, definition: RuleDefinition | undefined, summary: RuleSummary | undefined) {

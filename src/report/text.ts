@@ -20,6 +20,11 @@ export function sanitize(value: string): string {
   });
 }
 
+/** JSON text with the characters beyond C0 that JSON.stringify leaves raw written as \u escapes (same value). */
+export function escapeJsonText(json: string): string {
+  return json.replace(UNSAFE_BEYOND_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Word-wraps a paragraph so that every line, indent included, fits the width; all lines indented. */
 export function block(text: string, width: number, indent: string): string {
   return indent + wrap(text, width, indent);
