@@ -142,7 +142,7 @@ describe('markdown', () => {
     const result = await audit({ root: join(repoRoot, 'fixtures/ceremony-shop') });
     const text = formatMarkdown(result, { failOn: 'error' });
     const failing = result.findings.filter((f) => f.severity === 'error').length;
-    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').length;
+    const mocks = result.findings.filter((f) => ['mocked-dependency', 'stubbed-auth'].includes(f.ruleId)).length;
     expect(text.split('\n').slice(0, 3)).toEqual(['## test-audit: ceremony-shop', '', `:x: **${failing} findings at or above \`error\`**: the audit fails.`]);
     expect(text).toContain(`### Audit table: what each mock hides (${mocks})`);
     const small = formatMarkdown(await audit({ root: join(repoRoot, 'fixtures/mocked-dependency/jest-integration') }), { failOn: 'error' });
@@ -165,7 +165,7 @@ describe('several outputs from one run', () => {
       );
       expect(run.code).toBe(1);
       const report = JSON.parse(await readFile(file('r.json'), 'utf8')) as AuditResult;
-      expect(run.stdout).toContain(`Audit table: what each mock hides (${report.findings.filter((f) => f.ruleId === 'mocked-dependency').length})`);
+      expect(run.stdout).toContain(`Audit table: what each mock hides (${report.findings.filter((f) => ['mocked-dependency', 'stubbed-auth'].includes(f.ruleId)).length})`);
       expect(formatSarif(report, { rules })).toBe(await readFile(file('r.sarif'), 'utf8'));
       expect(formatMarkdown(report, { failOn: 'error' })).toBe(await readFile(file('r.md'), 'utf8'));
       expect(formatGithub(report)).toBe(await readFile(file('r.txt'), 'utf8'));

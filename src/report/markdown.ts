@@ -6,8 +6,8 @@
  */
 import type { AuditResult, Finding } from '../model/finding.js';
 import { isFailing } from '../engine/result.js';
-import type { FailLevel } from './severity.js';
 import { sanitize } from './text.js';
+import { MOCK_TABLE_RULES, type FailLevel } from './severity.js';
 
 export interface MarkdownOptions {
   failOn: FailLevel;
@@ -40,8 +40,8 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions): s
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const counted = result.findings.filter((f) => !f.suppressed);
   const justified = result.findings.filter((f) => f.suppressed);
-  const mocks = counted.filter((f) => f.ruleId === 'mocked-dependency');
-  const others = counted.filter((f) => f.ruleId !== 'mocked-dependency');
+  const mocks = counted.filter((f) => MOCK_TABLE_RULES.has(f.ruleId));
+  const others = counted.filter((f) => !MOCK_TABLE_RULES.has(f.ruleId));
   const out: string[] = [];
 
   out.push(`## test-audit: ${escapeMarkdown(result.root)}`, '', verdict(result, options.failOn), '');
@@ -109,8 +109,9 @@ function auditTable(findings: readonly Finding[]): string[] {
   for (const f of findings) {
     const hides = (f.hides ?? []).slice(0, 3).map(escapeMarkdown).join('<br>');
     const known = f.baseline === 'existing' ? ' (known)' : '';
+    const rule = f.ruleId === 'mocked-dependency' ? '' : ` ${code(f.ruleId)}`;
     rows.push(
-      `| ${code(f.path)} | ${f.line} | ${f.tier} | ${f.severity}${known} | ${escapeMarkdown(f.target ?? '')} (${escapeMarkdown(f.mechanism ?? '')}) | ${escapeMarkdown(f.system ?? '')} (${escapeMarkdown(f.boundary ?? '')}) | ${hides} | ${escapeMarkdown(f.alternative ?? '')} |`,
+      `| ${code(f.path)} | ${f.line} | ${f.tier} | ${f.severity}${rule}${known} | ${escapeMarkdown(f.target ?? '')} (${escapeMarkdown(f.mechanism ?? '')}) | ${escapeMarkdown(f.system ?? '')} (${escapeMarkdown(f.boundary ?? '')}) | ${hides} | ${escapeMarkdown(f.alternative ?? '')} |`,
     );
   }
   return rows;

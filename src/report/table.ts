@@ -8,8 +8,8 @@ import Table from 'cli-table3';
 import type { AuditResult, Finding } from '../model/finding.js';
 import type { Severity } from '../model/rule.js';
 import { isFailing } from '../engine/result.js';
-import type { FailLevel } from './severity.js';
 import { block, plural, sanitize, wrap } from './text.js';
+import { MOCK_TABLE_RULES, type FailLevel } from './severity.js';
 
 export interface TableOptions {
   color: boolean;
@@ -28,8 +28,8 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
   // Quiet shows what fails the run; otherwise every finding that counts. Justified ones get their own section.
   const shown = result.findings.filter((f) => (options.quiet ? isFailing(f, options.failOn) : !f.suppressed));
   const justified = options.quiet ? [] : result.findings.filter((f) => f.suppressed);
-  const mockFindings = shown.filter((f) => f.ruleId === 'mocked-dependency');
-  const others = shown.filter((f) => f.ruleId !== 'mocked-dependency');
+  const mockFindings = shown.filter((f) => MOCK_TABLE_RULES.has(f.ruleId));
+  const others = shown.filter((f) => !MOCK_TABLE_RULES.has(f.ruleId));
   const out: string[] = [];
 
   out.push(c.bold(`test-audit ${result.tool.version} — ${sanitize(result.root)}`), '');
@@ -39,7 +39,7 @@ export function formatTable(result: AuditResult, options: TableOptions): string 
     out.push('', c.bold(`Audit table: what each mock hides (${mockFindings.length})`));
     out.push(auditTable(mockFindings, c, width));
   } else if (!options.quiet) {
-    const justifiedMocks = justified.some((f) => f.ruleId === 'mocked-dependency');
+    const justifiedMocks = justified.some((f) => MOCK_TABLE_RULES.has(f.ruleId));
     out.push('', c.bold(justifiedMocks ? 'Audit table: every mock is justified (listed below)' : 'Audit table: no mocks found'));
   }
 
@@ -149,7 +149,7 @@ function auditTable(findings: readonly Finding[], c: ChalkInstance, width: numbe
     table.push([
       `${f.line}\n${severityTag(f.severity, c)}${f.baseline === 'existing' ? `\n${c.dim('known')}` : ''}`,
       tierLabel(f.tier),
-      `${sanitize(f.target ?? '')}\n${c.dim(sanitize(f.mechanism ?? ''))}`,
+      `${sanitize(f.target ?? '')}\n${c.dim(sanitize(f.mechanism ?? ''))}${f.ruleId === 'mocked-dependency' ? '' : `\n${c.dim(f.ruleId)}`}`,
       `${sanitize(f.system ?? '')}\n${c.dim(f.boundary ?? '')}${viaText(f, c)}`,
       hides,
       sanitize(f.alternative ?? ''),
