@@ -175,14 +175,16 @@ export class ExtractionState {
 
   // ---- structure -------------------------------------------------------------------------
 
-  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined): void {
+  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false): void {
     const id = this.model.describes.length;
-    this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...this.position(node) });
+    this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...(skipped ? { skipped: true as const } : {}), ...this.position(node) });
     if (callback) this.entries.set(callback, { kind: 'describe', id });
   }
 
   addTest(title: string, node: ts.Node, callback: ts.Node | undefined, modifiers: TestModifier[], bodyByReference = false): void {
     const id = this.model.tests.length;
+    // A test in a skipped describe does not run either.
+    if (!modifiers.includes('skip') && this.describeStack.some((d) => this.model.describes[d]!.skipped)) modifiers = [...modifiers, 'skip'];
     this.model.tests.push({
       id,
       title,

@@ -59,10 +59,11 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
   const title = titleText(state, titleNode);
   const fnArg = [...args].reverse().find((a) => isFunctionLike(unwrap(a)));
   const callback = fnArg ? unwrap(fnArg) : undefined;
+  for (const modifier of optionModifiers(args)) if (!modifiers.includes(modifier)) modifiers.push(modifier);
 
   if (kind === 'describe') {
     if (!callback) return false;
-    state.addDescribe(title, call, callback);
+    state.addDescribe(title, call, callback, modifiers.includes('skip') || modifiers.includes('todo'));
     return true;
   }
   if (!callback && args.length === 1 && !ts.isStringLiteralLike(unwrap(titleNode))) return false;
@@ -71,6 +72,27 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
   if (!callback && !bodyByReference && !modifiers.includes('todo')) modifiers.push('todo');
   state.addTest(title, call, callback, modifiers, bodyByReference);
   return true;
+}
+
+/**
+ * node:test and Vitest take options between title and body: `test('x', { skip: 'flaky' }, fn)`,
+ * `{ todo: true }`. A literal false is no modifier; any other value (a reason, a condition) may skip.
+ */
+function optionModifiers(args: ts.NodeArray<ts.Expression>): TestModifier[] {
+  const out: TestModifier[] = [];
+  for (const arg of args.slice(1)) {
+    const options = unwrap(arg);
+    if (!ts.isObjectLiteralExpression(options)) continue;
+    for (const property of options.properties) {
+      if (!ts.isPropertyAssignment(property) || !property.name || !ts.isIdentifier(property.name)) continue;
+      const name = property.name.text;
+      if (name !== 'skip' && name !== 'todo' && name !== 'only') continue;
+      const value = unwrap(property.initializer);
+      if (value.kind === ts.SyntaxKind.FalseKeyword || (ts.isStringLiteralLike(value) && value.text === '')) continue;
+      out.push(name);
+    }
+  }
+  return out;
 }
 
 function classify(state: ExtractionState, names: string[]): { kind: StructureKind; start: number } | null {

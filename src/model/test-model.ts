@@ -34,6 +34,8 @@ export interface DescribeBlock extends Position {
   title: string;
   /** Enclosing describe, or null at file scope. */
   parentId: number | null;
+  /** Skipped or todo (`describe.skip`, `xdescribe`, `{ skip: true }`): its tests do not run. */
+  skipped?: true;
 }
 
 export type TestModifier = 'skip' | 'only' | 'todo' | 'concurrent' | 'each' | 'failing';
