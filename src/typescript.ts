@@ -90,6 +90,7 @@ export const ts = {
   isSwitchStatement: bundled.isSwitchStatement,
   isTaggedTemplateExpression: bundled.isTaggedTemplateExpression,
   isTemplateExpression: bundled.isTemplateExpression,
+  isThrowStatement: bundled.isThrowStatement,
   isTypeAssertionExpression: bundled.isTypeAssertionExpression,
   isTypeQueryNode: bundled.isTypeQueryNode,
   isTypeReferenceNode: bundled.isTypeReferenceNode,

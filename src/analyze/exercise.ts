@@ -22,6 +22,8 @@ export interface BoundaryUse {
   standIn?: boolean;
   /** The double carries a justified suppression comment: an accepted trade, not ceremony. */
   justified?: boolean;
+  /** The double only injects a failure (throws, rejects): listed only when nothing real of its kind is used. */
+  fault?: boolean;
 }
 
 /** A mock site the file justifies with a test-audit-ignore comment (file-wide or on the line above). */
@@ -80,11 +82,16 @@ function addUnique(list: BoundaryUse[], use: BoundaryUse): void {
 export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   const { model } = file;
   const faked: BoundaryUse[] = [];
+  const faults: BoundaryUse[] = [];
   model.mocks.forEach((site, index) => {
     const boundary = file.boundaries[index]!;
     if (site.benign || !TOUCHED_KINDS.has(boundary.kind)) return;
     if (!ownerAppliesTo(model, site.owner, test)) return;
-    addUnique(faked, {
+    // A spy made in setup code is a double only for the tests that give it behaviour.
+    const configured = site.configuredBy?.filter((c) => ownerAppliesTo(model, c.owner, test));
+    if (configured && configured.length === 0) return;
+    const fault = configured ? configured.every((c) => c.fault) : site.fault === true;
+    const use: BoundaryUse = {
       kind: boundary.kind,
       system: systemName(boundary),
       evidence: `${site.mechanism} line ${site.line}`,
@@ -92,7 +99,9 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
       alternative: boundary.alternative,
       ...(site.fakeLibrary === 'pg-mem' ? { standIn: true } : {}),
       ...(isJustified(file, site.line) ? { justified: true } : {}),
-    });
+    };
+    if (fault) faults.push({ ...use, evidence: `a failure injected by ${use.evidence}`, fault: true });
+    else addUnique(faked, use);
   });
   for (const inherited of file.inherited) {
     if (!TOUCHED_KINDS.has(inherited.boundary.kind)) continue;
@@ -109,17 +118,20 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
     if (!TOUCHED_KINDS.has(usage.kind) || !ownerAppliesTo(model, usage.owner, test)) continue;
     addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
   }
-  // Reaching a system through the code under test is weak evidence: it counts only when nothing in
-  // the file fakes that kind of system (an ORM wrapper and the ORM itself are one database).
-  const fakedInFile = new Set<string>(file.boundaries.map((b) => b.kind));
-  for (const double of file.inherited) fakedInFile.add(double.boundary.kind);
+  // Reaching a system through the code under test is weak evidence: it counts only when none of
+  // this test's doubles fakes that kind of system (an ORM wrapper and the ORM itself are one
+  // database). Doubles of other tests do not count: a stub in one test leaves the rest real.
+  const fakedKinds = new Set<string>(faked.map((f) => f.kind));
   const usedLocals = new Set(model.importUses.filter((u) => ownerAppliesTo(model, u.owner, test)).map((u) => u.local));
   for (const reached of file.reached) {
     const name = systemName(reached);
-    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(reached.kind)) continue;
+    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedKinds.has(reached.kind)) continue;
     if (!reached.locals.some((l) => usedLocals.has(l))) continue;
     addUnique(real, { kind: reached.kind, system: systemName(reached), evidence: `reached through ${reached.via.join(' → ')}`, line: null });
   }
+  // A failure injected into one call tests the error path of a system that otherwise stays real:
+  // it is a double of that system only when nothing in the test uses the system for real.
+  for (const fault of faults) if (!real.some((r) => r.kind === fault.kind)) addUnique(faked, fault);
   standInsForProduction(file, real, faked);
   const { verdict, reason } = judge(file, test, real, faked);
   return { test, real, faked, verdict, reason };

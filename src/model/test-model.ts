@@ -126,6 +126,17 @@ export interface MockSite extends Position {
   selfMade?: boolean;
   /** True when the site only silences noise (console output): never above info. */
   benign?: boolean;
+  /**
+   * True when the double's only behaviour is to fail (`.throws(err)`, `mockRejectedValueOnce(err)`):
+   * fault injection into a dependency that otherwise stays real.
+   */
+  fault?: boolean;
+  /**
+   * For a spy made in setup code and given its behaviour later (`spy.mockRejectedValueOnce(e)` in
+   * a test): who gives it behaviour, and whether that behaviour only fails. Until then the spy only
+   * observes, so the double applies to those owners' tests alone.
+   */
+  configuredBy?: { owner: Owner; fault: boolean }[];
 }
 
 export type AssertionKind =
@@ -217,6 +228,8 @@ export interface MockBehaviour extends Position {
   /** The value given, when it is a name or a literal (`mockResolvedValue(users)` → 'users'). */
   value?: string | null;
   returns?: ReturnShape;
+  /** True when the behaviour only makes the double fail (throws or rejects). */
+  fault?: boolean;
 }
 
 /** A fixed-duration wait: `await sleep(500)`, `new Promise(r => setTimeout(r, 200))`, `page.waitForTimeout(1000)`. */
