@@ -16,7 +16,7 @@ import { PackageIndex } from './discover/package-context.js';
 import { applyPackageSettings, type PackageSettings } from './discover/package-settings.js';
 import { shardOf } from './discover/shard.js';
 import { routeSkipped } from './discover/skipped.js';
-import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
+import { hasTestName, hasWeakTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { Baseline } from './engine/baseline.js';
 import { boundaryCounts, testReports } from './engine/exercise-report.js';
@@ -184,7 +184,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     usedBy.set(path, set);
   };
   const link = (path: string, targets: readonly string[]): void => {
-    for (const target of targets) if (parsed.has(target) || looksLikeSupport(target)) use(target, path);
+    // A file parsed only because its name is weakly test-like (`api-under-test.js`) and that declares
+    // no tests is code under test, not support code, unless it looks like support.
+    for (const target of targets) if ((parsed.has(target) && !hasWeakTestName(target)) || looksLikeSupport(target)) use(target, path);
   };
   for (const [path, targets] of localImports) link(path, targets);
   // Setup files and automatic mocks apply to a whole package. A --changed-since run keeps those of
