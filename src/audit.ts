@@ -28,7 +28,7 @@ import { UsageError } from './errors.js';
 import { extractWithLargeStack } from './extract/deep-worker.js';
 import { DEFAULT_FILE_BUDGET_MS, extractModel, type ExtractOutcome } from './extract/extract-file.js';
 import { readSource } from './extract/read-source.js';
-import type { AnalyzedFile, InheritedDouble } from './model/analysis.js';
+import type { AnalyzedFile } from './model/analysis.js';
 import type { PackageContext } from './model/context.js';
 import type { AuditResult, FileError, FileFacts, ShardInfo } from './model/finding.js';
 import type { FailLevel } from './model/severity.js';
@@ -274,7 +274,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
           serves: verdict.serves,
           appliesTo: verdict.packageWide ? 'package' : 'importers',
           automockOf,
-          inherited: [],
+          support: [],
         },
         boundaryResolver,
         resolver,
@@ -300,7 +300,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
           serves: [],
           appliesTo: 'importers',
           automockOf: null,
-          inherited: inheritedDoubles(path, supportFiles),
+          support: supportFiles,
         },
         boundaryResolver,
         resolver,
@@ -372,27 +372,6 @@ function automockSite(specifier: string): MockSite {
     line: 1,
     column: 1,
   };
-}
-
-/**
- * Doubles a test file inherits: file-level mocks of the support files that serve it — helpers it
- * imports, directly or through other helpers, and setup files and root __mocks__ of its package.
- */
-function inheritedDoubles(path: string, supportFiles: readonly AnalyzedFile[]): InheritedDouble[] {
-  const out: InheritedDouble[] = [];
-  for (const support of supportFiles) {
-    if (!support.serves.includes(path)) continue;
-    support.model.mocks.forEach((site, index) => {
-      if (site.owner.kind !== 'file' || site.benign) return;
-      out.push({
-        boundary: support.boundaries[index]!,
-        from: `${support.path}:${site.line}`,
-        mechanism: site.mechanism,
-        scope: support.appliesTo === 'package' ? 'package' : 'import',
-      });
-    });
-  }
-  return out;
 }
 
 /**

@@ -103,26 +103,32 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
     if (fault) faults.push({ ...use, evidence: `a failure injected by ${use.evidence}`, fault: true });
     else addUnique(faked, use);
   });
+  const usedLocals = new Set(model.importUses.filter((u) => ownerAppliesTo(model, u.owner, test)).map((u) => u.local));
   for (const inherited of file.inherited) {
     if (!TOUCHED_KINDS.has(inherited.boundary.kind)) continue;
-    addUnique(faked, {
+    // A double made by a helper function applies to the tests that call it (or whose hooks do).
+    if (inherited.locals && !inherited.locals.some((l) => usedLocals.has(l))) continue;
+    const use: BoundaryUse = {
       kind: inherited.boundary.kind,
       system: systemName(inherited.boundary),
       evidence: `${inherited.mechanism} at ${inherited.from}`,
       line: null,
       alternative: inherited.boundary.alternative,
-    });
+    };
+    if (inherited.fault) faults.push({ ...use, evidence: `a failure injected by ${use.evidence}`, fault: true });
+    else addUnique(faked, use);
   }
   const real: BoundaryUse[] = [];
   for (const usage of file.realBoundaries) {
     if (!TOUCHED_KINDS.has(usage.kind) || !ownerAppliesTo(model, usage.owner, test)) continue;
-    addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
+    if (usage.locals && !usage.locals.some((l) => usedLocals.has(l))) continue;
+    if (usage.from) addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} at ${usage.from}`, line: null });
+    else addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
   }
   // Reaching a system through the code under test is weak evidence: it counts only when none of
   // this test's doubles fakes that kind of system (an ORM wrapper and the ORM itself are one
   // database). Doubles of other tests do not count: a stub in one test leaves the rest real.
   const fakedKinds = new Set<string>(faked.map((f) => f.kind));
-  const usedLocals = new Set(model.importUses.filter((u) => ownerAppliesTo(model, u.owner, test)).map((u) => u.local));
   for (const reached of file.reached) {
     const name = systemName(reached);
     if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedKinds.has(reached.kind)) continue;

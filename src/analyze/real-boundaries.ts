@@ -61,7 +61,7 @@ export function realBoundariesOf(model: TestFileModel, context: RealBoundaryCont
   return out;
 }
 
-function fromUsage(usage: RealUsage, context: RealBoundaryContext): Omit<RealBoundary, 'owner' | 'line'> | null {
+export function fromUsage(usage: RealUsage, context: RealBoundaryContext): Omit<RealBoundary, 'owner' | 'line'> | null {
   if (usage.kind === 'testcontainers') {
     for (const [pattern, kind, system] of CONTAINER_SYSTEMS) {
       if (pattern.test(usage.detail)) return { kind, system, evidence: `Testcontainers (${usage.detail})` };

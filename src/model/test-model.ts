@@ -60,6 +60,8 @@ export interface Hook extends Position {
   kind: HookKind;
   describeId: number | null;
   localHelperCalls: string[];
+  /** The helper function it is registered in (`const setupTestDB = () => { beforeAll(...) }`): it applies where that helper is called. */
+  helper?: string;
 }
 
 /** Where a local identifier's value came from, as far as the file shows. */
