@@ -236,7 +236,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   for (const path of testPaths) {
     const { model } = parsed.get(path)!;
     adoptPackageFramework(model, packages.contextOf(path));
-    tierOf.set(path, tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title)));
+    tierOf.set(path, tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title), packages.packageDirOf(path)));
   }
   const supportEntries = [...usedBy.entries()].filter(([path]) => parsed.has(path)).sort(([a], [b]) => comparePaths(a, b));
   const verdicts = supportVerdicts(

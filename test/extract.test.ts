@@ -63,6 +63,41 @@ describe('test structure', () => {
   });
 });
 
+describe('tiers', () => {
+  const body = "it('x', () => { expect(1).toBe(1); });\n";
+  it('reads tier markers from test folders within the package, not product folders or the folders above it', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'test/integration/a.test.ts': body,
+      'src/__tests__/integration/b.test.ts': body,
+      'tests/db-integration/c.test.ts': body,
+      'integration-tests/d.test.ts': body,
+      'src/integrations/stripe/stripe.service.spec.ts': body,
+      'src/integration/slack.spec.ts': body,
+      'tests/integrations/billing.test.ts': body,
+      'apps/api-e2e/src/e.spec.ts': body,
+      'orders.int.test.ts': body,
+      'checkout-integration-tests-demo/shop/package.json': JSON.stringify({ name: 'shop', devDependencies: { jest: '29' } }),
+      'checkout-integration-tests-demo/shop/test/f.test.ts': body,
+      'packages/integration/package.json': JSON.stringify({ name: 'integration', devDependencies: { jest: '29' } }),
+      'packages/integration/src/g.test.ts': body,
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, f.tier]))).toEqual({
+      'apps/api-e2e/src/e.spec.ts': 'e2e',
+      'checkout-integration-tests-demo/shop/test/f.test.ts': 'unit',
+      'integration-tests/d.test.ts': 'integration',
+      'orders.int.test.ts': 'integration',
+      'packages/integration/src/g.test.ts': 'integration',
+      'src/__tests__/integration/b.test.ts': 'integration',
+      'src/integration/slack.spec.ts': 'unit',
+      'src/integrations/stripe/stripe.service.spec.ts': 'unit',
+      'test/integration/a.test.ts': 'integration',
+      'tests/db-integration/c.test.ts': 'integration',
+      'tests/integrations/billing.test.ts': 'unit',
+    });
+  });
+});
+
 describe('mock sites', () => {
   const cases: [string, Record<string, string>, string[]][] = [
     [
