@@ -269,6 +269,17 @@ describe('cross-file resolution', () => {
     expect(mock.via).toEqual(['packages/db/src/index.ts', 'pg']);
   });
 
+  it('reaches the database behind a workspace package the test imports', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'dist/index.js', dependencies: { pg: '8' } }),
+      'packages/db/src/index.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', devDependencies: { jest: '29' } }),
+      'packages/api/test/a.integration.test.ts': "import { pool } from '@acme/db';\nit('x', async () => { expect(await pool.query('select 1')).toBeTruthy(); });\n",
+    });
+    expect(result.tests.map((t) => [t.verdict, t.real])).toEqual([['honest', ['PostgreSQL']]]);
+  });
+
   it('follows tsconfig paths', async () => {
     const result = await auditRepo({
       'package.json': jestPkg,

@@ -141,7 +141,7 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
   const mockedFiles = new Set<string>();
   for (const site of model.mocks) {
     if (site.target.kind !== 'module') continue;
-    const file = modules.resolve(path, site.target.specifier, pkg.aliases);
+    const file = modules.resolve(path, site.target.specifier, pkg.aliases) ?? modules.resolveWorkspace(site.target.specifier);
     if (file) mockedFiles.add(file);
   }
   const reach: Reach = { external: [], matches: new Set<string>(), helperDoubles: [], helperReal: [] };
@@ -207,12 +207,14 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
 
   /** One import of `from`: a package, code under test, or more support code. */
   const enter = (from: string, fromPkg: PackageContext, specifier: string, names: readonly string[], locals: readonly string[], depth: number): void => {
-    if (!isLocal(specifier, fromPkg.aliases)) {
+    // A package of this repository (`@acme/db`) is code under test, like a relative import.
+    const workspace = isLocal(specifier, fromPkg.aliases) ? null : modules.resolveWorkspace(specifier);
+    if (!isLocal(specifier, fromPkg.aliases) && !workspace) {
       const direct = boundaries.packageBoundary(specifier);
       if (direct?.catalogMatch) reach.matches.add(direct.catalogMatch);
       return;
     }
-    const file = modules.resolve(from, specifier, fromPkg.aliases);
+    const file = workspace ?? modules.resolve(from, specifier, fromPkg.aliases);
     if (!file) return;
     const helper = index.byPath.get(file);
     if (helper) {
@@ -226,11 +228,7 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
 
   for (const record of model.imports) {
     if (record.typeOnly) continue;
-    if (!isLocal(record.specifier, pkg.aliases)) {
-      enter(path, pkg, record.specifier, record.locals, record.locals, 0);
-      continue;
-    }
-    const file = modules.resolve(path, record.specifier, pkg.aliases);
+    const file = isLocal(record.specifier, pkg.aliases) ? modules.resolve(path, record.specifier, pkg.aliases) : modules.resolveWorkspace(record.specifier);
     if (file && index.byPath.has(file)) {
       // Each used name on its own, so a constant imported beside a helper does not reach what the helper does.
       for (const local of record.locals) if (usedLocals.has(local)) enter(path, pkg, record.specifier, [local], [local], 0);
