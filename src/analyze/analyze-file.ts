@@ -23,7 +23,10 @@ export interface AnalyzeInput {
   serves: string[];
   appliesTo: 'importers' | 'package';
   automockOf: string | null;
-  /** Support files analysed so far (setup files, helpers, `__mocks__`); empty for support files themselves. */
+  /**
+   * The support files that serve this file (setup files and `__mocks__` of its package, helpers it
+   * imports and what they import), each with its `appliesTo`; empty for support files themselves.
+   */
   support: readonly AnalyzedFile[];
 }
 
@@ -40,7 +43,7 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
   const reach: Reach =
     input.role === 'test' ? reachedThroughImports(input, index, boundaries, modules) : { external: [], matches: new Set<string>(), helperDoubles: [], helperReal: [] };
   // A package-wide double (setup file, root __mocks__) matters to this file only if its code reaches what it replaces.
-  const inherited = [...(index.byServed.get(path) ?? []).flatMap(doublesOnLoad), ...reach.helperDoubles].filter(
+  const inherited = [...support.flatMap(doublesOnLoad), ...reach.helperDoubles].filter(
     (d) => d.scope === 'import' || d.boundary.catalogMatch === null || reach.matches.has(d.boundary.catalogMatch),
   );
   for (const double of inherited) for (const via of double.boundary.via) fakedPackages.add(packageName(via));
@@ -55,27 +58,10 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
 
 interface SupportIndex {
   byPath: Map<string, AnalyzedFile>;
-  /** Support files by the test files they serve. */
-  byServed: Map<string, AnalyzedFile[]>;
 }
 
-const supportIndexes = new WeakMap<readonly AnalyzedFile[], SupportIndex>();
-
-/** Built once per list of support files: every test file asks. */
 function supportIndex(support: readonly AnalyzedFile[]): SupportIndex {
-  let index = supportIndexes.get(support);
-  if (index) return index;
-  index = { byPath: new Map(), byServed: new Map() };
-  for (const file of support) {
-    index.byPath.set(file.path, file);
-    for (const served of file.serves) {
-      const list = index.byServed.get(served);
-      if (list) list.push(file);
-      else index.byServed.set(served, [file]);
-    }
-  }
-  supportIndexes.set(support, index);
-  return index;
+  return { byPath: new Map(support.map((file) => [file.path, file])) };
 }
 
 const onLoadDoubles = new WeakMap<AnalyzedFile, InheritedDouble[]>();
