@@ -10,7 +10,7 @@ import { callersOfHelper, helperClosure } from '../model/queries.js';
 import type { MockSite, Owner, RealUsage, TestFileModel, Tier } from '../model/test-model.js';
 import type { BoundaryResolver } from '../resolve/boundary-resolver.js';
 import { isRelative, type ModuleResolver } from '../resolve/module-resolver.js';
-import { fromUsage, realBoundariesOf } from './real-boundaries.js';
+import { drivesRunningApp, fromUsage, realBoundariesOf } from './real-boundaries.js';
 
 export interface AnalyzeInput {
   path: string;
@@ -47,9 +47,10 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
     (d) => d.scope === 'import' || d.boundary.catalogMatch === null || reach.matches.has(d.boundary.catalogMatch),
   );
   for (const double of inherited) for (const via of double.boundary.via) fakedPackages.add(packageName(via));
-  const context = { packageBoundary: (s: string) => boundaries.packageBoundary(s), fakedPackages };
+  const context = { packageBoundary: (s: string) => boundaries.packageBoundary(s), fakedPackages, browserApp: drivesRunningApp(model, pkg) };
   const realBoundaries = realBoundariesOf(model, context);
   for (const { usage, from, locals } of reach.helperReal) {
+    if (usage.kind === 'browser-app' && !context.browserApp) continue;
     const real = fromUsage(usage, context);
     if (real) realBoundaries.push({ ...real, owner: { kind: 'file' }, line: usage.line, from: `${from}:${usage.line}`, locals });
   }

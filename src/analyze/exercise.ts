@@ -119,9 +119,14 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
     else addUnique(faked, use);
   }
   const real: BoundaryUse[] = [];
+  const blackBox: BoundaryUse[] = [];
   for (const usage of file.realBoundaries) {
     if (!TOUCHED_KINDS.has(usage.kind) || !ownerAppliesTo(model, usage.owner, test)) continue;
     if (usage.locals && !usage.locals.some((l) => usedLocals.has(l))) continue;
+    if (usage.blackBox) {
+      addUnique(blackBox, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
+      continue;
+    }
     if (usage.from) addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} at ${usage.from}`, line: null });
     else addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
   }
@@ -139,6 +144,9 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   // it is a double of that system only when nothing in the test uses the system for real.
   for (const fault of faults) if (!real.some((r) => r.kind === fault.kind)) addUnique(faked, fault);
   standInsForProduction(file, real, faked);
+  // The running app driven from outside is real when the test fakes nothing: with a stub in the
+  // test (cy.intercept, page.route, nock), what it drives is partly replaced and the doubles decide.
+  if (faked.length === 0) for (const use of blackBox) addUnique(real, use);
   const { verdict, reason } = judge(file, test, real, faked);
   return { test, real, faked, verdict, reason };
 }
@@ -158,6 +166,8 @@ function standInsForProduction(file: AnalyzedFile, real: BoundaryUse[], faked: B
   const index = real.findIndex((u) => u.system === 'SQLite');
   if (index < 0) return;
   const [sqlite] = real.splice(index, 1);
+  // The ORM the code under test reaches talks to that SQLite, not to a real server.
+  for (let i = real.length - 1; i >= 0; i--) if (real[i]!.kind === 'database' && real[i]!.evidence.startsWith('reached through')) real.splice(i, 1);
   addUnique(faked, {
     ...sqlite!,
     system: SERVER_ENGINE_NAMES[production.engine]!,

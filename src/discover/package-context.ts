@@ -80,6 +80,7 @@ function emptyContext(dir: string, error: unknown): PackageContext {
     testEngineSelections: [],
     aliases: [],
     entries: {},
+    browserMockWorker: null,
     warnings: [`${posix.join(dir, 'package.json')}: context not read: internal error: ${message} (a bug in test-audit: please report it)`],
   };
 }
@@ -172,6 +173,7 @@ async function buildContext(root: string, dir: string, ownFiles: readonly string
     testEngineSelections: sortEvidence(testEngineSelections),
     aliases,
     entries: entryPoints(dir, manifest),
+    browserMockWorker: ownFiles.find((f) => f === 'mockServiceWorker.js' || f.endsWith('/mockServiceWorker.js')) ?? null,
     warnings,
   };
 }

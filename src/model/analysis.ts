@@ -14,6 +14,12 @@ export interface RealBoundary {
   evidence: string;
   /** For evidence in a support file (a helper that opens the client): 'path:line' there. */
   from?: string;
+  /**
+   * The app under test driven from outside (a browser suite, supertest against a URL): it counts as
+   * exercised for real only by tests that fake nothing, since a double in the test says the test
+   * replaces part of what it drives.
+   */
+  blackBox?: boolean;
   /** For evidence in a helper: the names the test file imports that lead to it; it applies to the tests that use one. */
   locals?: string[];
 }

@@ -68,6 +68,12 @@ export interface PackageContext {
    * relative to the audited root, as package.json `exports`/`main`/`module`/`source` name them.
    */
   entries: Record<string, string>;
+  /**
+   * msw's browser worker script (`public/mockServiceWorker.js`), when the package has one: the app
+   * can answer its own API requests with mocks in the browser, so a browser suite driving it is not
+   * known to reach a real backend.
+   */
+  browserMockWorker: string | null;
   /** Problems met while reading this package's files (broken JSON, unreadable config). */
   warnings: string[];
 }

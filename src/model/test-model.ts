@@ -286,10 +286,17 @@ export interface DatabaseSelection extends Position {
 
 /** Evidence that a test uses a real thing rather than a double. */
 export interface RealUsage extends Position {
-  /** What is real: 'testcontainers', 'supertest', 'temp-dir', 'mongodb-memory-server', ... */
+  /**
+   * What is real: 'testcontainers', 'supertest', 'temp-dir', 'mongodb-memory-server', 'client'
+   * (a client the test opens), 'remote-app' (supertest against a URL: the app runs in its own
+   * process), 'browser-app' (a Cypress or Playwright command driving the app in a browser), or
+   * 'component-mount' (a component mounted without the app: browser commands then test it alone).
+   */
   kind: string;
   detail: string;
   owner: Owner;
+  /** For clients: the engine the test's own options name (`TypeOrmModule.forRoot({ type: 'mysql' })`). */
+  engine?: DatabaseEngine;
 }
 
 export interface ImportUse {
