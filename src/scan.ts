@@ -127,8 +127,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     const pkg = packages.contextOf(path);
     for (const record of model.imports) {
       if (record.typeOnly) continue;
-      const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
-      if (!isLocal) continue;
+      if (!resolver.isLocal(path, record.specifier, pkg.aliases)) continue;
       const target = resolver.resolve(path, record.specifier);
       if (target && isSourceFile(target)) targets.push(target);
     }

@@ -133,8 +133,7 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
   }
   const reach: Reach = { external: [], matches: new Set<string>(), helperDoubles: [], helperReal: [] };
   const usedLocals = new Set(model.importUses.map((u) => u.local));
-  const isLocal = (specifier: string, aliases: PackageContext['aliases']): boolean =>
-    isRelative(specifier) || aliases.some((a) => specifier.startsWith(a.prefix));
+  const isLocal = (specifier: string, aliases: PackageContext['aliases'], from = path): boolean => modules.isLocal(from, specifier, aliases);
 
   /** Code under test reached from `file`, through the test's imported names `locals`. */
   const reachCode = (file: string, locals: readonly string[]): void => {
@@ -186,7 +185,7 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
       if (record.typeOnly) continue;
       const through = record.locals.filter((l) => inFunction.has(l) || inValues.has(l));
       if (through.length === 0) continue;
-      if (isLocal(record.specifier, helper.pkg.aliases)) enter(helper.path, helper.pkg, record.specifier, through, locals, depth + 1);
+      if (isLocal(record.specifier, helper.pkg.aliases, helper.path)) enter(helper.path, helper.pkg, record.specifier, through, locals, depth + 1);
       else if (through.some((l) => inFunction.has(l))) reachPackage(record.specifier, locals);
       else enter(helper.path, helper.pkg, record.specifier, through, locals, depth + 1);
     }
@@ -195,8 +194,9 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
   /** One import of `from`: a package, code under test, or more support code. */
   const enter = (from: string, fromPkg: PackageContext, specifier: string, names: readonly string[], locals: readonly string[], depth: number): void => {
     // A package of this repository (`@acme/db`) is code under test, like a relative import.
-    const workspace = isLocal(specifier, fromPkg.aliases) ? null : modules.resolveWorkspace(specifier);
-    if (!isLocal(specifier, fromPkg.aliases) && !workspace) {
+    const local = isLocal(specifier, fromPkg.aliases, from);
+    const workspace = local ? null : modules.resolveWorkspace(specifier);
+    if (!local && !workspace) {
       const direct = boundaries.packageBoundary(specifier);
       if (direct?.catalogMatch) reach.matches.add(direct.catalogMatch);
       return;

@@ -40,11 +40,17 @@ export interface RunnerConfig {
   roots: string[];
 }
 
-/** A path alias from tsconfig `paths`: specifiers starting with `prefix` map under each target. */
+/**
+ * A path alias from tsconfig `paths`: specifiers starting with `prefix` map under each target. A
+ * `baseUrl` without `paths` is an alias with the prefix '' that holds only for specifiers naming a
+ * file under it (`import { server } from 'test/server'` with `baseUrl: "src"`); others stay packages.
+ */
 export interface PathAlias {
   prefix: string;
   /** Folders relative to the audited root, ending in '/' (or '' for the root). */
   targets: string[];
+  /** True for a `baseUrl` without `paths`. */
+  baseUrl?: boolean;
 }
 
 export interface PackageContext {
