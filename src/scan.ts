@@ -170,6 +170,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     if (model) {
       const pkg = packages.contextOf(path);
       adoptPackageFramework(model, pkg);
+      await settleReexportedSites(path, model, store, resolver);
       dropVagueServerSites(path, model, store, resolver);
       const automockOf = automocks.get(path) ?? null;
       if (automockOf) model.mocks.unshift(automockSite(automockOf));
@@ -208,6 +209,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     await link(path);
     const pkg = packages.contextOf(path);
     adoptPackageFramework(model, pkg);
+    await settleReexportedSites(path, model, store, resolver);
     dropVagueServerSites(path, model, store, resolver);
     const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title), packages.packageDirOf(path));
     // The support files that serve this test; which of their doubles and real clients count for
@@ -301,6 +303,30 @@ function automockSite(specifier: string): MockSite {
     line: 1,
     column: 1,
   };
+}
+
+/**
+ * Sites recognised through a name imported from another module (`rest` from 'test/server') stand
+ * only when that module, a file of the repository, re-exports the name from the library.
+ */
+async function settleReexportedSites(path: string, model: TestFileModel, store: ModelStore, resolver: ModuleResolver): Promise<void> {
+  if (!model.mocks.some((m) => m.reexport)) return;
+  const verdicts = new Map<string, boolean>();
+  const reexports = async (specifier: string, name: string, module: string): Promise<boolean> => {
+    const key = `${specifier}\u0000${name}\u0000${module}`;
+    if (verdicts.has(key)) return verdicts.get(key)!;
+    const target = resolver.resolve(path, specifier);
+    let facts = target ? store.facts(target) : null;
+    if (target && !facts && !store.has(target)) facts = (await store.get(target)) ? store.facts(target) : null;
+    const yes = facts?.reexports?.some((r) => r.specifier === module && (r.names === null || r.names.includes(name))) === true;
+    verdicts.set(key, yes);
+    return yes;
+  };
+  const kept: MockSite[] = [];
+  for (const site of model.mocks) {
+    if (!site.reexport || (await reexports(site.reexport.specifier, site.reexport.name, site.reexport.module))) kept.push(site);
+  }
+  model.mocks = kept;
 }
 
 /**

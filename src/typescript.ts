@@ -59,6 +59,7 @@ export const ts = {
   isLabeledStatement: bundled.isLabeledStatement,
   isMethodDeclaration: bundled.isMethodDeclaration,
   isMethodSignature: bundled.isMethodSignature,
+  isNamedExports: bundled.isNamedExports,
   isNamedImports: bundled.isNamedImports,
   isNamespaceImport: bundled.isNamespaceImport,
   isNewExpression: bundled.isNewExpression,
@@ -118,6 +119,7 @@ export const ts = {
     FunctionDeclaration: bundled.SyntaxKind.FunctionDeclaration,
     FunctionExpression: bundled.SyntaxKind.FunctionExpression,
     Identifier: bundled.SyntaxKind.Identifier,
+    ExportDeclaration: bundled.SyntaxKind.ExportDeclaration,
     ImportDeclaration: bundled.SyntaxKind.ImportDeclaration,
     ImportEqualsDeclaration: bundled.SyntaxKind.ImportEqualsDeclaration,
     ImportKeyword: bundled.SyntaxKind.ImportKeyword,
@@ -172,6 +174,7 @@ export declare namespace ts {
   type FunctionDeclaration = Compiler.FunctionDeclaration;
   type FunctionExpression = Compiler.FunctionExpression;
   type Identifier = Compiler.Identifier;
+  type ExportDeclaration = Compiler.ExportDeclaration;
   type ImportDeclaration = Compiler.ImportDeclaration;
   type ImportEqualsDeclaration = Compiler.ImportEqualsDeclaration;
   type NewExpression = Compiler.NewExpression;

@@ -132,6 +132,9 @@ function configuredBy(behaviours: readonly MockBehaviour[]): { owner: Owner; fau
 function addMswServerSites(state: ExtractionState): void {
   if (state.mswHandlers > 0) return;
   for (const server of state.mswServers) {
+    // `setupServer()` without handlers fakes nothing until a test adds some (`server.use(...)`),
+    // and those are sites of their own.
+    if (ts.isCallExpression(server.node) && server.node.arguments.length === 0) continue;
     const { line, column } = state.position(server.node);
     state.model.mocks.push({
       mechanism: 'msw setupServer',

@@ -511,6 +511,17 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     state.mswHandlers++;
     return true;
   }
+  // The same handlers through a module of the repository that re-exports msw (`export * from
+  // 'msw'` in test/server): kept by the audit only if the module does (MockSite.reexport).
+  if (origin?.module && origin.module !== 'msw' && !origin.instance && (origin.name === 'http' || origin.name === 'rest') && chain.links[1]?.call) {
+    if (!HTTP_METHODS.has(names[1]!) && names[1] !== 'all') return false;
+    const call = chain.links[1]!.call;
+    const target = hostTarget(state, call.arguments[0]);
+    const before = state.model.mocks.length;
+    if (target) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
+    if (state.model.mocks.length > before) state.model.mocks[before]!.reexport = { specifier: origin.module, name: origin.name, module: 'msw' };
+    return true;
+  }
   if (origin?.module === 'msw' && origin.name === 'graphql' && chain.links[1]?.call) {
     const call = chain.links[1]!.call;
     addUniqueHostSite(state, call, `msw graphql.${names[1]}`, { kind: 'host', host: 'GraphQL API', url: literalText(call.arguments[0]) ?? '' });

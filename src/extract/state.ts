@@ -119,6 +119,7 @@ export class ExtractionState {
       fixedPathWrites: [],
       callbackDoubles: [],
       suppressions: [],
+      reexports: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
   }

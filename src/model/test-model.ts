@@ -139,6 +139,12 @@ export interface MockSite extends Position {
    * observes, so the double applies to those owners' tests alone.
    */
   configuredBy?: { owner: Owner; fault: boolean }[];
+  /**
+   * Recognised on the strength of a name imported from another module (`import { rest } from
+   * 'test/server'` then `rest.get(url, resolver)`): the site stands only if that module re-exports
+   * the name from `module` (`export * from 'msw'`). Settled by the audit, which sees both files.
+   */
+  reexport?: { specifier: string; name: string; module: string };
 }
 
 export type AssertionKind =
@@ -332,6 +338,13 @@ export interface LocalHelper {
   localHelperCalls: string[];
 }
 
+/** `export * from 'msw'` (names null) or `export { rest, http } from 'msw'`, and re-exported imports. */
+export interface Reexport {
+  specifier: string;
+  /** The names re-exported under their own name; null for `export *`. */
+  names: string[] | null;
+}
+
 export interface TestFileModel {
   framework: Framework;
   /** Why the framework was chosen, e.g. "imports vitest". */
@@ -362,5 +375,7 @@ export interface TestFileModel {
   callbackDoubles: string[];
   /** Inline suppression comments, in source order. */
   suppressions: SuppressionComment[];
+  /** What the file re-exports from packages, for names other files import from it. */
+  reexports: Reexport[];
   lineCount: number;
 }
