@@ -33,10 +33,11 @@ const rule: RuleDefinition = {
     if (real.length > 0) return [];
     const faked: BoundaryUse[] = [];
     for (const use of exercises.flatMap((e) => e.faked)) if (!faked.some((f) => f.system === use.system)) faked.push(use);
-    // A SQLite stand-in alone is sqlite-for-postgres's finding, stubbed auth alone stubbed-auth's, and a
-    // double justified with a suppression comment is an accepted trade.
+    // A SQLite stand-in alone is sqlite-for-postgres's finding, stubbed auth alone stubbed-auth's, a
+    // double justified with a suppression comment is an accepted trade, and a failure injected into
+    // one call (`.throws(err)`) tests an error path rather than replacing the system.
     const external = faked
-      .filter((f) => EXTERNAL_KINDS.has(f.kind) && !f.standIn && !f.justified && f.kind !== 'auth')
+      .filter((f) => EXTERNAL_KINDS.has(f.kind) && !f.standIn && !f.justified && !f.fault && f.kind !== 'auth')
       .sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
     if (external.length === 0) return [];
     // The finding is about the file's claim to be an integration test: its first describe or test.

@@ -16,7 +16,7 @@ import { applyPackageSettings } from './discover/package-settings.js';
 import { shardOf } from './discover/shard.js';
 import { routeSkipped } from './discover/skipped.js';
 import { SupportGraph } from './discover/support-graph.js';
-import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
+import { hasTestName, hasWeakTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { ReportCollector } from './engine/collector.js';
 import { compareStrings, ruleSummaries, RuleEngine } from './engine/run-rules.js';
@@ -24,7 +24,7 @@ import type { SpillMeta } from './engine/spill.js';
 import { highestTier, supportVerdicts, type TestFact } from './engine/support-tier.js';
 import { DEFAULT_FILE_BUDGET_MS } from './extract/extract-file.js';
 import { ModelStore } from './extract/model-store.js';
-import type { AnalyzedFile, InheritedDouble } from './model/analysis.js';
+import type { AnalyzedFile } from './model/analysis.js';
 import type { PackageContext } from './model/context.js';
 import type { FileError } from './model/finding.js';
 import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
@@ -112,7 +112,10 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
       const model = await store.get(path);
       if (!model) continue;
       for (const target of localImportsOf(path, model)) {
-        if (!candidateSet.has(target) && !looksLikeSupport(target)) continue;
+        // A file read only because its name is weakly test-like (`api-under-test.js`) and that
+        // declares no tests is code under test, not support code, unless it looks like support.
+        const candidate = candidateSet.has(target) && !hasWeakTestName(target);
+        if (!candidate && !looksLikeSupport(target)) continue;
         if (await isTestFile(target)) continue;
         graph.use(target, path);
         queue.push(target);
@@ -124,8 +127,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     const pkg = packages.contextOf(path);
     for (const record of model.imports) {
       if (record.typeOnly) continue;
-      const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
-      if (!isLocal) continue;
+      if (!resolver.isLocal(path, record.specifier, pkg.aliases)) continue;
       const target = resolver.resolve(path, record.specifier);
       if (target && isSourceFile(target)) targets.push(target);
     }
@@ -168,12 +170,26 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     if (model) {
       const pkg = packages.contextOf(path);
       adoptPackageFramework(model, pkg);
+      await settleReexportedSites(path, model, store, resolver);
       dropVagueServerSites(path, model, store, resolver);
       const automockOf = automocks.get(path) ?? null;
       if (automockOf) model.mocks.unshift(automockSite(automockOf));
       analysed = analyse(errors, path, () =>
         analyzeFile(
-          { path, role: 'support', tier: 'unit', tierReason: '', model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf, inherited: [] },
+          {
+            path,
+            role: 'support',
+            tier: 'unit',
+            tierReason: '',
+            model,
+            pkg,
+            usedBy: [],
+            serves: [],
+            // Package-wide support is all linked before the first test (step 2), so this is final.
+            appliesTo: graph.isPackageWide(path) ? 'package' : 'importers',
+            automockOf,
+            support: [],
+          },
           boundaryResolver,
           resolver,
         ),
@@ -193,16 +209,19 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     await link(path);
     const pkg = packages.contextOf(path);
     adoptPackageFramework(model, pkg);
+    await settleReexportedSites(path, model, store, resolver);
     dropVagueServerSites(path, model, store, resolver);
-    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title));
-    const inherited: InheritedDouble[] = [];
+    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title), packages.packageDirOf(path));
+    // The support files that serve this test; which of their doubles and real clients count for
+    // which of its tests is decided from what the tests use (analyzeFile).
+    const support: AnalyzedFile[] = [];
     for (const server of graph.servers(path, pkg.dir, BROWSER.has(model.framework))) {
-      const support = await supportAnalysis(server);
-      if (support) inherited.push(...inheritedFrom(support, graph.isPackageWide(server)));
+      const analysed = await supportAnalysis(server);
+      if (analysed) support.push(analysed);
     }
     const file = analyse(errors, path, () =>
       analyzeFile(
-        { path, role: 'test', tier, tierReason: reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, inherited },
+        { path, role: 'test', tier, tierReason: reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, support },
         boundaryResolver,
         resolver,
       ),
@@ -286,19 +305,28 @@ function automockSite(specifier: string): MockSite {
   };
 }
 
-/** The file-level doubles of a support file, as a test it serves inherits them. */
-function inheritedFrom(support: AnalyzedFile, packageWide: boolean): InheritedDouble[] {
-  const out: InheritedDouble[] = [];
-  support.model.mocks.forEach((site, index) => {
-    if (site.owner.kind !== 'file' || site.benign) return;
-    out.push({
-      boundary: support.boundaries[index]!,
-      from: `${support.path}:${site.line}`,
-      mechanism: site.mechanism,
-      scope: packageWide ? 'package' : 'import',
-    });
-  });
-  return out;
+/**
+ * Sites recognised through a name imported from another module (`rest` from 'test/server') stand
+ * only when that module, a file of the repository, re-exports the name from the library.
+ */
+async function settleReexportedSites(path: string, model: TestFileModel, store: ModelStore, resolver: ModuleResolver): Promise<void> {
+  if (!model.mocks.some((m) => m.reexport)) return;
+  const verdicts = new Map<string, boolean>();
+  const reexports = async (specifier: string, name: string, module: string): Promise<boolean> => {
+    const key = `${specifier}\u0000${name}\u0000${module}`;
+    if (verdicts.has(key)) return verdicts.get(key)!;
+    const target = resolver.resolve(path, specifier);
+    let facts = target ? store.facts(target) : null;
+    if (target && !facts && !store.has(target)) facts = (await store.get(target)) ? store.facts(target) : null;
+    const yes = facts?.reexports?.some((r) => r.specifier === module && (r.names === null || r.names.includes(name))) === true;
+    verdicts.set(key, yes);
+    return yes;
+  };
+  const kept: MockSite[] = [];
+  for (const site of model.mocks) {
+    if (!site.reexport || (await reexports(site.reexport.specifier, site.reexport.name, site.reexport.module))) kept.push(site);
+  }
+  model.mocks = kept;
 }
 
 /**

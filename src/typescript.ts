@@ -59,6 +59,7 @@ export const ts = {
   isLabeledStatement: bundled.isLabeledStatement,
   isMethodDeclaration: bundled.isMethodDeclaration,
   isMethodSignature: bundled.isMethodSignature,
+  isNamedExports: bundled.isNamedExports,
   isNamedImports: bundled.isNamedImports,
   isNamespaceImport: bundled.isNamespaceImport,
   isNewExpression: bundled.isNewExpression,
@@ -90,6 +91,7 @@ export const ts = {
   isSwitchStatement: bundled.isSwitchStatement,
   isTaggedTemplateExpression: bundled.isTaggedTemplateExpression,
   isTemplateExpression: bundled.isTemplateExpression,
+  isThrowStatement: bundled.isThrowStatement,
   isTypeAssertionExpression: bundled.isTypeAssertionExpression,
   isTypeQueryNode: bundled.isTypeQueryNode,
   isTypeReferenceNode: bundled.isTypeReferenceNode,
@@ -117,6 +119,7 @@ export const ts = {
     FunctionDeclaration: bundled.SyntaxKind.FunctionDeclaration,
     FunctionExpression: bundled.SyntaxKind.FunctionExpression,
     Identifier: bundled.SyntaxKind.Identifier,
+    ExportDeclaration: bundled.SyntaxKind.ExportDeclaration,
     ImportDeclaration: bundled.SyntaxKind.ImportDeclaration,
     ImportEqualsDeclaration: bundled.SyntaxKind.ImportEqualsDeclaration,
     ImportKeyword: bundled.SyntaxKind.ImportKeyword,
@@ -171,6 +174,7 @@ export declare namespace ts {
   type FunctionDeclaration = Compiler.FunctionDeclaration;
   type FunctionExpression = Compiler.FunctionExpression;
   type Identifier = Compiler.Identifier;
+  type ExportDeclaration = Compiler.ExportDeclaration;
   type ImportDeclaration = Compiler.ImportDeclaration;
   type ImportEqualsDeclaration = Compiler.ImportEqualsDeclaration;
   type NewExpression = Compiler.NewExpression;

@@ -63,6 +63,41 @@ describe('test structure', () => {
   });
 });
 
+describe('tiers', () => {
+  const body = "it('x', () => { expect(1).toBe(1); });\n";
+  it('reads tier markers from test folders within the package, not product folders or the folders above it', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'test/integration/a.test.ts': body,
+      'src/__tests__/integration/b.test.ts': body,
+      'tests/db-integration/c.test.ts': body,
+      'integration-tests/d.test.ts': body,
+      'src/integrations/stripe/stripe.service.spec.ts': body,
+      'src/integration/slack.spec.ts': body,
+      'tests/integrations/billing.test.ts': body,
+      'apps/api-e2e/src/e.spec.ts': body,
+      'orders.int.test.ts': body,
+      'checkout-integration-tests-demo/shop/package.json': JSON.stringify({ name: 'shop', devDependencies: { jest: '29' } }),
+      'checkout-integration-tests-demo/shop/test/f.test.ts': body,
+      'packages/integration/package.json': JSON.stringify({ name: 'integration', devDependencies: { jest: '29' } }),
+      'packages/integration/src/g.test.ts': body,
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, f.tier]))).toEqual({
+      'apps/api-e2e/src/e.spec.ts': 'e2e',
+      'checkout-integration-tests-demo/shop/test/f.test.ts': 'unit',
+      'integration-tests/d.test.ts': 'integration',
+      'orders.int.test.ts': 'integration',
+      'packages/integration/src/g.test.ts': 'integration',
+      'src/__tests__/integration/b.test.ts': 'integration',
+      'src/integration/slack.spec.ts': 'unit',
+      'src/integrations/stripe/stripe.service.spec.ts': 'unit',
+      'test/integration/a.test.ts': 'integration',
+      'tests/db-integration/c.test.ts': 'integration',
+      'tests/integrations/billing.test.ts': 'unit',
+    });
+  });
+});
+
 describe('mock sites', () => {
   const cases: [string, Record<string, string>, string[]][] = [
     [
@@ -77,7 +112,8 @@ describe('mock sites', () => {
             expect(1).toBe(1);
           });`,
       },
-      ['mocked-dependency@5', 'all-stubbed-integration@3'],
+      // The observing test uses the real pool: the file is not all stubbed (doubles count per test).
+      ['mocked-dependency@5'],
     ],
     [
       'callbacks are not sites, monkey-patching an import is',
@@ -233,6 +269,17 @@ describe('cross-file resolution', () => {
     expect(mock.via).toEqual(['packages/db/src/index.ts', 'pg']);
   });
 
+  it('reaches the database behind a workspace package the test imports', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'dist/index.js', dependencies: { pg: '8' } }),
+      'packages/db/src/index.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', devDependencies: { jest: '29' } }),
+      'packages/api/test/a.integration.test.ts': "import { pool } from '@acme/db';\nit('x', async () => { expect(await pool.query('select 1')).toBeTruthy(); });\n",
+    });
+    expect(result.tests.map((t) => [t.verdict, t.real])).toEqual([['honest', ['PostgreSQL']]]);
+  });
+
   it('follows tsconfig paths', async () => {
     const result = await auditRepo({
       'package.json': jestPkg,
@@ -244,4 +291,40 @@ describe('cross-file resolution', () => {
     expect(mock.system).toBe('Redis');
     expect(mock.severity).toBe('info');
   });
+});
+
+describe('black-box e2e and ORM clients (verdicts)', () => {
+  const e2ePkg = JSON.stringify({
+    name: 'p',
+    dependencies: { pg: '8', '@nestjs/typeorm': '10', typeorm: '0.3', '@mikro-orm/core': '6' },
+    devDependencies: { jest: '29', supertest: '7' },
+  });
+  const verdictOf = async (body: string, extra: Record<string, string> = {}): Promise<string> => {
+    const result = await auditRepo({ 'package.json': e2ePkg, ...extra, 'test/a.e2e-spec.ts': `import request from 'supertest';\n${body}` });
+    expect(result.errors).toEqual([]);
+    return result.tests.map((t) => `${t.verdict}:${t.real.join('+')}`).join(' ');
+  };
+  const running = 'honest:the running app (black box)';
+  const table: [string, string, string][] = [
+    ['a URL literal', `it('a', async () => { expect((await request('http://localhost:3000').get('/')).body).toEqual({}); });`, running],
+    ['a URL from the environment', `it('a', async () => { expect((await request(process.env.APP_URL).get('/')).body).toEqual({}); });`, running],
+    ['an environment URL with a default', `const base = process.env.API ?? 'http://127.0.0.1:8080';\nit('a', async () => { expect((await request(base).get('/')).body).toEqual({}); });`, running],
+    ['a template URL', 'const port = 3000;\nit(\'a\', async () => { expect((await request(`http://localhost:${port}`).get(\'/\')).body).toEqual({}); });', running],
+    ['an agent on a URL', `it('a', async () => { const agent = request.agent('https://staging.example.com'); expect((await agent.get('/')).body).toEqual({}); });`, running],
+    ['the in-process app', `import { app } from '../src/app';\nit('a', async () => { expect((await request(app).get('/')).body).toEqual({}); });`, 'no-boundary:'],
+    ['a server the test starts', `import { app } from '../src/app';\nconst server = app.listen(0);\nit('a', async () => { expect((await request(server).get('/')).body).toEqual({}); });`, 'no-boundary:'],
+    ['an imported name that is not a URL', `import { target } from './target';\nit('a', async () => { expect((await request(target).get('/')).body).toEqual({}); });`, 'no-boundary:'],
+    ['a URL, with a module mock in the test', `jest.mock('pg');\nit('a', async () => { expect((await request('http://localhost:3000').get('/')).body).toEqual({}); });`, 'ceremony:'],
+    ['TypeORM forRoot on MySQL', `import { TypeOrmModule } from '@nestjs/typeorm';\nconst db = TypeOrmModule.forRoot({ type: 'mysql', host: 'localhost' });\nit('a', () => { expect(db).toBeDefined(); });`, 'honest:MySQL'],
+    ['TypeORM forRoot from a variable', `import { TypeOrmModule } from '@nestjs/typeorm';\nconst options = { type: 'postgres' as const };\nit('a', () => { expect(TypeOrmModule.forRoot(options)).toBeDefined(); });`, 'honest:PostgreSQL'],
+    ['TypeORM forRootAsync', `import { TypeOrmModule } from '@nestjs/typeorm';\nit('a', () => { expect(TypeOrmModule.forRootAsync({ useFactory: () => ({ type: 'postgres' }) })).toBeDefined(); });`, 'no-boundary:'],
+    ['MikroORM with a v5 type', `import { MikroORM } from '@mikro-orm/core';\nit('a', async () => { expect(await MikroORM.init({ type: 'mysql', dbName: 't' })).toBeDefined(); });`, 'honest:MySQL'],
+    ['MikroORM without options the file shows', `import { MikroORM } from '@mikro-orm/core';\nit('a', async () => { expect(await MikroORM.init()).toBeDefined(); });`, 'no-boundary:'],
+    ['createConnection on SQLite', `import { createConnection } from 'typeorm';\nit('a', async () => { expect(await createConnection({ type: 'sqlite', database: ':memory:' })).toBeDefined(); });`, 'ceremony:'],
+  ];
+  for (const [name, body, expected] of table) {
+    it(name, async () => {
+      expect(await verdictOf(body, { 'src/app.ts': 'export const app = {};', 'test/target.ts': 'export const target = {};' })).toBe(expected);
+    });
+  }
 });

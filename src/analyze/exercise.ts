@@ -22,6 +22,8 @@ export interface BoundaryUse {
   standIn?: boolean;
   /** The double carries a justified suppression comment: an accepted trade, not ceremony. */
   justified?: boolean;
+  /** The double only injects a failure (throws, rejects): listed only when nothing real of its kind is used. */
+  fault?: boolean;
 }
 
 /** A mock site the file justifies with a test-audit-ignore comment (file-wide or on the line above). */
@@ -80,11 +82,16 @@ function addUnique(list: BoundaryUse[], use: BoundaryUse): void {
 export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   const { model } = file;
   const faked: BoundaryUse[] = [];
+  const faults: BoundaryUse[] = [];
   model.mocks.forEach((site, index) => {
     const boundary = file.boundaries[index]!;
     if (site.benign || !TOUCHED_KINDS.has(boundary.kind)) return;
     if (!ownerAppliesTo(model, site.owner, test)) return;
-    addUnique(faked, {
+    // A spy made in setup code is a double only for the tests that give it behaviour.
+    const configured = site.configuredBy?.filter((c) => ownerAppliesTo(model, c.owner, test));
+    if (configured && configured.length === 0) return;
+    const fault = configured ? configured.every((c) => c.fault) : site.fault === true;
+    const use: BoundaryUse = {
       kind: boundary.kind,
       system: systemName(boundary),
       evidence: `${site.mechanism} line ${site.line}`,
@@ -92,35 +99,54 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
       alternative: boundary.alternative,
       ...(site.fakeLibrary === 'pg-mem' ? { standIn: true } : {}),
       ...(isJustified(file, site.line) ? { justified: true } : {}),
-    });
+    };
+    if (fault) faults.push({ ...use, evidence: `a failure injected by ${use.evidence}`, fault: true });
+    else addUnique(faked, use);
   });
+  const usedLocals = usedLocalsOf(model, test);
   for (const inherited of file.inherited) {
     if (!TOUCHED_KINDS.has(inherited.boundary.kind)) continue;
-    addUnique(faked, {
+    // A double made by a helper function applies to the tests that call it (or whose hooks do).
+    if (inherited.locals && !inherited.locals.some((l) => usedLocals.has(l))) continue;
+    const use: BoundaryUse = {
       kind: inherited.boundary.kind,
       system: systemName(inherited.boundary),
       evidence: `${inherited.mechanism} at ${inherited.from}`,
       line: null,
       alternative: inherited.boundary.alternative,
-    });
+    };
+    if (inherited.fault) faults.push({ ...use, evidence: `a failure injected by ${use.evidence}`, fault: true });
+    else addUnique(faked, use);
   }
   const real: BoundaryUse[] = [];
+  const blackBox: BoundaryUse[] = [];
   for (const usage of file.realBoundaries) {
     if (!TOUCHED_KINDS.has(usage.kind) || !ownerAppliesTo(model, usage.owner, test)) continue;
-    addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
+    if (usage.locals && !usage.locals.some((l) => usedLocals.has(l))) continue;
+    if (usage.blackBox) {
+      addUnique(blackBox, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
+      continue;
+    }
+    if (usage.from) addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} at ${usage.from}`, line: null });
+    else addUnique(real, { kind: usage.kind, system: usage.system, evidence: `${usage.evidence} line ${usage.line}`, line: usage.line });
   }
-  // Reaching a system through the code under test is weak evidence: it counts only when nothing in
-  // the file fakes that kind of system (an ORM wrapper and the ORM itself are one database).
-  const fakedInFile = new Set<string>(file.boundaries.map((b) => b.kind));
-  for (const double of file.inherited) fakedInFile.add(double.boundary.kind);
-  const usedLocals = usedLocalsOf(model, test);
+  // Reaching a system through the code under test is weak evidence: it counts only when none of
+  // this test's doubles fakes that kind of system (an ORM wrapper and the ORM itself are one
+  // database). Doubles of other tests do not count: a stub in one test leaves the rest real.
+  const fakedKinds = new Set<string>(faked.map((f) => f.kind));
   for (const reached of file.reached) {
     const name = systemName(reached);
-    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedInFile.has(reached.kind)) continue;
+    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedKinds.has(reached.kind)) continue;
     if (!reached.locals.some((l) => usedLocals.has(l))) continue;
     addUnique(real, { kind: reached.kind, system: systemName(reached), evidence: `reached through ${reached.via.join(' → ')}`, line: null });
   }
+  // A failure injected into one call tests the error path of a system that otherwise stays real:
+  // it is a double of that system only when nothing in the test uses the system for real.
+  for (const fault of faults) if (!real.some((r) => r.kind === fault.kind)) addUnique(faked, fault);
   standInsForProduction(file, real, faked);
+  // The running app driven from outside is real when the test fakes nothing: with a stub in the
+  // test (cy.intercept, page.route, nock), what it drives is partly replaced and the doubles decide.
+  if (faked.length === 0) for (const use of blackBox) addUnique(real, use);
   const { verdict, reason } = judge(file, test, real, faked);
   return { test, real, faked, verdict, reason };
 }
@@ -140,6 +166,8 @@ function standInsForProduction(file: AnalyzedFile, real: BoundaryUse[], faked: B
   const index = real.findIndex((u) => u.system === 'SQLite');
   if (index < 0) return;
   const [sqlite] = real.splice(index, 1);
+  // The ORM the code under test reaches talks to that SQLite, not to a real server.
+  for (let i = real.length - 1; i >= 0; i--) if (real[i]!.kind === 'database' && real[i]!.evidence.startsWith('reached through')) real.splice(i, 1);
   addUnique(faked, {
     ...sqlite!,
     system: SERVER_ENGINE_NAMES[production.engine]!,

@@ -5,6 +5,7 @@
  */
 import { packageName } from '../catalog/index.js';
 import type { RealBoundary } from '../model/analysis.js';
+import type { PackageContext } from '../model/context.js';
 import type { BoundaryKind, ResolvedBoundary } from '../model/boundary.js';
 import type { RealUsage, TestFileModel } from '../model/test-model.js';
 import { systemName } from './exercise.js';
@@ -42,6 +43,13 @@ const FIXED: Record<string, [BoundaryKind, string]> = {
   'smtp-catcher': ['email', 'SMTP (local catcher)'],
 };
 
+/**
+ * The app under test running in its own process, driven from outside: a browser suite's commands,
+ * supertest against a URL. Nothing the test file replaces reaches into it.
+ */
+export const RUNNING_APP = 'the running app (black box)';
+const BLACK_BOX = new Set(['remote-app', 'browser-app']);
+
 /** Systems whose client, opened by the test, talks to the real thing. */
 const CLIENT_KINDS = new Set<BoundaryKind>(['database', 'cache', 'queue', 'cloud', 'email']);
 
@@ -50,27 +58,46 @@ export interface RealBoundaryContext {
   packageBoundary: (specifier: string) => ResolvedBoundary | null;
   /** Packages whose real module the file's tests never see (mocked here, automocked, faked). */
   fakedPackages: ReadonlySet<string>;
+  /** Browser commands in this file drive the running app (see drivesRunningApp). */
+  browserApp?: boolean;
 }
 
 export function realBoundariesOf(model: TestFileModel, context: RealBoundaryContext): RealBoundary[] {
   const out: RealBoundary[] = [];
   for (const usage of model.realUsages) {
+    if (usage.kind === 'browser-app' && !context.browserApp) continue;
     const real = fromUsage(usage, context);
     if (real) out.push({ ...real, owner: usage.owner, line: usage.line });
   }
   return out;
 }
 
-function fromUsage(usage: RealUsage, context: RealBoundaryContext): Omit<RealBoundary, 'owner' | 'line'> | null {
+/**
+ * Browser commands drive the running app only in a browser e2e suite that mounts no components,
+ * and only when the app cannot answer its own API with mocks in the browser (an msw worker script
+ * in the package).
+ */
+export function drivesRunningApp(model: TestFileModel, pkg: PackageContext): boolean {
+  if (model.framework !== 'playwright' && model.framework !== 'cypress') return false;
+  return pkg.browserMockWorker === null && !model.realUsages.some((u) => u.kind === 'component-mount');
+}
+
+export function fromUsage(usage: RealUsage, context: RealBoundaryContext): Omit<RealBoundary, 'owner' | 'line'> | null {
   if (usage.kind === 'testcontainers') {
     for (const [pattern, kind, system] of CONTAINER_SYSTEMS) {
       if (pattern.test(usage.detail)) return { kind, system, evidence: `Testcontainers (${usage.detail})` };
     }
     return null;
   }
+  if (BLACK_BOX.has(usage.kind)) return { kind: 'http', system: RUNNING_APP, evidence: usage.detail, blackBox: true };
   if (usage.kind === 'client') {
     const pkg = packageName(usage.detail);
     if (context.fakedPackages.has(pkg) || context.fakedPackages.has(usage.detail)) return null;
+    // The engine the test's own options name (`TypeOrmModule.forRoot({ type: 'mysql' })`).
+    if (usage.engine && usage.engine !== 'unknown' && usage.engine !== 'pg-mem') {
+      const system = systemName({ system: usage.detail, engine: usage.engine });
+      return { kind: 'database', system, evidence: `a ${usage.detail} connection to ${system} opened by the test` };
+    }
     const boundary = context.packageBoundary(usage.detail);
     if (!boundary || !CLIENT_KINDS.has(boundary.kind)) return null;
     return { kind: boundary.kind, system: systemName(boundary), evidence: `a ${usage.detail} client opened by the test` };

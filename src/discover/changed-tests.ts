@@ -39,8 +39,7 @@ export async function selectChangedTests(
     const aliases = packages.contextOf(path).aliases;
     const imports = ts.preProcessFile(source.text, true, true).importedFiles.map((f) => f.fileName);
     const usesChanged = imports.some((specifier) => {
-      const local = isRelative(specifier) || aliases.some((a) => specifier.startsWith(a.prefix));
-      const target = local ? resolver.resolve(path, specifier, aliases) : null;
+      const target = resolver.isLocal(path, specifier, aliases) ? resolver.resolve(path, specifier, aliases) : null;
       return target !== null && changedSupport.has(target);
     });
     if (usesChanged) selected.push(path);

@@ -80,6 +80,7 @@ function emptyContext(dir: string, error: unknown): PackageContext {
     testEngineSelections: [],
     aliases: [],
     entries: {},
+    browserMockWorker: null,
     warnings: [`${posix.join(dir, 'package.json')}: context not read: internal error: ${message} (a bug in test-audit: please report it)`],
   };
 }
@@ -172,6 +173,7 @@ async function buildContext(root: string, dir: string, ownFiles: readonly string
     testEngineSelections: sortEvidence(testEngineSelections),
     aliases,
     entries: entryPoints(dir, manifest),
+    browserMockWorker: ownFiles.find((f) => f === 'mockServiceWorker.js' || f.endsWith('/mockServiceWorker.js')) ?? null,
     warnings,
   };
 }
@@ -213,7 +215,11 @@ function entryPoints(dir: string, manifest: StaticObject | null): Record<string,
   return entries;
 }
 
-/** tsconfig.json / jsconfig.json `compilerOptions.paths` (relative to baseUrl or the config's folder). */
+/**
+ * tsconfig.json / jsconfig.json `compilerOptions.paths` (relative to baseUrl or the config's folder),
+ * or, without `paths`, `baseUrl` itself: TypeScript, CRA and jest `modulePaths` setups resolve
+ * `import 'test/server'` under it.
+ */
 async function readAliases(root: string, dir: string, ownFiles: readonly string[], warnings: string[]): Promise<PathAlias[]> {
   const aliases: PathAlias[] = [];
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
@@ -231,7 +237,13 @@ async function readAliases(root: string, dir: string, ownFiles: readonly string[
     const baseUrl = typeof (options as StaticObject)['baseUrl'] === 'string' ? ((options as StaticObject)['baseUrl'] as string) : '.';
     const base = posix.normalize(posix.join(dir || '.', baseUrl));
     const paths = (options as StaticObject)['paths'];
-    if (!paths || typeof paths !== 'object' || Array.isArray(paths)) continue;
+    if (!paths || typeof paths !== 'object' || Array.isArray(paths)) {
+      if (typeof (options as StaticObject)['baseUrl'] === 'string' && !base.startsWith('..')) {
+        aliases.push({ prefix: '', targets: [base === '.' ? '' : `${base}/`], baseUrl: true });
+        break;
+      }
+      continue;
+    }
     for (const [pattern, targets] of Object.entries(paths)) {
       if (!Array.isArray(targets)) continue;
       const prefix = pattern.replace(/\*$/, '');

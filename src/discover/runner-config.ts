@@ -67,6 +67,14 @@ export function buildRunnerConfig(packageDir: string, manifest: StaticObject | n
       applyJest(runner, rootDir === '.' ? '' : rootDir, source.value);
     }
   }
+  // Create React App runs Jest with `src/setupTests.{js,ts,…}` as a setup file whenever it exists,
+  // without any config naming it (and package.json "jest" cannot change that). A jest or vitest
+  // config of its own means the package runs its runner directly, and that config decides.
+  const ownRunnerConfig = configs.some((c) => /^(jest|vitest|vite)[\w.-]*\.(config\.[cm]?[jt]s|json)$|^jest[\w.-]*\.json$/.test(c.path.slice(c.path.lastIndexOf('/') + 1)));
+  if (deps.includes('react-scripts') && !ownRunnerConfig && runner.setupFiles.length === 0) {
+    if (runner.framework === 'unknown') runner.framework = 'jest';
+    runner.setupFiles.push(posix.join(packageDir, 'src/setupTests'));
+  }
   return runner;
 }
 

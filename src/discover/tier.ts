@@ -13,19 +13,39 @@ export interface TierVerdict {
 const E2E_NAME = /(^|[.\-_])(e2e|e2e-spec|end-to-end)[.\-_]|[.\-_]cy\.[cm]?[jt]sx?$|[a-z]E2[Ee][.\-_]/;
 const INT_NAME = /(^|[.\-_])(int|integration|int-spec|integration-spec)[.\-_]|[.\-_]it\.[cm]?[jt]sx?$|[a-z]Integration[.\-_]/i;
 const E2E_FOLDER = /(^|[-_.])(e2e|end-to-end)($|[-_.])|^(cypress|playwright|acceptance|smoke)$/i;
-const INT_FOLDER = /(^|[-_.])(integration|integrations)($|[-_.])|^(int|it|api-tests?)$/i;
+/** Folders named for integration tests wherever they are: `integration-tests/`, `tests-int/`, `api-tests/`. */
+const INT_TEST_FOLDER = /(^|[-_.])(integration|int)[-_.]?(tests?|specs?)$|^(tests?|specs?)[-_.](integration|int)$|^integration(Tests?|Specs?)$|^api[-_]?tests?$/i;
+/** `integration/`, `int/`, `it/`: a tier only where tests live (a product can have an `integration` module). */
+const INT_FOLDER = /^(integration|int|it)$/i;
+/** `db-integration/`: a tier only inside a test folder. */
+const INT_PART = /(^|[-_.])integration($|[-_.])/i;
+const TEST_FOLDER = /^(tests?|__tests?__|specs?)$/i;
 /** Describe titles that declare a tier, not titles that merely mention the word. */
 const E2E_TITLE = /^\s*(e2e|end[- ]to[- ]end)\b|\b(e2e|end[- ]to[- ]end)\s*(tests?|suite|specs?)?\s*\)?\s*$|[(\[]\s*(e2e|end[- ]to[- ]end)\s*[)\]]/i;
 const INT_TITLE = /^\s*integration\b|\bintegration\s*(tests?|suite|specs?)?\s*\)?\s*$|[(\[]\s*integration\s*[)\]]/i;
 
-export function classifyTier(path: string, framework: Framework, describeTitles: readonly string[]): TierVerdict {
+/**
+ * The tier of a test file. Folder names count from the package root down (the package's own folder
+ * included): the folders above it are where the repository sits, not what the test claims. Product
+ * folder names (`packages/integrations/`, `src/integrations/stripe/`) are not tier markers.
+ */
+export function classifyTier(path: string, framework: Framework, describeTitles: readonly string[], packageDir = ''): TierVerdict {
   const segments = path.split('/');
   const base = segments.pop()!;
   if (E2E_NAME.test(base)) return { tier: 'e2e', reason: `file name '${base}' marks it e2e` };
   if (INT_NAME.test(base)) return { tier: 'integration', reason: `file name '${base}' marks it integration` };
-  const e2eFolder = segments.find((s) => E2E_FOLDER.test(s));
+  const inside = packageDir && path.startsWith(`${packageDir}/`) ? segments.slice(packageDir.split('/').length) : segments;
+  const own = packageDir && inside !== segments ? packageDir.slice(packageDir.lastIndexOf('/') + 1) : null;
+  const folders = own ? [own, ...inside] : inside;
+  const e2eFolder = folders.find((s) => E2E_FOLDER.test(s));
   if (e2eFolder) return { tier: 'e2e', reason: `in folder '${e2eFolder}/'` };
-  const intFolder = segments.find((s) => INT_FOLDER.test(s));
+  const intFolder = folders.find((s, i) => {
+    if (INT_TEST_FOLDER.test(s)) return true;
+    const underTests = folders.slice(0, i).some((f) => TEST_FOLDER.test(f));
+    // The package's own folder, or the first folder in it, is where a package keeps its tests.
+    const atTop = own ? i <= 1 : i === 0;
+    return (INT_FOLDER.test(s) && (underTests || atTop)) || (INT_PART.test(s) && underTests);
+  });
   if (intFolder) return { tier: 'integration', reason: `in folder '${intFolder}/'` };
   if (framework === 'playwright' || framework === 'cypress') return { tier: 'e2e', reason: `runs on ${framework}` };
   for (const title of describeTitles) {

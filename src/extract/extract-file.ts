@@ -3,7 +3,7 @@
  * One parse, one walk, then a few passes over the model that need the whole file.
  */
 import { ts } from '../typescript.js';
-import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
+import type { Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
 import { ExtractionState } from './state.js';
@@ -95,9 +95,10 @@ function promoteConfiguredSpies(state: ExtractionState): void {
     // A spy made in setup code (or kept in a shared variable) may be configured by any test;
     // one made inside a test only by that test.
     const reaches = (owner: Owner): boolean => spy.sharedVariable || spy.owner.kind !== 'test' || sameOwner(spy.owner, owner);
-    const behaviour = state.model.mockBehaviours.find(
+    const behaviours = state.model.mockBehaviours.filter(
       (b) => reaches(b.owner) && ((spy.variable !== null && b.subjectRoot === spy.variable) || b.subject === target),
     );
+    const behaviour = behaviours[0];
     if (!behaviour) continue;
     const replacement: Replacement = BEHAVIOUR_METHODS[behaviour.method]?.replacement ?? 'implementation';
     state.model.mocks.push({
@@ -109,14 +110,31 @@ function promoteConfiguredSpies(state: ExtractionState): void {
       line: spy.line,
       column: spy.column,
       ...(spy.benign ? { benign: true } : {}),
+      // Fault injection when every behaviour the file gives the spy only fails.
+      ...(behaviours.every((b) => b.fault) ? { fault: true } : {}),
+      ...(spy.owner.kind !== 'test' ? { configuredBy: configuredBy(behaviours) } : {}),
     });
   }
+}
+
+/** The owners that configure a spy, each once, with whether all they give it only fails. */
+function configuredBy(behaviours: readonly MockBehaviour[]): { owner: Owner; fault: boolean }[] {
+  const out: { owner: Owner; fault: boolean }[] = [];
+  for (const behaviour of behaviours) {
+    const known = out.find((c) => sameOwner(c.owner, behaviour.owner));
+    if (known) known.fault &&= behaviour.fault === true;
+    else out.push({ owner: behaviour.owner, fault: behaviour.fault === true });
+  }
+  return out;
 }
 
 /** msw servers whose handlers live in another file: one site per server, host unknown here. */
 function addMswServerSites(state: ExtractionState): void {
   if (state.mswHandlers > 0) return;
   for (const server of state.mswServers) {
+    // `setupServer()` without handlers fakes nothing until a test adds some (`server.use(...)`),
+    // and those are sites of their own.
+    if (ts.isCallExpression(server.node) && server.node.arguments.length === 0) continue;
     const { line, column } = state.position(server.node);
     state.model.mocks.push({
       mechanism: 'msw setupServer',

@@ -8,6 +8,7 @@ import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier } from './imports.js';
+import { chainOnlyFails } from './faults.js';
 import { typeNodeName } from './types.js';
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
@@ -91,7 +92,7 @@ function addSite(
   family: MockFamily,
   target: MockTarget,
   replacement: Replacement,
-  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign' | 'allows'>> = {},
+  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign' | 'allows' | 'fault'>> = {},
 ): MockSite {
   const site: MockSite = { mechanism, family, target, replacement, owner: state.owner, ...state.position(node), ...extra };
   if (target.kind === 'member') {
@@ -292,8 +293,10 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
   }
   // A Jasmine spy without callThrough stubs the method (returns undefined).
   if (!replacement && jasmineStyle) replacement = 'stub';
-  if (replacement) addSite(state, call, mechanism, 'method', target, replacement, { ...benignFlag(target), ...chainAllows(chain, spyIndex, target) });
-  else pendSpy(state, call, mechanism, target, context.assignedTo);
+  if (replacement) {
+    const fault = chainOnlyFails(chain, spyIndex, (n) => BEHAVIOUR_METHODS[n] !== undefined || JASMINE_BEHAVIOURS[n] !== undefined);
+    addSite(state, call, mechanism, 'method', target, replacement, { ...benignFlag(target), ...chainAllows(chain, spyIndex, target), ...(fault ? { fault } : {}) });
+  } else pendSpy(state, call, mechanism, target, context.assignedTo);
   return true;
 }
 
@@ -342,7 +345,8 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
         break;
       }
     }
-    addSite(state, call, mechanism, 'method', target, replacement, { ...benignFlag(target), ...chainAllows(chain, index, target) });
+    const fault = chainOnlyFails(chain, index, (n) => SINON_BEHAVIOURS[n] !== undefined || n === 'throwsException' || n === 'throwsArg');
+    addSite(state, call, mechanism, 'method', target, replacement, { ...benignFlag(target), ...chainAllows(chain, index, target), ...(fault ? { fault } : {}) });
     return true;
   }
   if (method === 'replace' || method === 'replaceGetter' || method === 'replaceSetter') {
@@ -505,6 +509,17 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     const target = hostTarget(state, call.arguments[0]);
     if (target) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
     state.mswHandlers++;
+    return true;
+  }
+  // The same handlers through a module of the repository that re-exports msw (`export * from
+  // 'msw'` in test/server): kept by the audit only if the module does (MockSite.reexport).
+  if (origin?.module && origin.module !== 'msw' && !origin.instance && (origin.name === 'http' || origin.name === 'rest') && chain.links[1]?.call) {
+    if (!HTTP_METHODS.has(names[1]!) && names[1] !== 'all') return false;
+    const call = chain.links[1]!.call;
+    const target = hostTarget(state, call.arguments[0]);
+    const before = state.model.mocks.length;
+    if (target) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
+    if (state.model.mocks.length > before) state.model.mocks[before]!.reexport = { specifier: origin.module, name: origin.name, module: 'msw' };
     return true;
   }
   if (origin?.module === 'msw' && origin.name === 'graphql' && chain.links[1]?.call) {

@@ -18,6 +18,8 @@ export interface ReleasedFacts {
   declaresTests: boolean;
   /** msw handlers (one site per host) are defined in it. */
   hasMswHandlers: boolean;
+  /** What it re-exports from packages (`export * from 'msw'`). */
+  reexports: TestFileModel['reexports'];
 }
 
 export interface StoreProblem {
@@ -129,6 +131,7 @@ export class ModelStore {
 function factsOf(model: TestFileModel): ReleasedFacts {
   return {
     declaresTests: model.tests.length > 0,
-    hasMswHandlers: model.mocks.some((m) => m.mechanism.startsWith('msw ') && m.mechanism !== 'msw setupServer'),
+    hasMswHandlers: model.mocks.some((m) => m.mechanism.startsWith('msw ') && m.mechanism !== 'msw setupServer' && !m.reexport),
+    reexports: model.reexports,
   };
 }

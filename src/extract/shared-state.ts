@@ -9,6 +9,7 @@ import { valueKindOf, type ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
 import { valueRef } from './assertions.js';
 import { shapeOfFunction, shapeOfValue } from './returns.js';
+import { isFailingBehaviour } from './faults.js';
 import { lookupTable } from '../lookup-table.js';
 
 // ---- binding accesses ------------------------------------------------------------------------
@@ -290,6 +291,7 @@ function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[
     owner: state.owner,
     value: arg && !implementation ? valueRef(state, arg) : null,
     returns,
+    ...(isFailingBehaviour(method, arg) ? { fault: true } : {}),
     ...state.position(link.node),
   });
 }

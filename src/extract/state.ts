@@ -119,6 +119,7 @@ export class ExtractionState {
       fixedPathWrites: [],
       callbackDoubles: [],
       suppressions: [],
+      reexports: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
   }
@@ -208,7 +209,15 @@ export class ExtractionState {
 
   addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined): void {
     const id = this.model.hooks.length;
-    this.model.hooks.push({ id, kind, describeId: this.currentDescribeId, localHelperCalls: [], ...this.position(node) });
+    const owner = this.owner;
+    this.model.hooks.push({
+      id,
+      kind,
+      describeId: this.currentDescribeId,
+      localHelperCalls: [],
+      ...(owner.kind === 'helper' ? { helper: owner.name } : {}),
+      ...this.position(node),
+    });
     if (callback) this.entries.set(callback, { kind: 'hook', id });
   }
 

@@ -115,6 +115,9 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       if (specifier !== undefined && !declaration.importClause?.isTypeOnly) recogniseEngineImport(state, specifier, node, ancestors);
       return;
     }
+    case ts.SyntaxKind.ExportDeclaration:
+      recordReexport(state, node as ts.ExportDeclaration);
+      return;
     case ts.SyntaxKind.ImportEqualsDeclaration:
       recordImportEquals(state, node as ts.ImportEqualsDeclaration);
       return;
@@ -238,6 +241,33 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   recogniseRealCall(state, chain);
   recogniseWaitCall(state, chain);
   recogniseFixedPathWrite(state, chain);
+}
+
+/**
+ * `export * from 'msw'`, `export { rest } from 'msw'`, and `export { rest }` of a name imported
+ * from a package: what other files may import from this one as if from the package.
+ */
+function recordReexport(state: ExtractionState, declaration: ts.ExportDeclaration): void {
+  if (declaration.isTypeOnly) return;
+  const clause = declaration.exportClause;
+  if (declaration.moduleSpecifier && ts.isStringLiteral(declaration.moduleSpecifier)) {
+    const specifier = declaration.moduleSpecifier.text;
+    if (!clause) state.model.reexports.push({ specifier, names: null });
+    else if (ts.isNamedExports(clause)) {
+      const names = clause.elements.filter((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === e.name.text).map((e) => e.name.text);
+      if (names.length) state.model.reexports.push({ specifier, names });
+    }
+    return;
+  }
+  if (!clause || !ts.isNamedExports(clause)) return;
+  for (const element of clause.elements) {
+    if (element.isTypeOnly) continue;
+    const origin = state.originOf((element.propertyName ?? element.name).text);
+    if (!origin?.module || origin.instance || origin.name !== element.name.text) continue;
+    const known = state.model.reexports.find((r) => r.specifier === origin.module && r.names !== null);
+    if (known) known.names!.push(origin.name);
+    else state.model.reexports.push({ specifier: origin.module, names: [origin.name] });
+  }
 }
 
 /** Aliases of the runner objects read as the runner: `import { vitest } from 'vitest'` is `vi`. */

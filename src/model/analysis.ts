@@ -12,6 +12,16 @@ export interface RealBoundary {
   line: number;
   /** What shows it is real: 'PostgreSqlContainer from @testcontainers/postgresql', 'mkdtemp()'. */
   evidence: string;
+  /** For evidence in a support file (a helper that opens the client): 'path:line' there. */
+  from?: string;
+  /**
+   * The app under test driven from outside (a browser suite, supertest against a URL): it counts as
+   * exercised for real only by tests that fake nothing, since a double in the test says the test
+   * replaces part of what it drives.
+   */
+  blackBox?: boolean;
+  /** For evidence in a helper: the names the test file imports that lead to it; it applies to the tests that use one. */
+  locals?: string[];
 }
 
 /** An external system the code under test reaches, and the imported names that lead to it. */
@@ -30,6 +40,14 @@ export interface InheritedDouble {
    * to a test only if its code reaches what they replace. 'import' for helpers the file imports.
    */
   scope: 'package' | 'import';
+  /**
+   * For a double made inside a helper function (`export const mockPublish = () => jest.spyOn(...)`):
+   * the names the test file imports that lead to it; it applies to the tests that use one of them.
+   * Absent when it applies to every test the support file serves.
+   */
+  locals?: string[];
+  /** The double only injects a failure (throws, rejects). */
+  fault?: boolean;
 }
 
 export type FileRole = 'test' | 'support';

@@ -40,11 +40,17 @@ export interface RunnerConfig {
   roots: string[];
 }
 
-/** A path alias from tsconfig `paths`: specifiers starting with `prefix` map under each target. */
+/**
+ * A path alias from tsconfig `paths`: specifiers starting with `prefix` map under each target. A
+ * `baseUrl` without `paths` is an alias with the prefix '' that holds only for specifiers naming a
+ * file under it (`import { server } from 'test/server'` with `baseUrl: "src"`); others stay packages.
+ */
 export interface PathAlias {
   prefix: string;
   /** Folders relative to the audited root, ending in '/' (or '' for the root). */
   targets: string[];
+  /** True for a `baseUrl` without `paths`. */
+  baseUrl?: boolean;
 }
 
 export interface PackageContext {
@@ -68,6 +74,12 @@ export interface PackageContext {
    * relative to the audited root, as package.json `exports`/`main`/`module`/`source` name them.
    */
   entries: Record<string, string>;
+  /**
+   * msw's browser worker script (`public/mockServiceWorker.js`), when the package has one: the app
+   * can answer its own API requests with mocks in the browser, so a browser suite driving it is not
+   * known to reach a real backend.
+   */
+  browserMockWorker: string | null;
   /** Problems met while reading this package's files (broken JSON, unreadable config). */
   warnings: string[];
 }

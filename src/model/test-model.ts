@@ -62,6 +62,8 @@ export interface Hook extends Position {
   kind: HookKind;
   describeId: number | null;
   localHelperCalls: string[];
+  /** The helper function it is registered in (`const setupTestDB = () => { beforeAll(...) }`): it applies where that helper is called. */
+  helper?: string;
 }
 
 /** Where a local identifier's value came from, as far as the file shows. */
@@ -128,6 +130,23 @@ export interface MockSite extends Position {
   selfMade?: boolean;
   /** True when the site only silences noise (console output): never above info. */
   benign?: boolean;
+  /**
+   * True when the double's only behaviour is to fail (`.throws(err)`, `mockRejectedValueOnce(err)`):
+   * fault injection into a dependency that otherwise stays real.
+   */
+  fault?: boolean;
+  /**
+   * For a spy made in setup code and given its behaviour later (`spy.mockRejectedValueOnce(e)` in
+   * a test): who gives it behaviour, and whether that behaviour only fails. Until then the spy only
+   * observes, so the double applies to those owners' tests alone.
+   */
+  configuredBy?: { owner: Owner; fault: boolean }[];
+  /**
+   * Recognised on the strength of a name imported from another module (`import { rest } from
+   * 'test/server'` then `rest.get(url, resolver)`): the site stands only if that module re-exports
+   * the name from `module` (`export * from 'msw'`). Settled by the audit, which sees both files.
+   */
+  reexport?: { specifier: string; name: string; module: string };
 }
 
 export type AssertionKind =
@@ -219,6 +238,8 @@ export interface MockBehaviour extends Position {
   /** The value given, when it is a name or a literal (`mockResolvedValue(users)` → 'users'). */
   value?: string | null;
   returns?: ReturnShape;
+  /** True when the behaviour only makes the double fail (throws or rejects). */
+  fault?: boolean;
 }
 
 /** A fixed-duration wait: `await sleep(500)`, `new Promise(r => setTimeout(r, 200))`, `page.waitForTimeout(1000)`. */
@@ -273,10 +294,17 @@ export interface DatabaseSelection extends Position {
 
 /** Evidence that a test uses a real thing rather than a double. */
 export interface RealUsage extends Position {
-  /** What is real: 'testcontainers', 'supertest', 'temp-dir', 'mongodb-memory-server', ... */
+  /**
+   * What is real: 'testcontainers', 'supertest', 'temp-dir', 'mongodb-memory-server', 'client'
+   * (a client the test opens), 'remote-app' (supertest against a URL: the app runs in its own
+   * process), 'browser-app' (a Cypress or Playwright command driving the app in a browser), or
+   * 'component-mount' (a component mounted without the app: browser commands then test it alone).
+   */
   kind: string;
   detail: string;
   owner: Owner;
+  /** For clients: the engine the test's own options name (`TypeOrmModule.forRoot({ type: 'mysql' })`). */
+  engine?: DatabaseEngine;
 }
 
 export interface ImportUse {
@@ -312,6 +340,13 @@ export interface LocalHelper {
   localHelperCalls: string[];
 }
 
+/** `export * from 'msw'` (names null) or `export { rest, http } from 'msw'`, and re-exported imports. */
+export interface Reexport {
+  specifier: string;
+  /** The names re-exported under their own name; null for `export *`. */
+  names: string[] | null;
+}
+
 export interface TestFileModel {
   framework: Framework;
   /** Why the framework was chosen, e.g. "imports vitest". */
@@ -342,5 +377,7 @@ export interface TestFileModel {
   callbackDoubles: string[];
   /** Inline suppression comments, in source order. */
   suppressions: SuppressionComment[];
+  /** What the file re-exports from packages, for names other files import from it. */
+  reexports: Reexport[];
   lineCount: number;
 }

@@ -236,7 +236,9 @@ export class BoundaryResolver {
       const next: { path: string; chain: string[] }[] = [];
       for (const node of frontier) {
         for (const specifier of this.summaries.get(node.path).imports) {
-          const workspace = isBareSpecifier(specifier) ? this.modules.resolveWorkspace(specifier) : null;
+          // A bare specifier can still be the repository's own code: a package of the workspace, a
+          // tsconfig `paths` alias or a file under `baseUrl`.
+          const workspace = isBareSpecifier(specifier) ? (this.modules.resolveWorkspace(specifier) ?? this.modules.resolve(node.path, specifier)) : null;
           if (isBareSpecifier(specifier) && !workspace) {
             const entry = this.catalog.lookup(specifier);
             if (entry && !found.some((f) => f.entry === entry)) found.push({ entry, path: [...node.chain, specifier] });

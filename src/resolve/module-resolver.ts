@@ -54,6 +54,16 @@ export class ModuleResolver {
     return null;
   }
 
+  /**
+   * True when a specifier names the repository's own code rather than a package: relative, under a
+   * `paths` alias, or naming a file under `baseUrl`.
+   */
+  isLocal(fromFile: string, specifier: string, aliases: readonly Alias[] = this.aliasesFor(fromFile)): boolean {
+    if (isRelative(specifier)) return true;
+    if (aliases.some((a) => !a.baseUrl && specifier.startsWith(a.prefix))) return true;
+    return aliases.some((a) => a.baseUrl) && this.resolve(fromFile, specifier, aliases) !== null;
+  }
+
   /** The file a specifier names from `fromFile`, or null when it is not a file in the tree. */
   resolve(fromFile: string, specifier: string, aliases: readonly Alias[] = this.aliasesFor(fromFile)): string | null {
     if (isRelative(specifier)) {
