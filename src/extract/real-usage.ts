@@ -258,11 +258,19 @@ function isBare(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('@/') && !specifier.startsWith('~');
 }
 
+/**
+ * Endpoints and images, not the bare word: a list of tool names in a test mentions "localstack"
+ * without talking to it. Its edge port, a URL whose host is localstack, or its container image.
+ */
+const LOCALSTACK_ENDPOINT = /(?:localhost|127\.0\.0\.1|\blocalstack):4566\b|\/\/localstack\b|\blocalstack\/localstack\b/i;
+/** Mailpit and MailHog: their SMTP or web port, a URL whose host is one of them, or their image. */
+const SMTP_CATCHER_ENDPOINT = /(?:localhost|127\.0\.0\.1|\bmailpit|\bmailhog):(?:1025|8025)\b|\/\/(?:mailpit|mailhog)\b|\baxllent\/mailpit\b|\bmailhog\/mailhog\b/i;
+
 export function recogniseRealString(state: ExtractionState, node: ts.StringLiteralLike): void {
   const text = node.text;
   if (text.length > 300 || text.length < 7) return;
-  if (/localhost:4566|localstack/i.test(text)) add(state, 'localstack', `'${text}'`, node);
-  else if (/mailpit|mailhog|localhost:(1025|8025)\b/i.test(text)) add(state, 'smtp-catcher', `'${text}'`, node);
+  if (LOCALSTACK_ENDPOINT.test(text)) add(state, 'localstack', `'${text}'`, node);
+  else if (SMTP_CATCHER_ENDPOINT.test(text)) add(state, 'smtp-catcher', `'${text}'`, node);
 }
 
 function add(
