@@ -299,6 +299,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
           appliesTo: 'importers',
           automockOf: null,
           inherited: inheritedDoubles(path, supportFiles),
+          serving: supportFiles.filter((s) => s.serves.includes(path)),
         },
         boundaryResolver,
         resolver,

@@ -3,7 +3,7 @@
  * exercises, what its own imports reach, and the doubles it inherits from support code.
  */
 import { packageName } from '../catalog/index.js';
-import type { AnalyzedFile, FileRole, InheritedDouble, ReachedBoundary } from '../model/analysis.js';
+import type { AnalyzedFile, FileRole, InheritedDouble, InheritedReset, ReachedBoundary } from '../model/analysis.js';
 import type { PackageContext } from '../model/context.js';
 import type { TestFileModel, Tier } from '../model/test-model.js';
 import type { BoundaryResolver } from '../resolve/boundary-resolver.js';
@@ -22,9 +22,12 @@ export interface AnalyzeInput {
   appliesTo: 'importers' | 'package';
   automockOf: string | null;
   inherited: InheritedDouble[];
+  /** For test files: the analysed support files that serve it (setup files of its package, helpers it imports). */
+  serving?: readonly AnalyzedFile[];
 }
 
-export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): AnalyzedFile {
+export function analyzeFile(fullInput: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): AnalyzedFile {
+  const { serving = [], ...input } = fullInput;
   const { path, model, pkg } = input;
   const resolved = model.mocks.map((site) => boundaries.resolveSite(site, path, pkg.aliases));
   const fakedPackages = new Set<string>();
@@ -39,7 +42,43 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
   );
   for (const double of inherited) for (const via of double.boundary.via) fakedPackages.add(packageName(via));
   const realBoundaries = realBoundariesOf(model, { packageBoundary: (s) => boundaries.packageBoundary(s), fakedPackages });
-  return { ...input, inherited, boundaries: resolved, realBoundaries, reached: reach.external };
+  const inheritedResets = input.role === 'test' ? resetsFromSupport(input, serving, modules) : [];
+  return { ...input, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external };
+}
+
+/**
+ * Resets that support code registers around every test: hooks at the top level of a setup file or
+ * of a helper module register for every test of the files that load it. A reset of every double
+ * applies as is; a reset of one double (`mockReset(prismaMock)`) applies to the names this file
+ * imports that double by.
+ */
+function resetsFromSupport(input: Omit<AnalyzeInput, 'serving'>, serving: readonly AnalyzedFile[], modules: ModuleResolver): InheritedReset[] {
+  const out: InheritedReset[] = [];
+  for (const support of serving) {
+    const { model } = support;
+    for (const reset of model.mockResets) {
+      if (reset.owner.kind !== 'hook') continue;
+      const hook = model.hooks[reset.owner.id]!;
+      if (hook.describeId !== null || (hook.kind !== 'beforeEach' && hook.kind !== 'afterEach')) continue;
+      const from = `${support.path}:${reset.line}`;
+      if (reset.all) {
+        out.push({ kind: reset.kind, locals: null, from });
+        continue;
+      }
+      if (reset.subjectRoot === null) continue;
+      const exported = new Set(model.exports.filter((e) => e.local === reset.subjectRoot).map((e) => e.name));
+      if (exported.size === 0) continue;
+      const locals: string[] = [];
+      for (const record of input.model.imports) {
+        if (record.typeOnly || modules.resolve(input.path, record.specifier, input.pkg.aliases) !== support.path) continue;
+        record.locals.forEach((local, i) => {
+          if (exported.has(record.imported[i] ?? '')) locals.push(local);
+        });
+      }
+      if (locals.length) out.push({ kind: reset.kind, locals, from });
+    }
+  }
+  return out;
 }
 
 interface Reach {

@@ -6,6 +6,7 @@ import { ts } from '../typescript.js';
 import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
+import { recordExports } from './imports.js';
 import { ExtractionState } from './state.js';
 import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
@@ -76,6 +77,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   promoteConfiguredSpies(state);
   addMswServerSites(state);
   addFakeLibraryImports(state, fakes);
+  recordExports(state);
   const outputs = new Set<string>();
   for (const [name, use] of state.fnDoubleUse) if (use.asArgument && !use.inObject) outputs.add(name);
   for (const [name, use] of state.objectDoubleUse) if (use.asArgument && !use.asDependency) outputs.add(name);

@@ -102,6 +102,7 @@ export class ExtractionState {
       framework: 'unknown',
       frameworkReason: '',
       imports: [],
+      exports: [],
       describes: [],
       tests: [],
       hooks: [],

@@ -222,7 +222,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   if (required && ts.isIdentifier(call.expression) && call.expression.text === 'require') {
     recogniseEngineImport(state, required.specifier, call, ancestors);
     if (!isDeclarationInitializer(call, ancestors)) {
-      state.model.imports.push({ specifier: required.specifier, locals: [], typeOnly: false, ...state.position(call) });
+      state.model.imports.push({ specifier: required.specifier, locals: [], imported: [], typeOnly: false, ...state.position(call) });
     }
     return;
   }

@@ -286,7 +286,16 @@ export interface ImportRecord extends Position {
   specifier: string;
   /** Local names bound by this import (empty for side-effect imports). */
   locals: string[];
+  /** The exported name each local is bound to, index-aligned with `locals`: 'default', '*' (the whole module), or the export's name. */
+  imported: string[];
   typeOnly: boolean;
+}
+
+/** A name the module exports, and the top-level local it exports (`export default prismaMock` → default, prismaMock). */
+export interface ExportRecord {
+  /** 'default' for `export default` and `module.exports = x` (also '*' for the latter); otherwise the exported name. */
+  name: string;
+  local: string;
 }
 
 /**
@@ -315,6 +324,8 @@ export interface TestFileModel {
   /** Why the framework was chosen, e.g. "imports vitest". */
   frameworkReason: string;
   imports: ImportRecord[];
+  /** Top-level exports naming a local (what helpers and setup files hand to the tests importing them). */
+  exports: ExportRecord[];
   describes: DescribeBlock[];
   tests: TestCase[];
   hooks: Hook[];
