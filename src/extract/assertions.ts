@@ -52,6 +52,8 @@ function add(state: ExtractionState, node: ts.Node, kind: AssertionKind, matcher
   if (subject) assertion.subjectFromCall = isCallResult(state, subject);
   if (details.http) assertion.http = details.http;
   state.model.assertions.push(assertion);
+  // Which variable the asserted double is, decided after the walk (output channel or stand-in).
+  if (kind === 'mock-invocation' && subjectRoot !== null) state.assertionSubjectKeys.set(assertion, state.bindingKey(subjectRoot));
 }
 
 /**

@@ -109,7 +109,7 @@ export function recogniseMockChain(state: ExtractionState, fullChain: Chain, con
   const names = chain.names;
   if (context.assignedTo && isFnDoubleChain(chain, state.sinonRoots)) {
     state.doubleNames.add(context.assignedTo);
-    if (!state.fnDoubleUse.has(context.assignedTo)) state.fnDoubleUse.set(context.assignedTo, { asArgument: false, inObject: false });
+    state.trackFnDouble(context.assignedTo);
   }
   moduleReplacement(state, chain, names, fakes) ||
     nodeTestMock(state, chain, names, context) ||
@@ -268,7 +268,10 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
   if (!target) return true;
   if (context.assignedTo) {
     state.doubleNames.add(context.assignedTo);
-    if (target.kind === 'member') state.spyTargets.set(context.assignedTo, target.object.split('.')[0]!);
+    if (target.kind === 'member') {
+      const objectRoot = target.object.split('.')[0]!;
+      state.spyTargets.set(state.bindingKey(context.assignedTo), { objectKey: state.bindingKey(objectRoot), objectRoot });
+    }
   }
   let replacement: Replacement | null = null;
   for (let i = spyIndex + 1; i < names.length; i++) {
@@ -968,7 +971,12 @@ function chainAllows(chain: Chain, from: number, target: MockTarget): { allows?:
 
 function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, target: MockTarget, variable: string | null): void {
   if (target.kind !== 'member') return;
+  // An observe-only spy on an object the test hands to the unit watches the unit's output: follow the object.
+  const objectRoot = target.object.split('.')[0]!;
+  const objectKey = /^[\w$]+$/.test(objectRoot) ? state.trackObject(objectRoot, false) : objectRoot;
   state.pendingSpies.push({
+    variableKey: variable !== null ? state.bindingKey(variable) : null,
+    objectKey,
     mechanism,
     object: target.object,
     member: target.member,

@@ -4,6 +4,7 @@
  */
 import { ts } from '../typescript.js';
 import type {
+  Assertion,
   Binding,
   BindingValueKind,
   HookKind,
@@ -58,7 +59,13 @@ export class ExtractionState {
   readonly sinonRoots = new Set<string>(['sinon', 'sandbox']);
   /** Local names bound by (non-type) imports and top-level requires. */
   readonly importLocals = new Set<string>();
-  /** Names bound to plain function doubles, with how each is used. */
+  /**
+   * Names whose uses are tracked (fn doubles, object doubles, spied objects): a cheap test by name
+   * before the binding a use refers to is looked up. The maps below are keyed by binding (see
+   * bindingKey), so two tests reusing a name do not mix their facts.
+   */
+  readonly trackedUseNames = new Set<string>();
+  /** Plain function doubles, by binding, with how each is used. */
   readonly fnDoubleUse = new Map<string, { asArgument: boolean; inObject: boolean }>();
   /** Spies that only observe unless the file configures them later. */
   readonly pendingSpies: PendingSpy[] = [];
@@ -73,10 +80,15 @@ export class ExtractionState {
   readonly doubleNames = new Set<string>();
   /** Names bound to object literals that hold doubles (`const repo = { save: jest.fn() }`). */
   readonly localDoubleObjects = new Set<string>();
-  /** How each object-literal double is handed over: to a call (an output channel like `res`) or as a dependency. */
-  readonly objectDoubleUse = new Map<string, { asArgument: boolean; asDependency: boolean }>();
-  /** Spy variables and the root of the object they watch (`const send = jest.spyOn(res, 'send')` → res). */
-  readonly spyTargets = new Map<string, string>();
+  /**
+   * How each object-literal double (`double: true`) or spied object is handed over, by binding:
+   * to a call (an output channel like `res`) or as a dependency.
+   */
+  readonly objectUse = new Map<string, { asArgument: boolean; asDependency: boolean; double: boolean }>();
+  /** Spy variables and the object they watch, by binding (`const send = jest.spyOn(res, 'send')` → res). */
+  readonly spyTargets = new Map<string, { objectKey: string; objectRoot: string }>();
+  /** Binding keys of the subjects of invocation assertions, to tell output channels from doubles after the walk. */
+  readonly assertionSubjectKeys = new Map<Assertion, string>();
   /** Classes declared in the test file itself (hand-written doubles when used as providers). */
   readonly localClasses = new Set<string>();
   /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */
@@ -118,7 +130,6 @@ export class ExtractionState {
       importUses: [],
       fixedWaits: [],
       fixedPathWrites: [],
-      callbackDoubles: [],
       suppressions: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
     };
@@ -390,8 +401,36 @@ export class ExtractionState {
     this.model.importUses.push({ local, owner });
   }
 
-  noteFnDoubleUse(name: string, use: 'argument' | 'object'): void {
-    const entry = this.fnDoubleUse.get(name);
+  /**
+   * Identity of the variable a name refers to here: the file- or describe-scope binding when one
+   * is in scope (`res` assigned in beforeEach and used in a test is one variable), otherwise the
+   * name within the current test, hook or helper.
+   */
+  bindingKey(name: string): string {
+    const shared = this.sharedNames.has(name) ? this.resolveShared(name) : null;
+    if (shared) return `${name}@${shared.line}:${shared.column}`;
+    const owner = this.owner;
+    return `${name}@${owner.kind}:${owner.kind === 'helper' ? owner.name : owner.kind === 'file' ? '' : owner.id}`;
+  }
+
+  /** Starts tracking how the variable `name` (a fn double, object double or spied object) is handed over. */
+  trackFnDouble(name: string): void {
+    const key = this.bindingKey(name);
+    this.trackedUseNames.add(name);
+    if (!this.fnDoubleUse.has(key)) this.fnDoubleUse.set(key, { asArgument: false, inObject: false });
+  }
+
+  trackObject(name: string, double: boolean): string {
+    const key = this.bindingKey(name);
+    this.trackedUseNames.add(name);
+    const known = this.objectUse.get(key);
+    if (!known) this.objectUse.set(key, { asArgument: false, asDependency: false, double });
+    else if (double) known.double = true;
+    return key;
+  }
+
+  noteFnDoubleUse(key: string, use: 'argument' | 'object'): void {
+    const entry = this.fnDoubleUse.get(key);
     if (!entry) return;
     if (use === 'argument') entry.asArgument = true;
     else entry.inObject = true;
@@ -417,6 +456,9 @@ export interface PendingSpy extends Position {
   owner: Owner;
   /** Variable the spy was stored in, if any. */
   variable: string | null;
+  /** Binding keys of that variable and of the watched object's root. */
+  variableKey: string | null;
+  objectKey: string;
   /** True when that variable is declared at file or describe scope (shared by tests). */
   sharedVariable: boolean;
   benign: boolean;

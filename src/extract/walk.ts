@@ -127,7 +127,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
         state.initializers.set(declaration.name.text, init);
         if (ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) {
           state.localDoubleObjects.add(declaration.name.text);
-          state.objectDoubleUse.set(declaration.name.text, { asArgument: false, asDependency: false });
+          state.trackObject(declaration.name.text, true);
         }
       }
       return;
@@ -181,6 +181,11 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       if (ts.isIdentifier(left)) {
         const right = unwrap(binary.right);
         state.initializers.set(left.text, right);
+        // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.
+        if (ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) {
+          state.localDoubleObjects.add(left.text);
+          state.trackObject(left.text, true);
+        }
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
         const source = valueSource(state, right);
         if (source) state.setOrigin(left.text, source);
@@ -305,25 +310,43 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   const name = node.text;
   recogniseIdentifier(state, node, name, ancestors);
   if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name);
-  const objectUse = state.objectDoubleUse.get(name);
-  if (objectUse) {
-    // Handed to a call (`handler(req, res)`): the unit writes its output into it. Handed to `new`
-    // or placed in an object or provider: it stands in for a dependency.
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node)) objectUse.asArgument = true;
-    else if ((ts.isNewExpression(parent) && parent.arguments?.includes(node)) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) {
-      objectUse.asDependency = true;
-    }
-  }
-  if (state.fnDoubleUse.has(name)) {
-    // A bare function handed over as an argument is a callback; one placed in an object stands in for a dependency.
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(name, 'argument');
-    else if (ts.isJsxExpression(parent)) state.noteFnDoubleUse(name, 'argument');
-    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) state.noteFnDoubleUse(name, 'object');
-    else if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) state.noteFnDoubleUse(name, 'object');
-  }
+  if (state.trackedUseNames.has(name)) noteHandOver(state, node, name, parent);
   if (name === 'HttpClientTestingModule' || name === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
   }
+}
+
+/**
+ * How a tracked variable is handed over. Handed to a call (`handler(req, res)`): the unit writes
+ * its output into it. Handed to `new` or placed in an object or provider: it stands in for a
+ * dependency. A bare fn double handed to a call or to `new` is a callback. Passing it to the test
+ * runner itself (`expect(res)`, `jest.spyOn(res, 'send')`) hands it to no unit.
+ */
+function noteHandOver(state: ExtractionState, node: ts.Identifier, name: string, parent: ts.Node): void {
+  const asCallArgument = ts.isCallExpression(parent) && parent.arguments.includes(node) && !isRunnerCall(parent);
+  const asNewArgument = ts.isNewExpression(parent) && !!parent.arguments?.includes(node);
+  const inObject =
+    (ts.isPropertyAssignment(parent) && parent.initializer === node) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent);
+  if (!asCallArgument && !asNewArgument && !inObject && !ts.isJsxExpression(parent)) return;
+  const key = state.bindingKey(name);
+  const objectUse = state.objectUse.get(key);
+  if (objectUse) {
+    if (asCallArgument) objectUse.asArgument = true;
+    else if (asNewArgument || inObject) objectUse.asDependency = true;
+  }
+  if (state.fnDoubleUse.has(key)) {
+    if (asCallArgument || asNewArgument || ts.isJsxExpression(parent)) state.noteFnDoubleUse(key, 'argument');
+    else state.noteFnDoubleUse(key, 'object');
+  }
+}
+
+const RUNNER_ROOTS = new Set(['expect', 'jest', 'vi', 'sinon', 'td', 'assert', 'chai', 'spyOn', 'mockReset', 'mockClear']);
+
+/** `expect(x)`, `jest.spyOn(x, 'm')`, `vi.mocked(x)`, `sinon.stub(x)`: the runner, not the unit, receives x. */
+function isRunnerCall(call: ts.CallExpression): boolean {
+  let callee: ts.Expression = call.expression;
+  while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) callee = callee.expression;
+  return ts.isIdentifier(callee) && RUNNER_ROOTS.has(callee.text);
 }
 
 /** An identifier used as a value (not a declaration, property name or type). */

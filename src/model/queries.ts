@@ -184,8 +184,7 @@ export function testLabel(model: TestFileModel, testId: number | null | undefine
 export function onlyInvocationAssertions(model: TestFileModel, test: TestCase): boolean {
   const assertions = assertionsOfTest(model, test);
   if (assertions.length === 0) return false;
-  const callbacks = new Set(model.callbackDoubles);
-  return assertions.every((a) => a.kind === 'mock-invocation' && !(a.subjectRoot && callbacks.has(a.subjectRoot)));
+  return assertions.every((a) => a.kind === 'mock-invocation' && !a.onOutputChannel);
 }
 
 /** True when facts owned by `owner` apply to `test` (the test itself, its hooks and helpers, its describes, the file). */

@@ -147,6 +147,13 @@ export interface Assertion extends Position {
   expected?: string | null;
   /** True when the subject is what a call returned (`expect(await svc.find())`, or a variable holding it). */
   subjectFromCall?: boolean;
+  /**
+   * For invocation assertions: true when the double is the unit's output channel rather than a
+   * stand-in for a dependency — a callback or object the test hands to the unit (`handler(req, res)`
+   * with `res = { send: jest.fn() }`), an observe-only spy on a real object it hands over, a spy on
+   * console. Asserting on its calls checks the unit's output.
+   */
+  onOutputChannel?: boolean;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
   http?: { part: 'status'; code: number } | { part: 'header' };
 }
@@ -342,13 +349,6 @@ export interface TestFileModel {
   importUses: ImportUse[];
   fixedWaits: FixedWait[];
   fixedPathWrites: FixedPathWrite[];
-  /**
-   * Local names of doubles the test hands to the code under test as its output channel: callbacks
-   * (`render(<Button onClick={onClick} />)`), response objects (`handler(req, res)` with
-   * `res = { send: jest.fn() }`), and spies on those. Asserting on their calls checks the unit's
-   * output, not a replaced dependency.
-   */
-  callbackDoubles: string[];
   /** Inline suppression comments, in source order. */
   suppressions: SuppressionComment[];
   lineCount: number;
