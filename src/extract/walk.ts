@@ -239,7 +239,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   noteHelperCalls(state, chain, call);
   recogniseAssertion(state, chain);
   recogniseMockChain(state, chain, context, fakes);
-  recogniseStateCall(state, chain);
+  recogniseStateCall(state, chain, ancestors);
   recogniseRealCall(state, chain);
   recogniseWaitCall(state, chain);
   recogniseFixedPathWrite(state, chain);
