@@ -104,12 +104,14 @@ export const ts = {
     AsteriskToken: bundled.SyntaxKind.AsteriskToken,
     BarBarToken: bundled.SyntaxKind.BarBarToken,
     BinaryExpression: bundled.SyntaxKind.BinaryExpression,
+    BreakStatement: bundled.SyntaxKind.BreakStatement,
     CallExpression: bundled.SyntaxKind.CallExpression,
     CatchClause: bundled.SyntaxKind.CatchClause,
     ClassDeclaration: bundled.SyntaxKind.ClassDeclaration,
     Count: bundled.SyntaxKind.Count,
     DefaultKeyword: bundled.SyntaxKind.DefaultKeyword,
     DeleteExpression: bundled.SyntaxKind.DeleteExpression,
+    DoStatement: bundled.SyntaxKind.DoStatement,
     ElementAccessExpression: bundled.SyntaxKind.ElementAccessExpression,
     EndOfFileToken: bundled.SyntaxKind.EndOfFileToken,
     EqualsToken: bundled.SyntaxKind.EqualsToken,
@@ -117,8 +119,13 @@ export const ts = {
     FalseKeyword: bundled.SyntaxKind.FalseKeyword,
     FirstAssignment: bundled.SyntaxKind.FirstAssignment,
     FirstTypeNode: bundled.SyntaxKind.FirstTypeNode,
+    ForInStatement: bundled.SyntaxKind.ForInStatement,
+    ForOfStatement: bundled.SyntaxKind.ForOfStatement,
+    ForStatement: bundled.SyntaxKind.ForStatement,
     FunctionDeclaration: bundled.SyntaxKind.FunctionDeclaration,
     FunctionExpression: bundled.SyntaxKind.FunctionExpression,
+    GreaterThanEqualsToken: bundled.SyntaxKind.GreaterThanEqualsToken,
+    GreaterThanToken: bundled.SyntaxKind.GreaterThanToken,
     Identifier: bundled.SyntaxKind.Identifier,
     ImportDeclaration: bundled.SyntaxKind.ImportDeclaration,
     ImportEqualsDeclaration: bundled.SyntaxKind.ImportEqualsDeclaration,
@@ -127,6 +134,8 @@ export const ts = {
     JsxText: bundled.SyntaxKind.JsxText,
     LastAssignment: bundled.SyntaxKind.LastAssignment,
     LastTypeNode: bundled.SyntaxKind.LastTypeNode,
+    LessThanEqualsToken: bundled.SyntaxKind.LessThanEqualsToken,
+    LessThanToken: bundled.SyntaxKind.LessThanToken,
     MethodDeclaration: bundled.SyntaxKind.MethodDeclaration,
     MinusMinusToken: bundled.SyntaxKind.MinusMinusToken,
     MultiLineCommentTrivia: bundled.SyntaxKind.MultiLineCommentTrivia,
@@ -139,6 +148,7 @@ export const ts = {
     PropertyAssignment: bundled.SyntaxKind.PropertyAssignment,
     QuestionQuestionToken: bundled.SyntaxKind.QuestionQuestionToken,
     RegularExpressionLiteral: bundled.SyntaxKind.RegularExpressionLiteral,
+    ReturnStatement: bundled.SyntaxKind.ReturnStatement,
     SingleLineCommentTrivia: bundled.SyntaxKind.SingleLineCommentTrivia,
     StringLiteral: bundled.SyntaxKind.StringLiteral,
     TemplateHead: bundled.SyntaxKind.TemplateHead,
@@ -148,6 +158,7 @@ export const ts = {
     TrueKeyword: bundled.SyntaxKind.TrueKeyword,
     TypeAliasDeclaration: bundled.SyntaxKind.TypeAliasDeclaration,
     VariableDeclaration: bundled.SyntaxKind.VariableDeclaration,
+    WhileStatement: bundled.SyntaxKind.WhileStatement,
   } as const,
   ScriptKind: bundled.ScriptKind,
   ScriptTarget: bundled.ScriptTarget,
@@ -171,6 +182,9 @@ export declare namespace ts {
   type ElementAccessExpression = Compiler.ElementAccessExpression;
   type EntityName = Compiler.EntityName;
   type Expression = Compiler.Expression;
+  type ForInStatement = Compiler.ForInStatement;
+  type ForOfStatement = Compiler.ForOfStatement;
+  type ForStatement = Compiler.ForStatement;
   type FunctionDeclaration = Compiler.FunctionDeclaration;
   type FunctionExpression = Compiler.FunctionExpression;
   type Identifier = Compiler.Identifier;

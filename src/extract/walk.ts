@@ -169,7 +169,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
     case ts.SyntaxKind.NewExpression:
       recogniseMockConstruction(state, node as ts.NewExpression);
       recogniseRealConstruction(state, node as ts.NewExpression);
-      recogniseWaitPromise(state, node as ts.NewExpression);
+      recogniseWaitPromise(state, node as ts.NewExpression, ancestors);
       return;
     case ts.SyntaxKind.BinaryExpression: {
       const binary = node as ts.BinaryExpression;
@@ -241,7 +241,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain, ancestors);
   recogniseRealCall(state, chain);
-  recogniseWaitCall(state, chain);
+  recogniseWaitCall(state, chain, ancestors);
   recogniseFixedPathWrite(state, chain);
 }
 

@@ -232,6 +232,11 @@ export interface FixedWait extends Position {
   /** The call as written, shortened: 'sleep(500)'. */
   call: string;
   ms: number;
+  /**
+   * True when the wait repeats until a condition — inside a while/do loop, a for loop that exits
+   * on a condition, or a function that calls itself: polling, not a timing guess.
+   */
+  polling?: boolean;
 }
 
 /** A write to a fixed path: `fs.writeFileSync('./out/report.json', ...)`. */
