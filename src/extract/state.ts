@@ -93,6 +93,8 @@ export class ExtractionState {
   readonly localClasses = new Set<string>();
   /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */
   readonly localClassAllows = new Map<string, string>();
+  /** Variables holding a response status: `const { status } = await axios.get(…)`, `const code = res.statusCode`. */
+  readonly statusNames = new Set<string>();
   /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
   readonly initializers = new Map<string, ts.Expression>();
   /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */

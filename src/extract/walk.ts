@@ -122,6 +122,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       const declaration = node as ts.VariableDeclaration;
       state.declareLocal(bindingNames(declaration.name));
       recordVariableOrigin(state, declaration);
+      if (declaration.initializer) noteStatusVariable(state, declaration);
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
         state.initializers.set(declaration.name.text, init);
@@ -260,6 +261,21 @@ function canonicalChain(state: ExtractionState, chain: Chain): Chain {
   if (!canonical || canonical === chain.root) return chain;
   const [first, ...rest] = chain.links;
   return rechain(chain, canonical, [{ ...first!, name: canonical }, ...rest]);
+}
+
+/** `const { status } = await request(…)`, `const code = res.statusCode`: later assertions on the variable check a status. */
+function noteStatusVariable(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  const name = declaration.name;
+  if (ts.isIdentifier(name)) {
+    const init = unwrap(declaration.initializer!);
+    if (ts.isPropertyAccessExpression(init) && (init.name.text === 'status' || init.name.text === 'statusCode')) state.statusNames.add(name.text);
+    return;
+  }
+  if (!ts.isObjectBindingPattern(name) || !ts.isCallExpression(unwrap(declaration.initializer!))) return;
+  for (const element of name.elements) {
+    const key = element.propertyName ?? element.name;
+    if (ts.isIdentifier(key) && (key.text === 'status' || key.text === 'statusCode') && ts.isIdentifier(element.name)) state.statusNames.add(element.name.text);
+  }
 }
 
 /** Calls to local helpers are followed; unknown helpers named like assertions count as assertions. */
