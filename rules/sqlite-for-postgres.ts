@@ -4,7 +4,7 @@
 import type { EngineEvidence, PackageContext } from '../src/model/context.js';
 import type { AnalyzedFile } from '../src/model/analysis.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
-import type { DatabaseEngine, DatabaseSelection, Tier } from '../src/model/test-model.js';
+import type { DatabaseEngine, DatabaseSelection } from '../src/model/test-model.js';
 
 const SERVER_ENGINES = new Set<DatabaseEngine>(['postgresql', 'mysql', 'mariadb', 'mssql', 'oracle']);
 const ENGINE_NAMES: Record<string, string> = {
@@ -51,8 +51,6 @@ function data(selection: { engine: DatabaseEngine; evidence: string }, where: st
   };
 }
 
-const TIER_ORDER: Tier[] = ['unit', 'integration', 'e2e'];
-
 const rule: RuleDefinition = {
   meta: {
     id: 'sqlite-for-postgres',
@@ -89,12 +87,9 @@ const rule: RuleDefinition = {
     };
     return [finding];
   },
-  checkPackage(pkg, files) {
+  checkPackage(pkg, tests) {
     const production = productionServer(pkg);
-    if (!production) return [];
-    const tests = files.filter((f) => f.role === 'test');
-    if (tests.length === 0) return [];
-    const tier = tests.reduce<Tier>((best, f) => (TIER_ORDER.indexOf(f.tier) > TIER_ORDER.indexOf(best) ? f.tier : best), 'unit');
+    if (!production || tests.files === 0) return [];
     return pkg.testEngineSelections
       .filter((s) => relevant(pkg, s.engine))
       .map((selection) => ({
@@ -103,7 +98,7 @@ const rule: RuleDefinition = {
         path: selection.path,
         line: selection.line,
         column: selection.column,
-        tier,
+        tier: tests.tier,
         subject: `${selection.engine} ${selection.evidence}`,
       }));
   },

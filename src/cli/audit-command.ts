@@ -2,9 +2,9 @@
  * The audit itself: argv flags → configuration → audit() → reports → exit code. Flags override the
  * configuration; the configuration overrides defaults.
  */
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { rules } from '../../rules/index.js';
-import { audit, checkedRoot } from '../audit.js';
+import { audit, auditSpilled, checkedRoot, type AuditOptions } from '../audit.js';
 import { loadConfig } from '../config/load-config.js';
 import { readBaseline } from '../config/read-inputs.js';
 import { auditOptionsFromConfig } from '../config/to-audit-options.js';
@@ -12,7 +12,7 @@ import { parseShard } from '../discover/shard.js';
 import { withBaseline } from '../engine/result.js';
 import { UsageError } from '../errors.js';
 import { createProgress } from '../report/progress.js';
-import { outputTargets, writeBaselineFile, writeReports, type OutputFlags } from './outputs.js';
+import { outputTargets, writeBaselineFile, writeJsonReport, writeReports, type OutputFlags } from './outputs.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, reportError } from './terminal.js';
 
 export interface AuditFlags extends OutputFlags {
@@ -23,6 +23,8 @@ export interface AuditFlags extends OutputFlags {
   shard?: string;
   /** Milliseconds one file may take (Infinity: no limit). */
   fileBudget?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function runAudit(path: string, flags: AuditFlags): Promise<number> {
@@ -36,7 +38,7 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
     const loaded = await loadConfig(root, { knownRules: rules.map((r) => r.meta.id), ...(flags.config !== undefined ? { configPath: flags.config } : {}) });
     const configured = auditOptionsFromConfig(loaded);
     const failOn = flags.failOn ?? configured.failOn ?? 'error';
-    let result = await audit({
+    const options: AuditOptions = {
       ...configured,
       root: path,
       failOn,
@@ -45,7 +47,21 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
       ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
       ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
       ...(flags.fileBudget !== undefined ? { fileBudgetMs: flags.fileBudget } : {}),
-    });
+      ...(flags.cache || flags.cacheLocation !== undefined ? { cache: flags.cacheLocation !== undefined ? { location: resolve(flags.cacheLocation) } : {} } : {}),
+    };
+    // JSON only (the dashboard and CI-artifact case): the report streams from disk, so memory stays
+    // flat on the largest repositories. Other formats need the whole result to lay it out.
+    if (flags.writeBaseline === undefined && targets.every((t) => t.format === 'json')) {
+      const report = await auditSpilled(options);
+      progress.done();
+      try {
+        for (const target of targets) await writeJsonReport(report, target);
+        return report.passed() ? EXIT_CLEAN : EXIT_FINDINGS;
+      } finally {
+        report.dispose();
+      }
+    }
+    let result = await audit(options);
     progress.done();
     // Against the baseline it just wrote, the run has nothing new: it exits 0.
     if (flags.writeBaseline !== undefined) result = withBaseline(result, await writeBaselineFile(result, flags.writeBaseline));

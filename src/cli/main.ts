@@ -25,6 +25,7 @@ Examples:
   $ test-audit --baseline .test-audit-baseline.json   fail only on new findings
   $ test-audit --changed-since origin/main            only tests changed since the branch point
   $ test-audit --shard 1/4 -f json -o shard-1.json    then: test-audit merge shard-*.json
+  $ test-audit --cache                  re-runs answer from node_modules/.cache/test-audit
   $ test-audit rules                    list the rules and their severities per tier
   $ test-audit explain mock-echo        what a rule flags, what slips through, examples
 
@@ -57,6 +58,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--write-baseline <file>', "record every current finding in a baseline file (the run then exits 0)")
     .option('--changed-since <ref>', 'audit only test files changed since a git ref, and tests whose support code changed')
     .option('--shard <i/n>', 'audit a deterministic 1/n of the test files (merge the JSON reports with test-audit merge)')
+    .option('--cache', 'reuse results of earlier runs on unchanged files (stored in node_modules/.cache/test-audit)')
+    .option('--cache-location <dir>', 'where --cache keeps its files')
     .option('--file-budget <ms>', 'time one file may take before it is skipped and listed as not audited (default 10000; 0: no limit)', parseFileBudget);
   addOutputOptions(program)
     .addHelpText('after', EXAMPLES)

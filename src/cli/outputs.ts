@@ -3,12 +3,15 @@
  * to files from the same result (--output-json, --output-sarif, --output-markdown, --output-file).
  * Shared by the audit and by `test-audit merge`.
  */
+import { once } from 'node:events';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { baselineOf, formatBaseline, type Baseline } from '../engine/baseline.js';
 import { UsageError } from '../errors.js';
 import type { AuditResult } from '../model/finding.js';
 import { FAIL_LEVELS, type FailLevel } from '../model/severity.js';
+import type { StreamedReport } from '../engine/streamed-report.js';
 import { FORMATS, render, type Format, type RenderOptions } from '../report/formats.js';
 import { useColor } from './terminal.js';
 
@@ -26,7 +29,7 @@ export interface OutputFlags {
   debug: boolean;
 }
 
-interface Target {
+export interface Target {
   format: Format;
   /** null: stdout. */
   path: string | null;
@@ -86,6 +89,26 @@ export async function writeReports(result: AuditResult, targets: readonly Target
     } catch (error) {
       throw new UsageError(`cannot write ${target.path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
     }
+  }
+}
+
+/** Writes a JSON report chunk by chunk: a report spilled to disk never becomes one string. */
+export async function writeJsonReport(source: StreamedReport, target: Target): Promise<void> {
+  if (target.path === null) {
+    for (const chunk of source.chunks()) {
+      // Honour back-pressure: a slow reader must not make the whole report pile up in memory.
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    }
+    return;
+  }
+  let fd: number | null = null;
+  try {
+    fd = openSync(target.path, 'w');
+    for (const chunk of source.chunks()) writeSync(fd, chunk);
+  } catch (error) {
+    throw new UsageError(`cannot write ${target.path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -34,31 +34,47 @@ export function formatBaseline(baseline: Baseline): string {
 }
 
 /**
- * Marks each counted finding 'new' or 'existing'. Entries left unmatched are fixed when `inScope`
- * says this run looked at their file (a shard or --changed-since run sees only part of the tree).
+ * Marks each counted finding 'new' or 'existing', in report order, one at a time (a streamed report
+ * marks them as it writes them). Entries left unmatched are fixed when `inScope` says this run
+ * looked at their file (a shard or --changed-since run sees only part of the tree).
  */
-export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline, inScope: (path: string) => boolean): BaselineSummary {
-  const remaining = new Map<string, number>();
-  for (const entry of baseline.findings) remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + 1);
-  const summary: BaselineSummary = { new: 0, existing: 0, fixed: 0 };
-  for (const finding of findings) {
-    if (finding.suppressed) continue;
-    const left = remaining.get(finding.fingerprint) ?? 0;
+export class BaselineMarker {
+  private readonly remaining = new Map<string, number>();
+  private readonly counts = { new: 0, existing: 0 };
+
+  constructor(private readonly baseline: Baseline) {
+    for (const entry of baseline.findings) this.remaining.set(entry.fingerprint, (this.remaining.get(entry.fingerprint) ?? 0) + 1);
+  }
+
+  mark(finding: Finding): void {
+    if (finding.suppressed) return;
+    const left = this.remaining.get(finding.fingerprint) ?? 0;
     if (left > 0) {
-      remaining.set(finding.fingerprint, left - 1);
+      this.remaining.set(finding.fingerprint, left - 1);
       finding.baseline = 'existing';
-      summary.existing++;
+      this.counts.existing++;
     } else {
       finding.baseline = 'new';
-      summary.new++;
+      this.counts.new++;
     }
   }
-  for (const entry of baseline.findings) {
-    const left = remaining.get(entry.fingerprint) ?? 0;
-    if (left > 0 && inScope(entry.path)) {
-      summary.fixed++;
-      remaining.set(entry.fingerprint, left - 1);
+
+  /** Call once, after every finding was marked. */
+  summary(inScope: (path: string) => boolean): BaselineSummary {
+    let fixed = 0;
+    for (const entry of this.baseline.findings) {
+      const left = this.remaining.get(entry.fingerprint) ?? 0;
+      if (left > 0 && inScope(entry.path)) {
+        fixed++;
+        this.remaining.set(entry.fingerprint, left - 1);
+      }
     }
+    return { new: this.counts.new, existing: this.counts.existing, fixed };
   }
-  return summary;
+}
+
+export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline, inScope: (path: string) => boolean): BaselineSummary {
+  const marker = new BaselineMarker(baseline);
+  for (const finding of findings) marker.mark(finding);
+  return marker.summary(inScope);
 }

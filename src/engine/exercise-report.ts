@@ -5,7 +5,7 @@
  */
 import { exercisesOf } from '../analyze/exercise.js';
 import type { AnalyzedFile } from '../model/analysis.js';
-import type { BoundaryCount, Honesty, TestReport } from '../model/finding.js';
+import type { BoundaryCount, TestReport } from '../model/finding.js';
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -68,19 +68,4 @@ export function sumBoundaries(lists: readonly (readonly BoundaryCount[])[]): Bou
 
 function sortBoundaries(list: BoundaryCount[]): BoundaryCount[] {
   return list.sort((a, b) => compare(a.kind, b.kind) || compare(a.system, b.system));
-}
-
-export function honesty(tests: readonly TestReport[]): Honesty {
-  const relevant = tests.filter((t) => t.tier !== 'unit' && t.verdict !== 'skipped');
-  const count = (verdict: TestReport['verdict']): number => relevant.filter((t) => t.verdict === verdict).length;
-  const honest = count('honest');
-  return {
-    tests: relevant.length,
-    honest,
-    partial: count('partial'),
-    ceremony: count('ceremony'),
-    noBoundary: count('no-boundary'),
-    unasserted: count('unasserted'),
-    share: relevant.length ? Math.round((honest / relevant.length) * 1000) / 1000 : 0,
-  };
 }

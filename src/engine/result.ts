@@ -15,7 +15,8 @@ import type {
   Summary,
   TestReport,
 } from '../model/finding.js';
-import { honesty, sortTests } from './exercise-report.js';
+import { sortTests } from './exercise-report.js';
+import { SummaryCounter } from './summary.js';
 import { atOrAbove, type FailLevel } from '../model/severity.js';
 import type { Severity } from '../model/rule.js';
 import { toolVersion } from '../version.js';
@@ -52,29 +53,28 @@ export function assembleResult(input: ResultInput): AuditResult {
   for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
   const reports = files.map((file) => fileReport(file, byPath.get(file.path) ?? []));
   const failing = findings.filter((f) => isFailing(f, input.failOn)).length;
+  const tests = sortTests([...input.tests]);
+  const errors = dedupeErrors(input.errors);
   const result: AuditResult = {
     schemaVersion: 1,
     tool: { name: 'test-audit', version: toolVersion() },
     root: input.root,
-    summary: summarize(reports, findings, input.errors.length),
+    summary: summarize(reports, findings, tests, errors.length, input.boundaries),
     files: reports,
     findings,
-    tests: sortTests([...input.tests]),
-    errors: dedupeErrors(input.errors),
+    tests,
+    errors,
     warnings: [...new Set(input.warnings)].sort(compareStrings),
     verdict: { failOn: input.failOn, failing, passed: failing === 0 },
     rules: input.rules,
   };
-  result.summary.errors = result.errors.length;
-  result.summary.boundaries = [...input.boundaries];
-  result.summary.honesty = honesty(result.tests);
   if (baseline) result.baseline = baseline;
   if (input.changedSince !== undefined) result.changedSince = input.changedSince;
   if (input.shard) result.shard = input.shard;
   return result;
 }
 
-function fileReport(file: FileFacts, own: readonly Finding[]): FileReport {
+export function fileReport(file: FileFacts, own: readonly Finding[]): FileReport {
   const counted = own.filter((f) => !f.suppressed);
   const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of counted) severities[f.severity]++;
@@ -95,41 +95,15 @@ function fileReport(file: FileFacts, own: readonly Finding[]): FileReport {
   };
 }
 
-function summarize(reports: readonly FileReport[], findings: readonly Finding[], errors: number): Summary {
-  const counted = findings.filter((f) => !f.suppressed);
-  const summary: Summary = {
-    files: reports.length,
-    testFiles: reports.filter((r) => r.role === 'test').length,
-    supportFiles: reports.filter((r) => r.role === 'support').length,
-    tests: reports.reduce((n, r) => n + (r.role === 'test' ? r.tests : 0), 0),
-    tiers: { unit: 0, integration: 0, e2e: 0 },
-    mocks: reports.reduce((n, r) => n + r.mocks, 0),
-    findings: { error: 0, warning: 0, info: 0, total: counted.length },
-    byRule: {},
-    errors,
-    suppressed: findings.length - counted.length,
-    byBoundary: {},
-    boundaries: [],
-    honesty: { tests: 0, honest: 0, partial: 0, ceremony: 0, noBoundary: 0, unasserted: 0, share: 0 },
-  };
-  for (const r of reports) if (r.role === 'test') summary.tiers[r.tier]++;
-  for (const f of counted) {
-    summary.findings[f.severity]++;
-    summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
-  }
-  summary.byRule = Object.fromEntries(Object.entries(summary.byRule).sort(([a], [b]) => compareStrings(a, b)));
-  // An inventory of what the suite fakes: every mock finding, justified ones included.
-  for (const f of findings) {
-    if (!f.boundary) continue;
-    const counts = (summary.byBoundary[f.boundary] ??= { unit: 0, integration: 0, e2e: 0, total: 0 });
-    counts[f.tier]++;
-    counts.total++;
-  }
-  summary.byBoundary = Object.fromEntries(Object.entries(summary.byBoundary).sort(([a], [b]) => compareStrings(a, b)));
-  return summary;
+function summarize(reports: readonly FileReport[], findings: readonly Finding[], tests: readonly TestReport[], errors: number, boundaries: readonly BoundaryCount[]): Summary {
+  const counter = new SummaryCounter();
+  for (const r of reports) counter.addFile(r);
+  for (const f of findings) counter.addFinding(f);
+  for (const t of tests) counter.addTest(t);
+  return counter.result(errors, boundaries);
 }
 
-function dedupeErrors(errors: readonly FileError[]): FileError[] {
+export function dedupeErrors(errors: readonly FileError[]): FileError[] {
   const seen = new Set<string>();
   return [...errors]
     .filter((e) => {

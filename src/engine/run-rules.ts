@@ -7,7 +7,7 @@ import type { AnalyzedFile } from '../model/analysis.js';
 import type { PackageContext } from '../model/context.js';
 import type { Finding, RuleSummary } from '../model/finding.js';
 import { testLabel } from '../model/queries.js';
-import type { RawFinding, RuleContext, RuleDefinition, Severity, SeveritySetting } from '../model/rule.js';
+import type { PackageTests, RawFinding, RuleContext, RuleDefinition, Severity, SeveritySetting } from '../model/rule.js';
 import type { Tier } from '../model/test-model.js';
 import { describeTarget } from '../model/describe-target.js';
 import { fingerprints, type FingerprintFacts } from './fingerprint.js';
@@ -49,66 +49,101 @@ export function ruleSummaries(rules: readonly RuleDefinition[], options: EngineO
   }));
 }
 
-export function runRules(
-  files: readonly AnalyzedFile[],
-  packages: readonly PackageContext[],
-  rules: readonly RuleDefinition[],
-  options: EngineOptions = {},
-): Finding[] {
-  const tables = new Map(ruleSummaries(rules, options).map((s) => [s.id, s.severity]));
-  const context: RuleContext = { options: {} };
-  const pending: Pending[] = [];
-  const guarded = (path: string, ruleId: string, out: Pending[], produce: () => Pending[]): void => {
-    if (!options.onFailure) {
-      out.push(...produce());
-      return;
-    }
-    try {
-      out.push(...produce());
-    } catch (error) {
-      options.onFailure(path, ruleId, error);
-    }
-  };
-  const run = (rule: RuleDefinition, ruleContext: RuleContext): Pending[] => {
-    const out: Pending[] = [];
-    const table = tables.get(rule.meta.id)!;
-    for (const file of files) {
-      guarded(file.path, rule.meta.id, out, () => rule.check(file, ruleContext).map((raw) => toPending(rule, table, raw, file, file.pkg, raw.tier ?? file.tier)));
-    }
-    if (!rule.checkPackage) return out;
-    for (const pkg of packages) {
-      const own = files.filter((f) => f.pkg === pkg);
-      // Package-level findings are judged at the highest tier among the package's tests.
-      const tier = highestTier(own.filter((f) => f.role === 'test').map((f) => f.tier));
-      guarded(pkg.manifestPath ?? 'package.json', rule.meta.id, out, () =>
-        rule.checkPackage!(pkg, own, ruleContext).map((raw) => toPending(rule, table, raw, null, pkg, raw.tier ?? tier)),
+/**
+ * Runs the rules one file at a time, so an audit can drop a file's model as soon as its findings
+ * are out. Every step after the rules (supersession, duplicates, suppressions, fingerprints) keys
+ * on the finding's path, so findings of one file never depend on another file's.
+ */
+export class RuleEngine {
+  private readonly tables: Map<string, SeverityTable>;
+
+  constructor(
+    private readonly rules: readonly RuleDefinition[],
+    private readonly options: EngineOptions = {},
+  ) {
+    this.tables = new Map(ruleSummaries(rules, options).map((s) => [s.id, s.severity]));
+  }
+
+  /** A file's findings, sorted; 'off' findings dropped. */
+  fileFindings(file: AnalyzedFile): Finding[] {
+    const main = this.settle(this.runAll(undefined, { options: {} }, (rule, context, table) => this.checkFile(rule, context, table, file)));
+    // Suppressions match findings of every severity, 'off' included: whether a comment is used must
+    // not depend on the tier configuration (shards and merges judge support files at other tiers).
+    const used = applySuppressions(main);
+    const suppressionContext: RuleContext = {
+      options: {},
+      suppressions: {
+        used: (target, index) => used.get(target.path)?.[index] ?? false,
+        knownRule: (id) => this.tables.has(id),
+      },
+    };
+    const late = this.runAll('suppressions', suppressionContext, (rule, context, table) => this.checkFile(rule, context, table, file));
+    return finish([...main, ...dedupe(late)]);
+  }
+
+  /** Findings about a package as a whole (its config files), judged at its tests' highest tier. */
+  packageFindings(pkg: PackageContext, tests: PackageTests): Finding[] {
+    const pending = this.runAll(undefined, { options: {} }, (rule, context, table) => {
+      if (!rule.checkPackage) return [];
+      return this.guarded(pkg.manifestPath ?? 'package.json', rule.meta.id, () =>
+        rule.checkPackage!(pkg, tests, context).map((raw) => toPending(rule, table, raw, null, pkg, raw.tier ?? tests.tier)),
       );
-    }
+    });
+    const main = this.settle(pending);
+    applySuppressions(main);
+    return finish(main);
+  }
+
+  private runAll(phase: RuleDefinition['meta']['phase'], context: RuleContext, produce: (rule: RuleDefinition, context: RuleContext, table: SeverityTable) => Pending[]): Pending[] {
+    const out: Pending[] = [];
+    for (const rule of this.rules) if (rule.meta.phase === phase) out.push(...produce(rule, context, this.tables.get(rule.meta.id)!));
     return out;
-  };
+  }
 
-  for (const rule of rules) if (rule.meta.phase === undefined) pending.push(...run(rule, context));
-  const main = dedupe(dropSuperseded(pending, rules));
-  // Suppressions match findings of every severity, 'off' included: whether a comment is used must
-  // not depend on the tier configuration (shards and merges judge support files at other tiers).
-  const used = applySuppressions(main);
-  const suppressionContext: RuleContext = {
-    options: {},
-    suppressions: {
-      used: (file, index) => used.get(file.path)?.[index] ?? false,
-      knownRule: (id) => tables.has(id),
-    },
-  };
-  const late: Pending[] = [];
-  for (const rule of rules) if (rule.meta.phase === 'suppressions') late.push(...run(rule, suppressionContext));
+  private checkFile(rule: RuleDefinition, context: RuleContext, table: SeverityTable, file: AnalyzedFile): Pending[] {
+    return this.guarded(file.path, rule.meta.id, () => rule.check(file, context).map((raw) => toPending(rule, table, raw, file, file.pkg, raw.tier ?? file.tier)));
+  }
 
-  const all = [...main, ...dedupe(late)];
+  /** Without onFailure a rule's exception propagates; with it, it costs only that file's (or package's) findings of that rule. */
+  private guarded(path: string, ruleId: string, produce: () => Pending[]): Pending[] {
+    if (!this.options.onFailure) return produce();
+    try {
+      return produce();
+    } catch (error) {
+      this.options.onFailure(path, ruleId, error);
+      return [];
+    }
+  }
+
+  private settle(pending: Pending[]): Pending[] {
+    return dedupe(dropSuperseded(pending, this.rules));
+  }
+}
+
+/** Fingerprints the findings, drops 'off' ones, sorts. */
+function finish(all: Pending[]): Finding[] {
   const prints = fingerprints(all.map((p) => p.facts));
   const findings: Finding[] = [];
   all.forEach((p, index) => {
     p.finding.fingerprint = prints[index]!;
     if (p.setting !== 'off') findings.push(p.finding);
   });
+  return sortFindings(findings);
+}
+
+/** Every rule over every file and package at once: for callers that hold all analysed files. */
+export function runRules(
+  files: readonly AnalyzedFile[],
+  packages: readonly PackageContext[],
+  rules: readonly RuleDefinition[],
+  options: EngineOptions = {},
+): Finding[] {
+  const engine = new RuleEngine(rules, options);
+  const findings = files.flatMap((file) => engine.fileFindings(file));
+  for (const pkg of packages) {
+    const own = files.filter((f) => f.pkg === pkg && f.role === 'test');
+    findings.push(...engine.packageFindings(pkg, { files: own.length, tier: highestTier(own.map((f) => f.tier)) }));
+  }
   return sortFindings(findings);
 }
 
@@ -193,14 +228,18 @@ export function compareStrings(a: string, b: string): number {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      compareStrings(a.path, b.path) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      compareStrings(a.ruleId, b.ruleId) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareStrings(a.message, b.message) ||
-      compareStrings(a.fingerprint, b.fingerprint),
+  return findings.sort(compareFindings);
+}
+
+/** Report order: by path, position, rule, severity, message, fingerprint. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.path, b.path) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareStrings(a.message, b.message) ||
+    compareStrings(a.fingerprint, b.fingerprint)
   );
 }

@@ -68,6 +68,14 @@ export interface SuppressionFacts {
   knownRule(id: string): boolean;
 }
 
+/** A package's audited test files, summed up: package rules judge at the highest tier among them. */
+export interface PackageTests {
+  /** How many test files of the package were audited. */
+  files: number;
+  /** The highest tier among them ('unit' when there are none). */
+  tier: Tier;
+}
+
 export interface RuleContext {
   options: Record<string, unknown>;
   /** Set for rules of the 'suppressions' phase only. */
@@ -78,6 +86,6 @@ export interface RuleDefinition {
   meta: RuleMeta;
   /** Findings for one file. Pure: reads the analysed file, writes nothing. */
   check(file: AnalyzedFile, context: RuleContext): RawFinding[];
-  /** Findings about a package as a whole (config files), given its analysed test files. */
-  checkPackage?(pkg: PackageContext, files: readonly AnalyzedFile[], context: RuleContext): (RawFinding & { path: string })[];
+  /** Findings about a package as a whole (config files), given what the audit saw of its tests. */
+  checkPackage?(pkg: PackageContext, tests: PackageTests, context: RuleContext): (RawFinding & { path: string })[];
 }

@@ -1,0 +1,348 @@
+/**
+ * The audit itself: test candidates, the support code they rely on, each file parsed once and
+ * analysed, its rules run and its model released, support files judged last. Loaded only when an
+ * audit has to look at files (a cached answer never loads the parser).
+ */
+import { basename } from 'node:path';
+import { rules as builtinRules } from '../rules/index.js';
+import { analyzeFile } from './analyze/analyze-file.js';
+import type { AuditOptions, Prepared } from './audit.js';
+import { Catalog } from './catalog/index.js';
+import { selectChangedTests } from './discover/changed-tests.js';
+import { comparePaths } from './discover/find-files.js';
+import { globSet } from './discover/globs.js';
+import { PackageIndex } from './discover/package-context.js';
+import { applyPackageSettings } from './discover/package-settings.js';
+import { shardOf } from './discover/shard.js';
+import { routeSkipped } from './discover/skipped.js';
+import { SupportGraph } from './discover/support-graph.js';
+import { hasTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
+import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
+import type { ReportCollector } from './engine/collector.js';
+import { compareStrings, ruleSummaries, RuleEngine } from './engine/run-rules.js';
+import type { SpillMeta } from './engine/spill.js';
+import { highestTier, supportVerdicts, type TestFact } from './engine/support-tier.js';
+import { DEFAULT_FILE_BUDGET_MS } from './extract/extract-file.js';
+import { ModelStore } from './extract/model-store.js';
+import type { AnalyzedFile, InheritedDouble } from './model/analysis.js';
+import type { PackageContext } from './model/context.js';
+import type { FileError } from './model/finding.js';
+import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
+import { BoundaryResolver } from './resolve/boundary-resolver.js';
+import { ModuleResolver, isRelative } from './resolve/module-resolver.js';
+import { ModuleSummaries } from './resolve/module-summary.js';
+
+/** Browser suites are not run by the Jest/Vitest/Mocha setup files of their package. */
+const BROWSER = new Set(['playwright', 'cypress']);
+
+export interface Scanned {
+  meta: Omit<SpillMeta, 'baseline'>;
+  /** A shard or --changed-since run: it saw part of the tree. */
+  partial: boolean;
+}
+
+/** Discovers, parses, analyses and judges every file, handing each over to the collector. */
+export async function scan(options: AuditOptions, prepared: Prepared, collector: ReportCollector): Promise<Scanned> {
+  const { root, changed, cache } = prepared;
+  const { files, skipped } = prepared.listing;
+  const configLabel = options.configLabel ?? 'configuration';
+  const { errors, warnings: fileWarnings } = routeSkipped(skipped);
+  const fileSet = new Set(files);
+  const packages = await PackageIndex.build(root, files);
+  const settingWarnings = applyPackageSettings(packages.all(), options.packages ?? {}, configLabel);
+  const catalog = new Catalog(undefined, options.catalogExtensions ?? []);
+  const workspaces = packages
+    .all()
+    .filter((p) => p.name !== null)
+    .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
+  const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
+  const boundaryResolver = new BoundaryResolver(catalog, resolver, new ModuleSummaries(root));
+  const rules = options.rules ?? builtinRules;
+  const engine = new RuleEngine(rules, {
+    severity: options.severity ?? {},
+    onFailure: (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)),
+  });
+  const tierGlobs: TierGlobSets = {};
+  for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
+    if (patterns.length) tierGlobs[tier] = globSet(patterns);
+  }
+
+  // 1. Test candidates: named like tests, or in test folders (kept when they declare tests). A
+  //    shard or a --changed-since run owns part of them; the rest are read only when something
+  //    imports them, to tell helpers (support code) from other shards' tests.
+  const include = options.include?.length ? globSet(options.include) : null;
+  const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
+  const candidateSet = new Set(candidates);
+  let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
+  if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
+  // In report order: a spilled report then writes test files as they come.
+  owned = [...owned].sort(compareStrings);
+
+  let done = 0;
+  let total = owned.length;
+  const store = new ModelStore({
+    root,
+    cache,
+    catalog,
+    catalogExtensions: options.catalogExtensions ?? [],
+    budgetMs: options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS,
+    onNote: (path, note) => fileWarnings.push(`${path}: ${note}`),
+    onProblem: (problem) => errors.push(problem),
+    onInternalError: (path, stage, error) => errors.push(internalError(path, stage, error)),
+    onRead: () => options.onProgress?.(++done, (total = Math.max(total, done))),
+  });
+  /** A file is a test when it parses and declares tests or is named like one. */
+  const declaresTests = async (path: string): Promise<boolean> => {
+    if (!store.has(path) && !(await store.get(path))) return false;
+    const facts = store.facts(path);
+    return facts !== null && (facts.declaresTests || hasTestName(path));
+  };
+  const isTestFile = async (path: string): Promise<boolean> => candidateSet.has(path) && (await declaresTests(path));
+
+  // 2. Support code: helpers tests import (and what those import), setup files runner configs
+  //    name, Jest root __mocks__. Each support file's imports are linked once, when it is first used.
+  const graph = new SupportGraph((path) => packages.packageDirOf(path));
+  const linked = new Set<string>();
+  const link = async (start: string): Promise<void> => {
+    const queue = [start];
+    while (queue.length) {
+      const path = queue.pop()!;
+      if (linked.has(path)) continue;
+      linked.add(path);
+      const model = await store.get(path);
+      if (!model) continue;
+      for (const target of localImportsOf(path, model)) {
+        if (!candidateSet.has(target) && !looksLikeSupport(target)) continue;
+        if (await isTestFile(target)) continue;
+        graph.use(target, path);
+        queue.push(target);
+      }
+    }
+  };
+  const localImportsOf = (path: string, model: TestFileModel): string[] => {
+    const targets: string[] = [];
+    const pkg = packages.contextOf(path);
+    for (const record of model.imports) {
+      if (record.typeOnly) continue;
+      const isLocal = isRelative(record.specifier) || pkg.aliases.some((a) => record.specifier.startsWith(a.prefix));
+      if (!isLocal) continue;
+      const target = resolver.resolve(path, record.specifier);
+      if (target && isSourceFile(target)) targets.push(target);
+    }
+    return targets;
+  };
+  // Setup files and automatic mocks apply to a whole package. A --changed-since run keeps those of
+  // packages it audits tests of; a full or shard run keeps them all (a merge needs every one).
+  const ownedPackages = new Set(owned.map((t) => packages.packageDirOf(t)));
+  const packageInScope = (dir: string): boolean => !changed || ownedPackages.has(dir);
+  const automocks = new Map<string, string>();
+  const packageSupport: string[] = [];
+  for (const pkg of packages.all()) {
+    if (!packageInScope(pkg.dir)) continue;
+    for (const setup of pkg.runner.setupFiles) {
+      const target = resolver.probe(setup);
+      if (target && isSourceFile(target)) {
+        graph.use(target, configUser(pkg), true);
+        packageSupport.push(target);
+      }
+    }
+  }
+  for (const path of files) {
+    const automocked = automockedPackage(path, packages);
+    if (automocked && packageInScope(packages.packageDirOf(path))) {
+      automocks.set(path, automocked);
+      graph.use(path, AUTOMOCK_USER, true);
+      packageSupport.push(path);
+    }
+  }
+  total += packageSupport.length;
+  for (const path of [...new Set(packageSupport)].sort(comparePaths)) await link(path);
+
+  // Support files are analysed once (what their doubles stand in for does not depend on the tests
+  // they serve), for the doubles tests inherit; their tier and findings come at the end.
+  const supportAnalyses = new Map<string, AnalyzedFile | null>();
+  const supportAnalysis = async (path: string): Promise<AnalyzedFile | null> => {
+    if (supportAnalyses.has(path)) return supportAnalyses.get(path)!;
+    const model = await store.get(path);
+    let analysed: AnalyzedFile | null = null;
+    if (model) {
+      const pkg = packages.contextOf(path);
+      adoptPackageFramework(model, pkg);
+      dropVagueServerSites(path, model, store, resolver);
+      const automockOf = automocks.get(path) ?? null;
+      if (automockOf) model.mocks.unshift(automockSite(automockOf));
+      analysed = analyse(errors, path, () =>
+        analyzeFile(
+          { path, role: 'support', tier: 'unit', tierReason: '', model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf, inherited: [] },
+          boundaryResolver,
+          resolver,
+        ),
+      );
+    }
+    supportAnalyses.set(path, analysed);
+    return analysed;
+  };
+
+  // 3. Test files, one at a time: link its support, analyse it with the doubles it inherits, run
+  //    the rules, report, and let its model go.
+  const testFacts: TestFact[] = [];
+  const packageTests = new Map<string, Tier[]>();
+  for (const path of owned) {
+    const model = await store.get(path);
+    if (!model || !(model.tests.length > 0 || hasTestName(path))) continue;
+    await link(path);
+    const pkg = packages.contextOf(path);
+    adoptPackageFramework(model, pkg);
+    dropVagueServerSites(path, model, store, resolver);
+    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title));
+    const inherited: InheritedDouble[] = [];
+    const serving: AnalyzedFile[] = [];
+    for (const server of graph.servers(path, pkg.dir, BROWSER.has(model.framework))) {
+      const support = await supportAnalysis(server);
+      if (!support) continue;
+      inherited.push(...inheritedFrom(support, graph.isPackageWide(server)));
+      serving.push(support);
+    }
+    const file = analyse(errors, path, () =>
+      analyzeFile(
+        { path, role: 'test', tier, tierReason: reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, inherited, serving },
+        boundaryResolver,
+        resolver,
+      ),
+    );
+    if (file) collector.addFile(file, engine.fileFindings(file));
+    testFacts.push({ path, tier, framework: model.framework, package: pkg.dir });
+    packageTests.set(pkg.dir, [...(packageTests.get(pkg.dir) ?? []), tier]);
+    store.release(path);
+  }
+
+  // 4. Support files, now that every test they serve is known: their tier is the highest of those
+  //    tests'; then the package-level rules.
+  const usedBy = new Map([...graph.usedBy].map(([path, users]) => [path, [...users].sort(comparePaths)]));
+  const verdicts = supportVerdicts(usedBy, testFacts, (path) => packages.packageDirOf(path));
+  for (const path of [...graph.usedBy.keys()].sort(comparePaths)) {
+    const support = await supportAnalysis(path);
+    const verdict = verdicts.get(path)!;
+    if (!support) continue;
+    const file: AnalyzedFile = {
+      ...support,
+      tier: verdict.tier,
+      tierReason: verdict.reason,
+      usedBy: usedBy.get(path)!,
+      serves: verdict.serves,
+      appliesTo: verdict.packageWide ? 'package' : 'importers',
+    };
+    collector.addFile(file, engine.fileFindings(file));
+  }
+  for (const pkg of packages.all()) {
+    const tiers = packageTests.get(pkg.dir) ?? [];
+    collector.addFindings(engine.packageFindings(pkg, { files: tiers.length, tier: highestTier(tiers) }));
+  }
+
+  const warnings = [...fileWarnings, ...packages.all().flatMap((p) => p.warnings), ...settingWarnings];
+  return {
+    meta: {
+      root: basename(root) || root,
+      errors,
+      warnings,
+      rules: ruleSummaries(rules, { severity: options.severity ?? {} }),
+      failOn: options.failOn ?? 'error',
+      ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+    },
+    partial: options.shard !== undefined || changed !== null,
+  };
+}
+
+/** A bug while analysing one file costs that file, not the report. */
+function analyse(errors: FileError[], path: string, run: () => AnalyzedFile): AnalyzedFile | null {
+  try {
+    return run();
+  } catch (error) {
+    errors.push(internalError(path, 'analysis', error));
+    return null;
+  }
+}
+
+const AUTOMOCK_USER = 'jest automatic mocks';
+
+/** The user recorded for a setup file named by a runner config. */
+function configUser(pkg: PackageContext): string {
+  return pkg.runner.configPath ?? pkg.manifestPath ?? 'runner config';
+}
+
+function adoptPackageFramework(model: TestFileModel, pkg: PackageContext): void {
+  if (model.framework !== 'unknown' || pkg.runner.framework === 'unknown') return;
+  model.framework = pkg.runner.framework;
+  model.frameworkReason = `package uses ${pkg.runner.framework}`;
+}
+
+function automockSite(specifier: string): MockSite {
+  return {
+    mechanism: 'jest __mocks__',
+    family: 'module',
+    target: { kind: 'module', specifier },
+    replacement: 'factory',
+    owner: { kind: 'file' },
+    line: 1,
+    column: 1,
+  };
+}
+
+/** The file-level doubles of a support file, as a test it serves inherits them. */
+function inheritedFrom(support: AnalyzedFile, packageWide: boolean): InheritedDouble[] {
+  const out: InheritedDouble[] = [];
+  support.model.mocks.forEach((site, index) => {
+    if (site.owner.kind !== 'file' || site.benign) return;
+    out.push({
+      boundary: support.boundaries[index]!,
+      from: `${support.path}:${site.line}`,
+      mechanism: site.mechanism,
+      scope: packageWide ? 'package' : 'import',
+    });
+  });
+  return out;
+}
+
+/**
+ * msw: `setupServer(...handlers)` whose handlers are imported from a file where each handler is
+ * already a site (one per host) is not a second, vaguer double.
+ */
+function dropVagueServerSites(path: string, model: TestFileModel, store: ModelStore, resolver: ModuleResolver): void {
+  if (!model.mocks.some((m) => m.mechanism === 'msw setupServer')) return;
+  const definesHandlers = model.imports.some((i) => {
+    if (!isRelative(i.specifier) && i.specifier.includes('msw')) return false;
+    const target = resolver.resolve(path, i.specifier);
+    return target !== null && store.facts(target)?.hasMswHandlers === true;
+  });
+  if (definesHandlers) model.mocks = model.mocks.filter((m) => m.mechanism !== 'msw setupServer');
+}
+
+function internalError(path: string, stage: string, error: unknown): FileError {
+  // Exception messages can quote absolute paths (of the machine, of test-audit itself): no report shows them.
+  const message = (error instanceof Error ? error.message : String(error)).replace(ABSOLUTE_PATH, '<path>');
+  return { path, kind: 'internal-error', message: `${stage} failed: ${message} (a bug in test-audit: please report it)` };
+}
+
+const ABSOLUTE_PATH = /(?:[A-Za-z]:)?[\\/](?:[^\s'"`:,()[\]]+[\\/])+[^\s'"`:,()[\]]*/g;
+
+/**
+ * A Jest manual mock of a node module: `__mocks__/<pkg>.ts` beside the package's package.json
+ * (or in a configured root). Jest uses it for every test of the package without any call.
+ */
+function automockedPackage(path: string, packages: PackageIndex): string | null {
+  if (!isSourceFile(path)) return null;
+  const match = /^(?:(.*)\/)?__mocks__\/(.+)\.[cm]?[jt]sx?$/.exec(path);
+  if (!match) return null;
+  const folder = match[1] ?? '';
+  const specifier = match[2]!;
+  if (specifier.startsWith('.') || (/\//.test(specifier) && !specifier.startsWith('@'))) return null;
+  if (specifier.startsWith('@') && specifier.split('/').length !== 2) return null;
+  const pkg = packages.contextOf(path);
+  if (pkg.runner.framework !== 'jest') return null;
+  const roots = pkg.runner.roots.length ? pkg.runner.roots : [pkg.dir];
+  if (!roots.includes(folder)) return null;
+  // Node built-ins are not mocked automatically; they need an explicit jest.mock call.
+  if (/^(fs|path|os|child_process|http|https|net|crypto|events|stream|util|url|zlib|dns|tls)$/.test(specifier)) return null;
+  return specifier;
+}

@@ -1,0 +1,58 @@
+/**
+ * The benchmark harness runs end to end at a tiny size and writes a result of the expected shape.
+ * No timing is asserted here: speed targets live in the benchmark's own report.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { repoRoot } from './support/cli.js';
+
+let scratch: string | undefined;
+
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+interface Figures {
+  median: number;
+  min: number;
+}
+
+it('npm run bench measures floor and test-audit on the same files and writes the JSON result', async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'test-audit-bench-test-'));
+  const json = join(scratch, 'result.json');
+  const args = ['test/bench/run.mjs', '--sizes', '20', '--runs', '1', '--only', 'floor,test-audit', '--json', json];
+  // Its own temp folder: corpora and scratch files never meet those of a real benchmark run.
+  const env = { ...process.env, TMPDIR: scratch, TEMP: scratch, TMP: scratch };
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: repoRoot, env }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
+  });
+
+  expect(stdout).toContain('Targets');
+  expect(stdout).toContain('--cache');
+  const result = JSON.parse(await readFile(json, 'utf8'));
+  expect(result.failures).toEqual([]);
+  expect(result.machine.cores).toBeGreaterThan(0);
+  expect(result.sizes).toHaveLength(1);
+  const [size] = result.sizes;
+  expect(size.corpus.files).toBe(20);
+  expect(Object.keys(size.summary)).toEqual(['floor', 'test-audit']);
+  expect(size.runs.map((r: { contender: string }) => r.contender)).toEqual(['floor', 'test-audit']);
+  for (const run of size.runs) {
+    expect(run.output.files).toBe(20);
+    expect(run.wallMs).toBeGreaterThan(0);
+    expect(run.cpuMs).toBeGreaterThan(0);
+    expect(run.peakRssMB).toBeGreaterThan(10);
+  }
+  for (const figures of Object.values(size.summary) as { wallMs: Figures; filesPerSecond: number }[]) {
+    expect(figures.wallMs.min).toBeLessThanOrEqual(figures.wallMs.median);
+    expect(figures.filesPerSecond).toBeGreaterThan(0);
+  }
+  expect(size.ratios.testAuditOverFloor.wall).toBeGreaterThan(0);
+  expect(result.oneFile.warm).toHaveLength(5);
+  expect(result.oneFile.cold.output.files).toBe(1);
+  expect(result.targets.map((t: { name: string }) => t.name)).toContain('one-file audit, warm median');
+  for (const target of result.targets) expect(typeof target.met).toBe('boolean');
+});
