@@ -27,7 +27,8 @@ export interface AnalyzeInput {
 }
 
 export function analyzeFile(fullInput: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): AnalyzedFile {
-  const { serving = [], ...input } = fullInput;
+  const { serving = [], ...given } = fullInput;
+  const input = { ...given, model: withImportedAllows(given, serving, modules) };
   const { path, model, pkg } = input;
   const resolved = model.mocks.map((site) => boundaries.resolveSite(site, path, pkg.aliases));
   const fakedPackages = new Set<string>();
@@ -44,6 +45,27 @@ export function analyzeFile(fullInput: AnalyzeInput, boundaries: BoundaryResolve
   const realBoundaries = realBoundariesOf(model, { packageBoundary: (s) => boundaries.packageBoundary(s), fakedPackages });
   const inheritedResets = input.role === 'test' ? resetsFromSupport(input, serving, modules) : [];
   return { ...input, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external };
+}
+
+/**
+ * DI doubles provided by name from a helper file (`useClass: FakeJwtAuthGuard` imported from
+ * test/fake-jwt-auth.guard.ts) take that file's fact that the class or object always allows.
+ * Returns the model unchanged, or a copy whose affected sites carry `allows`.
+ */
+function withImportedAllows(input: Omit<AnalyzeInput, 'serving'>, serving: readonly AnalyzedFile[], modules: ModuleResolver): TestFileModel {
+  const { model } = input;
+  if (serving.length === 0 || !model.mocks.some((m) => m.provided && !m.allows)) return model;
+  const mocks = model.mocks.map((site) => {
+    if (!site.provided || site.allows) return site;
+    const file = modules.resolve(input.path, site.provided.module, input.pkg.aliases);
+    const support = file ? serving.find((s) => s.path === file) : undefined;
+    if (!support) return site;
+    const { name, kind } = site.provided;
+    const local = support.model.exports.find((e) => e.name === name)?.local;
+    const allows = local ? support.model.alwaysAllows.find((a) => a.local === local && a.kind === kind)?.allows : undefined;
+    return allows ? { ...site, allows } : site;
+  });
+  return { ...model, mocks };
 }
 
 /**

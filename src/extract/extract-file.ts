@@ -6,7 +6,9 @@ import { ts } from '../typescript.js';
 import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
+import { unwrap } from './chain.js';
 import { recordExports } from './imports.js';
+import { allowsInObject } from './returns.js';
 import { ExtractionState, type PendingSpy } from './state.js';
 import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
@@ -78,12 +80,31 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   addMswServerSites(state);
   addFakeLibraryImports(state, fakes);
   recordExports(state);
+  recordAlwaysAllows(state);
   markOutputChannels(state, promoted);
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
   model.suppressions = extractSuppressions(state.sourceFile);
   const detected = detectFramework(state);
   model.framework = detected.framework;
   model.frameworkReason = detected.reason;
+}
+
+/**
+ * Classes (any) and top-level object literals whose auth method always allows: a fake guard kept
+ * in a helper file is a double wherever a test provides it.
+ */
+function recordAlwaysAllows(state: ExtractionState): void {
+  const out = state.model.alwaysAllows;
+  for (const [local, allows] of state.localClassAllows) out.push({ local, kind: 'class', allows });
+  for (const statement of state.sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      const init = decl.initializer ? unwrap(decl.initializer) : undefined;
+      if (!ts.isIdentifier(decl.name) || !init || !ts.isObjectLiteralExpression(init)) continue;
+      const allows = allowsInObject(init, state.sinonRoots);
+      if (allows) out.push({ local: decl.name.text, kind: 'value', allows });
+    }
+  }
 }
 
 /**

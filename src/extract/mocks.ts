@@ -666,7 +666,8 @@ function dependencyOverride(state: ExtractionState, chain: Chain, names: string[
         const allows = allowsOfProvided(state, use.name, use.call?.arguments[0]);
         const provided = use.call?.arguments[0];
         if (provided) state.diValueRanges.push([provided.pos, provided.end]);
-        addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(use.name), allows ? { allows } : {});
+        const site = addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(use.name), allows ? { allows } : {});
+        if (!allows) noteImportedProvision(state, site, use.name, provided);
         found = true;
       }
     }
@@ -741,13 +742,37 @@ export function recogniseProviderLiteral(state: ExtractionState, object: ts.Obje
   if (value && ts.isIdentifier(unwrap(value)) && state.deepDoubleVars.has((unwrap(value) as ts.Identifier).text)) return;
   if (value) state.diValueRanges.push([value.pos, value.end]);
   const allows = allowsOfProvided(state, use, value);
-  addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});
+  const site = addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});
+  if (!allows) noteImportedProvision(state, site, use, value);
+}
+
+/**
+ * `useClass: FakeJwtAuthGuard` / `useValue: allowAll` imported from another file of the project:
+ * whether it always allows is known there, so the import is kept for analysis to look up.
+ */
+function noteImportedProvision(state: ExtractionState, site: MockSite, use: string, value: ts.Expression | undefined): void {
+  if (!value || (use !== 'useClass' && use !== 'useValue')) return;
+  let inner = unwrap(value);
+  let kind: 'class' | 'value' = use === 'useClass' ? 'class' : 'value';
+  // useValue(new FakeAuthGuard()): an instance of the class.
+  if (use === 'useValue' && ts.isNewExpression(inner)) {
+    inner = unwrap(inner.expression);
+    kind = 'class';
+  }
+  if (!ts.isIdentifier(inner)) return;
+  const origin = state.originOf(inner.text);
+  if (!origin?.module || origin.instance) return;
+  site.provided = { module: origin.module, name: origin.name, kind };
 }
 
 /** For a provided value or class (`useValue: { canActivate: () => true }`, a local MockGuard): how it always allows. */
 function allowsOfProvided(state: ExtractionState, use: string, value: ts.Expression | undefined): string | null {
   if (!value) return null;
   let inner = unwrap(value);
+  // useValue(new MockGuard()): an instance of a local class.
+  if (use === 'useValue' && ts.isNewExpression(inner) && ts.isIdentifier(unwrap(inner.expression))) {
+    return state.localClassAllows.get((unwrap(inner.expression) as ts.Identifier).text) ?? null;
+  }
   if (ts.isIdentifier(inner)) {
     if (use === 'useClass') return state.localClassAllows.get(inner.text) ?? null;
     const init = state.initializers.get(inner.text);

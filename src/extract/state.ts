@@ -117,6 +117,7 @@ export class ExtractionState {
       frameworkReason: '',
       imports: [],
       exports: [],
+      alwaysAllows: [],
       describes: [],
       tests: [],
       hooks: [],

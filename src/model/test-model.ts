@@ -126,6 +126,11 @@ export interface MockSite extends Position {
   selfMade?: boolean;
   /** True when the site only silences noise (console output): never above info. */
   benign?: boolean;
+  /**
+   * For a DI double given by name and imported (`useClass: FakeJwtAuthGuard` from
+   * './fake-jwt-auth.guard'): the import, so analysis can carry over what that file says about it.
+   */
+  provided?: { module: string; name: string; kind: 'class' | 'value' };
 }
 
 export type AssertionKind =
@@ -338,6 +343,12 @@ export interface TestFileModel {
   imports: ImportRecord[];
   /** Top-level exports naming a local (what helpers and setup files hand to the tests importing them). */
   exports: ExportRecord[];
+  /**
+   * Classes and top-level objects of this file whose auth method always lets the caller through
+   * (a FakeAuthGuard whose canActivate returns true), by local name, with how it allows. Files
+   * that import one as a double inherit the fact.
+   */
+  alwaysAllows: { local: string; kind: 'class' | 'value'; allows: string }[];
   describes: DescribeBlock[];
   tests: TestCase[];
   hooks: Hook[];
