@@ -19,7 +19,8 @@ function mayAssertElsewhere(model: TestFileModel, test: TestCase): boolean {
   const helperLocals = new Set(
     model.imports.filter((i) => (isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/')) && HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals),
   );
-  return model.importUses.some((u) => helperLocals.has(u.local) && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
+  // Reading data from a fixtures module (`const user = fixtures.admin`) runs no check.
+  return model.importUses.some((u) => helperLocals.has(u.local) && !u.valueOnly && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
 }
 
 const rule: RuleDefinition = {

@@ -91,6 +91,7 @@ export const ts = {
   isSwitchStatement: bundled.isSwitchStatement,
   isTaggedTemplateExpression: bundled.isTaggedTemplateExpression,
   isTemplateExpression: bundled.isTemplateExpression,
+  isTemplateSpan: bundled.isTemplateSpan,
   isTypeAssertionExpression: bundled.isTypeAssertionExpression,
   isTypeQueryNode: bundled.isTypeQueryNode,
   isTypeReferenceNode: bundled.isTypeReferenceNode,

@@ -33,8 +33,95 @@ export function recogniseAssertion(state: ExtractionState, chain: Chain): boolea
     contextAssertion(state, chain) ||
     shouldAssertion(state, chain) ||
     httpExpectAssertion(state, chain) ||
-    nockDone(state, chain)
+    nockDone(state, chain) ||
+    sagaPlanAssertion(state, chain)
   );
+}
+
+/** Testing Library queries that throw when nothing matches (queryBy* returns null instead). */
+export const THROWING_QUERY = /^(get|find)(All)?By(Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)$/;
+const THROWING_WAITS = new Set(['waitForElementToBeRemoved']);
+
+export function isTestingLibrary(specifier: string | null): boolean {
+  return !!specifier && specifier.startsWith('@testing-library/') && specifier !== '@testing-library/user-event' && specifier !== '@testing-library/jest-dom';
+}
+
+/**
+ * Calls that fail the test when the page lacks what they look for: `screen.getByText('Saved')`,
+ * `await screen.findByRole('alert')`, `within(row).getByText(…)`, queries bound from a Testing
+ * Library render, `await waitForElementToBeRemoved(…)`. A findBy* query fails the test only when
+ * awaited or returned. Playwright and vitest-browser locators of the same names are lazy and never
+ * count: the receiver must come from Testing Library.
+ */
+export function recogniseImplicitCheck(state: ExtractionState, chain: Chain, call: ts.CallExpression, ancestors: readonly ts.Node[]): boolean {
+  const links = chain.links;
+  const last = links[links.length - 1]!;
+  if (last.call !== call || !chain.root) return false;
+  if (cypressContains(state, chain, call)) {
+    add(state, call, 'implicit', 'cy.contains', null);
+    return true;
+  }
+  let fromLibrary = false;
+  if (links.length === 1) {
+    fromLibrary = state.renderQueryNames.has(chain.root) || isTestingLibrary(state.importedModule(chain.root));
+  } else if (links.length === 2) {
+    const receiver = links[0]!;
+    const origin = state.importedModule(chain.root);
+    fromLibrary = receiver.call ? receiver.name === 'within' && isTestingLibrary(origin) : isTestingLibrary(origin) || state.renderResults.has(chain.root);
+  }
+  if (!fromLibrary) return false;
+  const name = last.name;
+  if (!THROWING_QUERY.test(name) && !THROWING_WAITS.has(name)) return false;
+  if ((name.startsWith('find') || THROWING_WAITS.has(name)) && !isAwaitedOrReturned(call, ancestors)) return false;
+  add(state, call, 'implicit', name, null);
+  return true;
+}
+
+/**
+ * A Cypress chain that ends looking for a text, `cy.get('[data-test=list]').contains('Deleted')`:
+ * it fails when the text never appears, which is what the test states. Followed by an action
+ * (`.contains('Save').click()`) it finds something to act on and is not counted.
+ */
+function cypressContains(state: ExtractionState, chain: Chain, call: ts.CallExpression): boolean {
+  if (chain.root !== 'cy' || chain.links.length < 2 || chain.links[chain.links.length - 1]!.name !== 'contains') return false;
+  if (state.originOf('cy')) return false;
+  const text = call.arguments[call.arguments.length - 1];
+  return !!text && (ts.isStringLiteralLike(unwrap(text)) || ts.isRegularExpressionLiteral(unwrap(text)));
+}
+
+function isAwaitedOrReturned(call: ts.Node, ancestors: readonly ts.Node[]): boolean {
+  let child: ts.Node = call;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if (ts.isParenthesizedExpression(above) || ts.isAsExpression(above) || ts.isNonNullExpression(above)) {
+      child = above;
+      continue;
+    }
+    if (ts.isAwaitExpression(above) || ts.isReturnStatement(above)) return true;
+    // `() => screen.findByText('x')` handed to the runner or to waitFor returns the promise.
+    return ts.isArrowFunction(above) && above.body === child;
+  }
+  return false;
+}
+
+/** redux-saga-test-plan assertions on the effects a saga yields. */
+const SAGA_EFFECTS = new Set(['put', 'call', 'fork', 'spawn', 'select', 'take', 'takeMaybe', 'actionChannel', 'race', 'all', 'apply', 'cps', 'join', 'cancel', 'returns', 'hasFinalState', 'throws', 'isDone']);
+
+/**
+ * `expectSaga(saga).put(action).run()` (checked when run) and `testSaga(saga).next().put(action)`
+ * (checked at once): each expected effect fails the test when the saga does otherwise.
+ */
+function sagaPlanAssertion(state: ExtractionState, chain: Chain): boolean {
+  const root = chain.root;
+  if (!root || (root !== 'expectSaga' && root !== 'testSaga')) return false;
+  const origin = state.originOf(root);
+  if (!origin?.module?.startsWith('redux-saga-test-plan') || origin.instance) return false;
+  const names = chain.names;
+  if (root === 'expectSaga' && !names.some((n) => n === 'run' || n === 'silentRun')) return false;
+  const effect = chain.links.slice(1).find((l) => l.call && SAGA_EFFECTS.has(l.name));
+  if (!effect) return false;
+  add(state, effect.node, 'value', `${root}.${effect.name}`, null);
+  return true;
 }
 
 interface Details {

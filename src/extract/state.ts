@@ -8,6 +8,7 @@ import type {
   Binding,
   BindingValueKind,
   HookKind,
+  ImportUse,
   Origin,
   Owner,
   Position,
@@ -95,6 +96,12 @@ export class ExtractionState {
   readonly localClassAllows = new Map<string, string>();
   /** Variables holding a response status: `const { status } = await axios.get(…)`, `const code = res.statusCode`. */
   readonly statusNames = new Set<string>();
+  /**
+   * Testing Library queries bound from a render result (`const { getByText } = render(<X />)`) and
+   * variables holding one (`const view = render(<X />)`, queried as `view.getByText`).
+   */
+  readonly renderQueryNames = new Set<string>();
+  readonly renderResults = new Set<string>();
   /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
   readonly initializers = new Map<string, ts.Expression>();
   /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */
@@ -393,15 +400,23 @@ export class ExtractionState {
     return origin && !origin.instance ? origin.module : null;
   }
 
-  private readonly importUseKeys = new Set<string>();
+  private readonly importUseKeys = new Map<string, ImportUse>();
 
-  /** Records that the current owner uses an imported name (once per owner and name). */
-  noteImportUse(local: string): void {
+  /**
+   * Records that the current owner uses an imported name (once per owner and name); `valueOnly`
+   * when this use only reads data through it. One use that may call makes the record a call.
+   */
+  noteImportUse(local: string, valueOnly: boolean): void {
     const owner = this.owner;
     const key = `${local}\u0000${owner.kind}\u0000${'id' in owner ? owner.id : 'name' in owner ? owner.name : ''}`;
-    if (this.importUseKeys.has(key)) return;
-    this.importUseKeys.add(key);
-    this.model.importUses.push({ local, owner });
+    const known = this.importUseKeys.get(key);
+    if (known) {
+      if (!valueOnly) delete known.valueOnly;
+      return;
+    }
+    const use: ImportUse = valueOnly ? { local, owner, valueOnly } : { local, owner };
+    this.importUseKeys.set(key, use);
+    this.model.importUses.push(use);
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { ts } from '../typescript.js';
 import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
-import { recogniseAssertingHelper, recogniseAssertion } from './assertions.js';
+import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
 import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
@@ -123,6 +123,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       state.declareLocal(bindingNames(declaration.name));
       recordVariableOrigin(state, declaration);
       if (declaration.initializer) noteStatusVariable(state, declaration);
+      if (declaration.initializer) noteRenderResult(state, declaration);
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
         state.initializers.set(declaration.name.text, init);
@@ -238,7 +239,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   if (recogniseStructure(state, chain)) return;
   const context = chainContext(call, ancestors);
   noteHelperCalls(state, chain, call);
-  recogniseAssertion(state, chain);
+  recogniseAssertion(state, chain) || recogniseImplicitCheck(state, chain, call, ancestors);
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain, ancestors);
   recogniseRealCall(state, chain);
@@ -275,6 +276,31 @@ function noteStatusVariable(state: ExtractionState, declaration: ts.VariableDecl
   for (const element of name.elements) {
     const key = element.propertyName ?? element.name;
     if (ts.isIdentifier(key) && (key.text === 'status' || key.text === 'statusCode') && ts.isIdentifier(element.name)) state.statusNames.add(element.name.text);
+  }
+}
+
+/**
+ * `const { getByText } = render(<X />)`, `const view = render(<X />)` with render from Testing
+ * Library (or a local helper in a file that imports Testing Library): the queries it binds throw
+ * when nothing matches. Other renderers (vitest-browser-react) return lazy locators instead.
+ */
+function noteRenderResult(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  const init = unwrap(declaration.initializer!);
+  if (!ts.isCallExpression(init)) return;
+  const callee = unwrap(init.expression);
+  if (!ts.isIdentifier(callee)) return;
+  const fromLibrary = isTestingLibrary(state.importedModule(callee.text));
+  const localHelper = state.helperNames.has(callee.text) && /render|mount|setup/i.test(callee.text) && state.model.imports.some((i) => isTestingLibrary(i.specifier));
+  if (!fromLibrary && !localHelper) return;
+  const name = declaration.name;
+  if (ts.isIdentifier(name)) {
+    state.renderResults.add(name.text);
+    return;
+  }
+  if (!ts.isObjectBindingPattern(name)) return;
+  for (const element of name.elements) {
+    const key = element.propertyName ?? element.name;
+    if (ts.isIdentifier(key) && ts.isIdentifier(element.name) && THROWING_QUERY.test(key.text)) state.renderQueryNames.add(element.name.text);
   }
 }
 
@@ -325,7 +351,7 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   if (parent.kind === ts.SyntaxKind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
   const name = node.text;
   recogniseIdentifier(state, node, name, ancestors);
-  if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name);
+  if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name, readsDataOnly(node, ancestors));
   if (state.trackedUseNames.has(name)) noteHandOver(state, node, name, parent);
   if (name === 'HttpClientTestingModule' || name === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
@@ -366,6 +392,34 @@ function isRunnerCall(call: ts.CallExpression): boolean {
 }
 
 /** An identifier used as a value (not a declaration, property name or type). */
+/**
+ * True when an imported name is only read through (`const user = fixtures.admin`): a chain of
+ * property reads whose value is neither called nor handed to a call, nor destructured. Anything
+ * else (a call, an argument, a JSX attribute…) may run code from the module.
+ */
+function readsDataOnly(node: ts.Identifier, ancestors: ts.Node[]): boolean {
+  let top: ts.Node = node;
+  let i = ancestors.length - 1;
+  for (; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if ((ts.isPropertyAccessExpression(above) || ts.isElementAccessExpression(above)) && above.expression === top) top = above;
+    else if (ts.isNonNullExpression(above) || ts.isParenthesizedExpression(above)) top = above;
+    else break;
+  }
+  if (top === node) return false;
+  const above = ancestors[i];
+  if (!above) return false;
+  if (ts.isVariableDeclaration(above)) return above.initializer === top && ts.isIdentifier(above.name);
+  return (
+    ts.isTemplateSpan(above) ||
+    ts.isBinaryExpression(above) ||
+    ts.isPrefixUnaryExpression(above) ||
+    ts.isConditionalExpression(above) ||
+    ts.isIfStatement(above) ||
+    ts.isReturnStatement(above)
+  );
+}
+
 function isValueReference(node: ts.Identifier, parent: ts.Node): boolean {
   if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return false;
   if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;

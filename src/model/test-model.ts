@@ -139,7 +139,13 @@ export type AssertionKind =
   /** About a real output or state. */
   | 'value'
   /** A helper we cannot see into that presumably asserts (counted as real, to stay precise). */
-  | 'helper';
+  | 'helper'
+  /**
+   * A call that fails the test when what it looks for is missing, without being an assertion
+   * statement: Testing Library `getBy*` / `await findBy*` queries, `waitForElementToBeRemoved`.
+   * It means the test asserts something; no rule weighs it as a check of a value.
+   */
+  | 'implicit';
 
 export interface Assertion extends Position {
   kind: AssertionKind;
@@ -297,6 +303,11 @@ export interface RealUsage extends Position {
 export interface ImportUse {
   local: string;
   owner: Owner;
+  /**
+   * True when the owner only reads data through the name (`const user = fixtures.admin`): it calls
+   * nothing from it, neither directly nor by handing it or its members to a call.
+   */
+  valueOnly?: boolean;
 }
 
 export interface ImportRecord extends Position {
