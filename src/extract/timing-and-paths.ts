@@ -235,7 +235,7 @@ function classifyPath(state: ExtractionState, expr: ts.Expression | undefined, d
   const literal = literalText(inner);
   if (literal !== null) return classifyLiteral(literal);
   if (isTempSource(state, inner)) return 'temp';
-  if (isTmpdirCall(inner)) return { where: 'tmp', text: state.shortText(inner, 60) };
+  if (isTmpdirCall(state, inner)) return { where: 'tmp', text: state.shortText(inner, 60) };
   if (isRepoAnchor(inner)) return { where: 'repo', text: state.shortText(inner, 60) };
   if (isCwdAnchor(inner)) return { where: 'cwd', text: state.shortText(inner, 60) };
   if (ts.isIdentifier(inner)) {
@@ -245,6 +245,7 @@ function classifyPath(state: ExtractionState, expr: ts.Expression | undefined, d
   if (ts.isTemplateExpression(inner)) {
     const spans = inner.templateSpans.map((span) => classifyPath(state, span.expression, depth + 1));
     if (spans.some((c) => c === 'temp')) return 'temp';
+    if (inner.templateSpans.some((span) => isUniquePart(span.expression))) return 'temp';
     const first = inner.templateSpans[0]?.expression;
     if (inner.head.text !== '') return classifyWithText(classifyLiteral(inner.head.text), state, inner);
     if (first && isRepoAnchor(unwrap(first))) return { where: 'repo', text: state.shortText(inner, 60) };
@@ -283,9 +284,36 @@ function isCwdAnchor(expr: ts.Expression): boolean {
   return ts.isCallExpression(expr) && dottedName(expr.expression) === 'process.cwd';
 }
 
-/** `os.tmpdir()`: the temp folder itself, shared by every run (a fixed name under it still collides). */
-function isTmpdirCall(expr: ts.Expression): boolean {
-  return ts.isCallExpression(expr) && /(^|\.)tmpdir$/.test(dottedName(expr.expression) ?? '');
+/**
+ * `os.tmpdir()`, or `tmpdir()` imported from os: the temp folder itself, shared by every run (a
+ * fixed name under it still collides).
+ */
+function isTmpdirCall(state: ExtractionState, expr: ts.Expression): boolean {
+  if (!ts.isCallExpression(expr)) return false;
+  const callee = unwrap(expr.expression);
+  if (ts.isIdentifier(callee)) return isOsTmpdir(state, callee.text);
+  return /(^|\.)tmpdir$/.test(dottedName(callee) ?? '');
+}
+
+function isOsTmpdir(state: ExtractionState, local: string): boolean {
+  const origin = state.originOf(local);
+  return !!origin && !origin.instance && OS_MODULE.test(origin.module ?? '') && origin.name === 'tmpdir';
+}
+
+const OS_MODULE = /^(node:)?os$/;
+
+/**
+ * Parts of a name that differ between runs or workers: `cache-${process.pid}-${Date.now()}.json`,
+ * randomUUID(), Math.random(), nanoid(), the worker id. Such a name under the temp folder is not shared.
+ */
+function isUniquePart(expr: ts.Node): boolean {
+  return anyNode(expr, (n) => {
+    const name = ts.isCallExpression(n) ? dottedName(n.expression) : ts.isPropertyAccessExpression(n) ? dottedName(n) : null;
+    if (!name) return false;
+    if (/^(process\.pid|process\.env\.(JEST_WORKER_ID|VITEST_POOL_ID|VITEST_WORKER_ID|TEST_PARALLEL_INDEX|MOCHA_WORKER_ID))$/.test(name)) return true;
+    if (!ts.isCallExpression(n)) return false;
+    return /(^|\.)(now|random|randomUUID|randomBytes|randomInt|uuid|v1|v4|v7|nanoid|hrtime|uniqueId|cuid|ulid)$/.test(name) || name === 'process.hrtime.bigint';
+  });
 }
 
 /** A unique temporary path: mkdtemp(...), tmp.dirSync(), tempy, or a variable holding one (or named like one). */
@@ -304,8 +332,11 @@ function isTempSource(state: ExtractionState, expr: ts.Expression): boolean {
       }
     }
     if (ts.isIdentifier(n)) {
-      if (/^(tmp|temp)(dir|Dir|Path|path|Folder|folder|Root|root)?$|^(sandbox|workdir|workDir|scratch)$/.test(n.text)) return true;
+      // tmpdir() from os, and a variable holding just that, are the shared temp folder.
+      if (isOsTmpdir(state, n.text)) return false;
       const init = state.initializers.get(n.text);
+      if (init && init !== expr && isTmpdirCall(state, unwrap(init))) return false;
+      if (/^(tmp|temp)(dir|Dir|Path|path|Folder|folder|Root|root)?$|^(sandbox|workdir|workDir|scratch)$/.test(n.text)) return true;
       if (init && init !== expr && anyNode(init, (m) => ts.isCallExpression(m) && /mkdtemp/.test(dottedName(m.expression) ?? ''))) return true;
     }
     return false;
