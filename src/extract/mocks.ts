@@ -111,6 +111,17 @@ export function recogniseMockChain(state: ExtractionState, fullChain: Chain, con
     state.doubleNames.add(context.assignedTo);
     state.trackFnDouble(context.assignedTo);
   }
+  const before = state.model.mocks.length;
+  recogniseMockSites(state, chain, names, context, fakes);
+  // A double made inside this one (a module factory, a value it returns) is part of it.
+  if (state.model.mocks.length > before) {
+    const last = chain.links[chain.links.length - 1]!;
+    const top = last.call ?? last.node;
+    state.doubleRanges.push({ pos: top.pos, end: top.end, site: state.model.mocks[before]! });
+  }
+}
+
+function recogniseMockSites(state: ExtractionState, chain: Chain, names: string[], context: ChainContext, fakes: FakeLibraryLookup): void {
   moduleReplacement(state, chain, names, fakes) ||
     nodeTestMock(state, chain, names, context) ||
     spyReplacement(state, chain, names, context) ||
@@ -406,8 +417,25 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     if (arg && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg))) typeName = dottedName(arg);
   }
   if (!typeName && context.declaredType) typeName = typeNodeName(context.declaredType);
-  if (typeName) addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+  if (typeName) {
+    const site = addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    const enclosing = enclosingDouble(state, call);
+    if (enclosing) site.partOf = { line: enclosing.line, column: enclosing.column };
+  }
   return true;
+}
+
+/**
+ * The innermost double whose call contains this node: `jest.mock(path, () => ({ default:
+ * mockDeep<PrismaClient>() }))`, `spyOn(model, 'findOne').mockReturnValueOnce(createMock<Query>())`.
+ */
+function enclosingDouble(state: ExtractionState, node: ts.Node): MockSite | null {
+  let found: { pos: number; end: number; site: MockSite } | null = null;
+  for (const range of state.doubleRanges) {
+    if (node.pos < range.pos || node.end > range.end) continue;
+    if (!found || range.end - range.pos < found.end - found.pos) found = range;
+  }
+  return found?.site ?? null;
 }
 
 /** The class or interface a generic names: `mockDeep<PrismaClient>()`, `mock<Partial<Repo>>()`. */
@@ -602,6 +630,10 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
     const base = headIdentifier && ts.isIdentifier(headIdentifier) ? state.constStrings.get(headIdentifier.text) : undefined;
     url = inner.head.text || base ? `${inner.head.text}${base ?? ''}` : null;
     if (url === '') url = null;
+    // `${apiUrl}/me`, `${config.api}/books`: the base names the host, whatever the path.
+    if (url === null && headIdentifier && dottedName(unwrap(headIdentifier))) {
+      return { kind: 'host', host: `URL from ${state.shortText(headIdentifier, 60)}`, url: state.shortText(inner, 60) };
+    }
   }
   if (url === null && ts.isRegularExpressionLiteral(inner)) url = inner.text;
   if (url === null) {

@@ -9,6 +9,7 @@ import type {
   BindingValueKind,
   HookKind,
   ImportUse,
+  MockSite,
   Origin,
   Owner,
   Position,
@@ -77,6 +78,8 @@ export class ExtractionState {
   readonly deepDoubleVars = new Set<string>();
   /** Source ranges of values handed to DI as doubles, so a deep double inside one is not counted twice. */
   readonly diValueRanges: [number, number][] = [];
+  /** Source ranges of the chains that made doubles, with the first site each made (for doubles made inside them). */
+  readonly doubleRanges: { pos: number; end: number; site: MockSite }[] = [];
   /** Names bound to any double: fn doubles, spies, stubs, deep doubles. */
   readonly doubleNames = new Set<string>();
   /** Names bound to object literals that hold doubles (`const repo = { save: jest.fn() }`). */

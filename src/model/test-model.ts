@@ -131,6 +131,12 @@ export interface MockSite extends Position {
    * './fake-jwt-auth.guard'): the import, so analysis can carry over what that file says about it.
    */
   provided?: { module: string; name: string; kind: 'class' | 'value' };
+  /**
+   * For a deep double made inside another double (`jest.mock(path, () => ({ default:
+   * mockDeep<PrismaClient>() }))`, a value a stub returns): the position of that double. When both
+   * stand in for the same system they are one double, reported once, at the outer one.
+   */
+  partOf?: { line: number; column: number };
 }
 
 export type AssertionKind =
