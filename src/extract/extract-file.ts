@@ -7,6 +7,7 @@ import type { Framework, MockSite, Owner, Replacement, TestFileModel } from '../
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
 import { unwrap } from './chain.js';
+import { dropTypeOnlyEngineImports } from './databases.js';
 import { recordExports } from './imports.js';
 import { allowsInObject } from './returns.js';
 import { ExtractionState, type PendingSpy } from './state.js';
@@ -80,6 +81,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   addMswServerSites(state);
   addFakeLibraryImports(state, fakes);
   recordExports(state);
+  dropTypeOnlyEngineImports(state);
   recordAlwaysAllows(state);
   markOutputChannels(state, promoted);
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);

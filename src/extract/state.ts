@@ -7,6 +7,7 @@ import type {
   Assertion,
   Binding,
   BindingValueKind,
+  DatabaseSelection,
   HookKind,
   ImportUse,
   MockSite,
@@ -78,6 +79,8 @@ export class ExtractionState {
   readonly deepDoubleVars = new Set<string>();
   /** Source ranges of values handed to DI as doubles, so a deep double inside one is not counted twice. */
   readonly diValueRanges: [number, number][] = [];
+  /** Engine imports (pg-mem, sqlite drivers) and the names they bind, to drop those used only as types. */
+  readonly engineImports: { selection: DatabaseSelection; locals: string[] }[] = [];
   /** Source ranges of the chains that made doubles, with the first site each made (for doubles made inside them). */
   readonly doubleRanges: { pos: number; end: number; site: MockSite }[] = [];
   /** Names bound to any double: fn doubles, spies, stubs, deep doubles. */

@@ -5,7 +5,7 @@
 import { ts } from '../typescript.js';
 import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
-import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
+import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
   isDoubleValue,
@@ -245,6 +245,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   recogniseRealCall(state, chain);
   recogniseWaitCall(state, chain, ancestors);
   recogniseFixedPathWrite(state, chain);
+  recogniseEngineCall(state, chain, ancestors);
 }
 
 /** Aliases of the runner objects read as the runner: `import { vitest } from 'vitest'` is `vi`. */

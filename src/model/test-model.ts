@@ -296,6 +296,8 @@ export interface DatabaseSelection extends Position {
   owner: Owner;
   /** Set when the choice depends on an environment switch that can select another engine. */
   switchable: string | null;
+  /** True for an import of the engine's module: weaker evidence than where the database is made. */
+  fromImport?: boolean;
 }
 
 /** Evidence that a test uses a real thing rather than a double. */
