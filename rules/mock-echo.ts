@@ -38,11 +38,15 @@ const rule: RuleDefinition = {
       if (given.length === 0) continue;
       for (const assertion of assertionsOfTest(model, test)) {
         if (assertion.kind !== 'value' || !EQUALITY.has(assertion.matcher) || !assertion.subjectFromCall || !assertion.expected) continue;
-        const behaviour = given.find((b) => b.value === assertion.expected && b.subjectRoot !== assertion.subjectRoot);
-        if (!behaviour) continue;
+        const echoed = given.filter((b) => b.value === assertion.expected && b.subjectRoot !== assertion.subjectRoot);
+        if (echoed.length === 0) continue;
+        const behaviour = echoed[0]!;
+        // Several doubles may be told to return the same value (findUnique and findFirst both give oneCat): name them all.
+        const doubles = [...new Set(echoed.map((b) => b.subject))];
+        const double = doubles.length > 3 ? `${doubles.slice(0, 3).join(', ')}, …` : doubles.join(', ');
         findings.push({
           messageId: 'echo',
-          data: { matcher: assertion.matcher, value: assertion.expected, double: behaviour.subject, method: behaviour.method, behaviourLine: behaviour.line },
+          data: { matcher: assertion.matcher, value: assertion.expected, double, method: behaviour.method, behaviourLine: behaviour.line },
           line: assertion.line,
           column: assertion.column,
           testId: test.id,

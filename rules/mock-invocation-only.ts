@@ -24,7 +24,7 @@ const rule: RuleDefinition = {
     const findings: RawFinding[] = [];
     for (const test of model.tests) {
       if (!isRunnable(test) || !onlyInvocationAssertions(model, test)) continue;
-      const assertions = assertionsOfTest(model, test);
+      const assertions = assertionsOfTest(model, test).filter((a) => a.kind !== 'implicit');
       const matchers = [...new Set(assertions.map((a) => a.matcher))].slice(0, 3).join(', ');
       const subjects = [...new Set(assertions.map((a) => a.subjectRoot).filter((s): s is string => !!s))].slice(0, 3);
       findings.push({

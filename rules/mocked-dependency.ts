@@ -2,6 +2,7 @@
  * mocked-dependency: every place a test replaces a real dependency with a double, with the
  * boundary it fakes, what that hides, and the honest alternative.
  */
+import type { AnalyzedFile } from '../src/model/analysis.js';
 import type { ResolvedBoundary } from '../src/model/boundary.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import { describeTarget } from '../src/model/describe-target.js';
@@ -12,6 +13,14 @@ import { testsOfOwner } from '../src/model/queries.js';
 export function mockVariant(site: MockSite, boundary: ResolvedBoundary): 'external' | 'other' | 'benign' {
   if (site.benign || boundary.system.startsWith('runtime ')) return 'benign';
   return boundary.external ? 'external' : 'other';
+}
+
+/** A deep double made inside a double of the same system is that double, already reported. */
+function sameSystemAsEnclosing(file: AnalyzedFile, at: { line: number; column: number }, boundary: ResolvedBoundary): boolean {
+  const outer = file.model.mocks.findIndex((m) => m.line === at.line && m.column === at.column);
+  if (outer < 0) return false;
+  const enclosing = file.boundaries[outer]!;
+  return enclosing.kind === boundary.kind && enclosing.system === boundary.system;
 }
 
 const rule: RuleDefinition = {
@@ -38,6 +47,7 @@ const rule: RuleDefinition = {
       const boundary = file.boundaries[index]!;
       // Patching an object the test built itself, of no external system, is test scaffolding.
       if (site.selfMade && !boundary.external) return;
+      if (site.partOf && sameSystemAsEnclosing(file, site.partOf, boundary)) return;
       const via = boundary.via.length > 1 ? ` (via ${boundary.via.join(' → ')})` : '';
       const owner = site.owner;
       const tests = owner.kind === 'test' ? [owner.id] : [];

@@ -19,7 +19,8 @@ function mayAssertElsewhere(model: TestFileModel, test: TestCase): boolean {
   const helperLocals = new Set(
     model.imports.filter((i) => (isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/')) && HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals),
   );
-  return model.importUses.some((u) => helperLocals.has(u.local) && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
+  // Reading data from a fixtures module (`const user = fixtures.admin`) runs no check.
+  return model.importUses.some((u) => helperLocals.has(u.local) && !u.valueOnly && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
 }
 
 const rule: RuleDefinition = {
@@ -37,6 +38,8 @@ const rule: RuleDefinition = {
         'Test has no assertion: it passes whenever nothing throws, whatever the result. Assert on the outcome (a returned value, a response, the resulting state); if not throwing is the point, say so (expect(fn).not.toThrow()).',
       noAssertionBrowser:
         'Browser test has no explicit assertion: its actions fail only when an element is missing. Assert on what the user should see (await expect(locator).toHaveText(…)).',
+      noAssertionCypress:
+        "Browser test has no explicit assertion: its commands fail only when an element is missing. Assert on what the user should see (cy.contains('…').should('be.visible'), cy.get(…).should('have.text', …)).",
     },
   },
   check(file) {
@@ -47,7 +50,7 @@ const rule: RuleDefinition = {
       if (!isRunnable(test) || test.bodyByReference) continue;
       if (assertionsOfTest(model, test).length > 0 || mayAssertElsewhere(model, test)) continue;
       findings.push({
-        messageId: browser ? 'noAssertionBrowser' : 'noAssertion',
+        messageId: model.framework === 'cypress' ? 'noAssertionCypress' : browser ? 'noAssertionBrowser' : 'noAssertion',
         data: {},
         line: test.line,
         column: test.column,

@@ -157,6 +157,10 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
   if (pkg.runner.resetMocks || pkg.runner.restoreMocks) return [];
   const resetsAll = model.mockResets.some((r) => r.all && r.kind !== 'clear' && isHookOfKind(model, r.owner, ['beforeEach', 'afterEach']));
   if (resetsAll) return [];
+  // Setup files and imported helpers whose top-level hooks reset doubles around every test; a
+  // clear (clearAllMocks) keeps implementations, so it undoes nothing this rule reports.
+  const inherited = file.inheritedResets.filter((r) => r.kind !== 'clear');
+  if (inherited.some((r) => r.locals === null)) return [];
   const findings: RawFinding[] = [];
   const reported = new Set<string>();
   // Sets keyed by test id and subject: files with thousands of tests made these scans quadratic.
@@ -168,6 +172,7 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
   }
   const configures = (testId: number, subject: string): boolean => configuredInTest.has(`${testId}\u0000${subject}`);
   const resetInHook = { all: false, roots: new Set<string | null>() };
+  for (const reset of inherited) for (const local of reset.locals ?? []) resetInHook.roots.add(local);
   const resetInTest = new Set<string>();
   for (const r of model.mockResets) {
     if (r.kind === 'clear') continue;

@@ -23,15 +23,20 @@ const rule: RuleDefinition = {
     messages: {
       sleep:
         'Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: poll an assertion (expect.poll, waitFor), await the event or response (page.waitForResponse, once(emitter, …)), or use fake timers.',
+      sleepCypress:
+        "Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: alias the request and wait for it (cy.intercept(…).as('save') then cy.wait('@save')), or let a retrying assertion wait (cy.get(…).should('be.visible')).",
     },
   },
   check(file) {
     const { model } = file;
     const findings: RawFinding[] = [];
+    // Cypress commands retry on their own: the advice is the Cypress way, not Playwright's.
+    const messageId = model.framework === 'cypress' ? 'sleepCypress' : 'sleep';
     for (const wait of model.fixedWaits) {
-      if (underFakeTimers(model, wait)) continue;
+      // A wait inside a loop that repeats until a condition is polling: what this rule recommends.
+      if (wait.polling || underFakeTimers(model, wait)) continue;
       findings.push({
-        messageId: 'sleep',
+        messageId,
         data: { ms: wait.ms, call: wait.call },
         line: wait.line,
         column: wait.column,

@@ -74,8 +74,9 @@ const rule: RuleDefinition = {
     if (!production) return [];
     const selections = file.model.databaseSelections.filter((s) => relevant(file.pkg, s.engine));
     if (selections.length === 0) return [];
-    const fixed = selections.find((s) => s.switchable === null);
-    const chosen: DatabaseSelection = fixed ?? selections[0]!;
+    // Where the database is made (newDb(), a ':memory:' URL, a dialect) says more than the import.
+    const fixed = selections.find((s) => s.switchable === null && !s.fromImport) ?? selections.find((s) => s.switchable === null);
+    const chosen: DatabaseSelection = fixed ?? selections.find((s) => !s.fromImport) ?? selections[0]!;
     const finding: RawFinding = {
       messageId: fixed ? 'substitute' : 'switchable',
       data: { ...data(chosen, `${file.path}:${chosen.line}`, production), switch: chosen.switchable ?? '' },
@@ -85,6 +86,11 @@ const rule: RuleDefinition = {
       variant: fixed ? 'default' : 'switchable',
       subject: `${chosen.engine} ${chosen.evidence}`,
     };
+    // The same double elsewhere in the file: its other selections, and the pg-mem import as a fake library.
+    const also = new Set(selections.map((s) => s.line));
+    for (const site of file.model.mocks) if (site.fakeLibrary === 'pg-mem' && chosen.engine === 'pg-mem') also.add(site.line);
+    also.delete(chosen.line);
+    if (also.size) finding.supersedesAt = [...also].sort((a, b) => a - b);
     return [finding];
   },
   checkPackage(pkg, tests) {

@@ -91,6 +91,7 @@ export const ts = {
   isSwitchStatement: bundled.isSwitchStatement,
   isTaggedTemplateExpression: bundled.isTaggedTemplateExpression,
   isTemplateExpression: bundled.isTemplateExpression,
+  isTemplateSpan: bundled.isTemplateSpan,
   isThrowStatement: bundled.isThrowStatement,
   isTypeAssertionExpression: bundled.isTypeAssertionExpression,
   isTypeQueryNode: bundled.isTypeQueryNode,
@@ -105,19 +106,28 @@ export const ts = {
     AsteriskToken: bundled.SyntaxKind.AsteriskToken,
     BarBarToken: bundled.SyntaxKind.BarBarToken,
     BinaryExpression: bundled.SyntaxKind.BinaryExpression,
+    BreakStatement: bundled.SyntaxKind.BreakStatement,
     CallExpression: bundled.SyntaxKind.CallExpression,
     CatchClause: bundled.SyntaxKind.CatchClause,
     ClassDeclaration: bundled.SyntaxKind.ClassDeclaration,
     Count: bundled.SyntaxKind.Count,
+    DefaultKeyword: bundled.SyntaxKind.DefaultKeyword,
     DeleteExpression: bundled.SyntaxKind.DeleteExpression,
+    DoStatement: bundled.SyntaxKind.DoStatement,
     ElementAccessExpression: bundled.SyntaxKind.ElementAccessExpression,
     EndOfFileToken: bundled.SyntaxKind.EndOfFileToken,
     EqualsToken: bundled.SyntaxKind.EqualsToken,
+    ExportKeyword: bundled.SyntaxKind.ExportKeyword,
     FalseKeyword: bundled.SyntaxKind.FalseKeyword,
     FirstAssignment: bundled.SyntaxKind.FirstAssignment,
     FirstTypeNode: bundled.SyntaxKind.FirstTypeNode,
+    ForInStatement: bundled.SyntaxKind.ForInStatement,
+    ForOfStatement: bundled.SyntaxKind.ForOfStatement,
+    ForStatement: bundled.SyntaxKind.ForStatement,
     FunctionDeclaration: bundled.SyntaxKind.FunctionDeclaration,
     FunctionExpression: bundled.SyntaxKind.FunctionExpression,
+    GreaterThanEqualsToken: bundled.SyntaxKind.GreaterThanEqualsToken,
+    GreaterThanToken: bundled.SyntaxKind.GreaterThanToken,
     Identifier: bundled.SyntaxKind.Identifier,
     ExportDeclaration: bundled.SyntaxKind.ExportDeclaration,
     ImportDeclaration: bundled.SyntaxKind.ImportDeclaration,
@@ -127,6 +137,8 @@ export const ts = {
     JsxText: bundled.SyntaxKind.JsxText,
     LastAssignment: bundled.SyntaxKind.LastAssignment,
     LastTypeNode: bundled.SyntaxKind.LastTypeNode,
+    LessThanEqualsToken: bundled.SyntaxKind.LessThanEqualsToken,
+    LessThanToken: bundled.SyntaxKind.LessThanToken,
     MethodDeclaration: bundled.SyntaxKind.MethodDeclaration,
     MinusMinusToken: bundled.SyntaxKind.MinusMinusToken,
     MultiLineCommentTrivia: bundled.SyntaxKind.MultiLineCommentTrivia,
@@ -139,6 +151,7 @@ export const ts = {
     PropertyAssignment: bundled.SyntaxKind.PropertyAssignment,
     QuestionQuestionToken: bundled.SyntaxKind.QuestionQuestionToken,
     RegularExpressionLiteral: bundled.SyntaxKind.RegularExpressionLiteral,
+    ReturnStatement: bundled.SyntaxKind.ReturnStatement,
     SingleLineCommentTrivia: bundled.SyntaxKind.SingleLineCommentTrivia,
     StringLiteral: bundled.SyntaxKind.StringLiteral,
     TemplateHead: bundled.SyntaxKind.TemplateHead,
@@ -148,6 +161,7 @@ export const ts = {
     TrueKeyword: bundled.SyntaxKind.TrueKeyword,
     TypeAliasDeclaration: bundled.SyntaxKind.TypeAliasDeclaration,
     VariableDeclaration: bundled.SyntaxKind.VariableDeclaration,
+    WhileStatement: bundled.SyntaxKind.WhileStatement,
   } as const,
   ScriptKind: bundled.ScriptKind,
   ScriptTarget: bundled.ScriptTarget,
@@ -171,6 +185,9 @@ export declare namespace ts {
   type ElementAccessExpression = Compiler.ElementAccessExpression;
   type EntityName = Compiler.EntityName;
   type Expression = Compiler.Expression;
+  type ForInStatement = Compiler.ForInStatement;
+  type ForOfStatement = Compiler.ForOfStatement;
+  type ForStatement = Compiler.ForStatement;
   type FunctionDeclaration = Compiler.FunctionDeclaration;
   type FunctionExpression = Compiler.FunctionExpression;
   type Identifier = Compiler.Identifier;

@@ -128,8 +128,8 @@ describe('settings', () => {
   it('without configuration: the naming heuristics and the built-in catalog', async () => {
     expect(brief(await configured({}))).toEqual([
       'legacy/old.test.ts:1 mocked-dependency info unit PostgreSQL',
-      'src/orders.test.ts:1 sqlite-for-postgres warning unit',
       'src/orders.test.ts:2 mocked-dependency info unit library @acme/ledger',
+      'src/orders.test.ts:3 sqlite-for-postgres warning unit',
       'test/checkout.test.ts:1 mocked-dependency info unit Stripe API',
     ]);
   });

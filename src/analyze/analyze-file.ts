@@ -4,7 +4,7 @@
  */
 import { packageName } from '../catalog/index.js';
 import { hasTestName, inTestFolder, looksLikeSupport } from '../discover/test-files.js';
-import type { AnalyzedFile, FileRole, InheritedDouble, ReachedBoundary } from '../model/analysis.js';
+import type { AnalyzedFile, FileRole, InheritedDouble, InheritedReset, ReachedBoundary } from '../model/analysis.js';
 import type { PackageContext } from '../model/context.js';
 import { callersOfHelper, helperClosure } from '../model/queries.js';
 import type { MockSite, Owner, RealUsage, TestFileModel, Tier } from '../model/test-model.js';
@@ -31,8 +31,10 @@ export interface AnalyzeInput {
 }
 
 export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): AnalyzedFile {
-  const { support, ...facts } = input;
-  const { path, model, pkg } = input;
+  const { support, ...given } = input;
+  // Fake guards imported from helper files take that file's fact that they always allow.
+  const facts = { ...given, model: withImportedAllows(given, support, modules) };
+  const { path, model, pkg } = facts;
   const resolved = model.mocks.map((site) => boundaries.resolveSite(site, path, pkg.aliases));
   const fakedPackages = new Set<string>();
   model.mocks.forEach((site, index) => {
@@ -54,7 +56,8 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
     const real = fromUsage(usage, context);
     if (real) realBoundaries.push({ ...real, owner: { kind: 'file' }, line: usage.line, from: `${from}:${usage.line}`, locals });
   }
-  return { ...facts, inherited, boundaries: resolved, realBoundaries, reached: reach.external };
+  const inheritedResets = input.role === 'test' ? resetsFromSupport(facts, support, modules) : [];
+  return { ...facts, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external };
 }
 
 interface SupportIndex {
@@ -101,6 +104,62 @@ function inheritedDouble(support: AnalyzedFile, site: MockSite, boundary: Inheri
     ...(locals ? { locals } : {}),
     ...(site.fault ? { fault: true } : {}),
   };
+}
+
+/**
+ * DI doubles provided by name from a helper file (`useClass: FakeJwtAuthGuard` imported from
+ * test/fake-jwt-auth.guard.ts) take that file's fact that the class or object always allows.
+ * Returns the model unchanged, or a copy whose affected sites carry `allows`.
+ */
+function withImportedAllows(input: Omit<AnalyzeInput, 'support'>, serving: readonly AnalyzedFile[], modules: ModuleResolver): TestFileModel {
+  const { model } = input;
+  if (serving.length === 0 || !model.mocks.some((m) => m.provided && !m.allows)) return model;
+  const mocks = model.mocks.map((site) => {
+    if (!site.provided || site.allows) return site;
+    const file = modules.resolve(input.path, site.provided.module, input.pkg.aliases);
+    const support = file ? serving.find((s) => s.path === file) : undefined;
+    if (!support) return site;
+    const { name, kind } = site.provided;
+    const local = support.model.exports.find((e) => e.name === name)?.local;
+    const allows = local ? support.model.alwaysAllows.find((a) => a.local === local && a.kind === kind)?.allows : undefined;
+    return allows ? { ...site, allows } : site;
+  });
+  return { ...model, mocks };
+}
+
+/**
+ * Resets that support code registers around every test: hooks at the top level of a setup file or
+ * of a helper module register for every test of the files that load it. A reset of every double
+ * applies as is; a reset of one double (`mockReset(prismaMock)`) applies to the names this file
+ * imports that double by.
+ */
+function resetsFromSupport(input: Omit<AnalyzeInput, 'support'>, serving: readonly AnalyzedFile[], modules: ModuleResolver): InheritedReset[] {
+  const out: InheritedReset[] = [];
+  for (const support of serving) {
+    const { model } = support;
+    for (const reset of model.mockResets) {
+      if (reset.owner.kind !== 'hook') continue;
+      const hook = model.hooks[reset.owner.id]!;
+      if (hook.describeId !== null || (hook.kind !== 'beforeEach' && hook.kind !== 'afterEach')) continue;
+      const from = `${support.path}:${reset.line}`;
+      if (reset.all) {
+        out.push({ kind: reset.kind, locals: null, from });
+        continue;
+      }
+      if (reset.subjectRoot === null) continue;
+      const exported = new Set(model.exports.filter((e) => e.local === reset.subjectRoot).map((e) => e.name));
+      if (exported.size === 0) continue;
+      const locals: string[] = [];
+      for (const record of input.model.imports) {
+        if (record.typeOnly || modules.resolve(input.path, record.specifier, input.pkg.aliases) !== support.path) continue;
+        record.locals.forEach((local, i) => {
+          if (exported.has(record.imported[i] ?? '')) locals.push(local);
+        });
+      }
+      if (locals.length) out.push({ kind: reset.kind, locals, from });
+    }
+  }
+  return out;
 }
 
 interface Reach {

@@ -37,6 +37,8 @@ export interface EngineOptions {
 interface Pending extends Candidate {
   setting: SeveritySetting;
   facts: FingerprintFacts;
+  /** Further lines of the file where a superseded general finding is replaced (RawFinding.supersedesAt). */
+  supersedesAt?: number[];
 }
 
 /** Each rule's effective severities, in registry order: what the report's `rules` section shows. */
@@ -189,7 +191,7 @@ function toPending(rule: RuleDefinition, table: SeverityTable, raw: RawFinding, 
     line: raw.line,
     column: raw.column,
   };
-  return { finding, file, setting, facts };
+  return { finding, file, setting, facts, ...(raw.supersedesAt?.length ? { supersedesAt: raw.supersedesAt } : {}) };
 }
 
 /** The owning test's own title (or the describe's), not the whole path: renaming an outer describe keeps it. */
@@ -204,7 +206,10 @@ function dropSuperseded(items: Pending[], rules: readonly RuleDefinition[]): Pen
   const superseding = new Set<string>();
   for (const rule of rules) {
     for (const general of rule.meta.supersedes ?? []) {
-      for (const { finding: f } of items) if (f.ruleId === rule.meta.id) superseding.add(`${general}\u0000${f.path}\u0000${f.line}`);
+      for (const { finding: f, supersedesAt } of items) {
+        if (f.ruleId !== rule.meta.id) continue;
+        for (const line of [f.line, ...(supersedesAt ?? [])]) superseding.add(`${general}\u0000${f.path}\u0000${line}`);
+      }
     }
   }
   if (superseding.size === 0) return items;

@@ -8,6 +8,7 @@ import { ts } from '../typescript.js';
 import type { Assertion, AssertionKind } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
+import { lookupTable } from '../lookup-table.js';
 import {
   ASSERTING_HELPER,
   ASSERT_MODULES,
@@ -32,8 +33,95 @@ export function recogniseAssertion(state: ExtractionState, chain: Chain): boolea
     contextAssertion(state, chain) ||
     shouldAssertion(state, chain) ||
     httpExpectAssertion(state, chain) ||
-    nockDone(state, chain)
+    nockDone(state, chain) ||
+    sagaPlanAssertion(state, chain)
   );
+}
+
+/** Testing Library queries that throw when nothing matches (queryBy* returns null instead). */
+export const THROWING_QUERY = /^(get|find)(All)?By(Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)$/;
+const THROWING_WAITS = new Set(['waitForElementToBeRemoved']);
+
+export function isTestingLibrary(specifier: string | null): boolean {
+  return !!specifier && specifier.startsWith('@testing-library/') && specifier !== '@testing-library/user-event' && specifier !== '@testing-library/jest-dom';
+}
+
+/**
+ * Calls that fail the test when the page lacks what they look for: `screen.getByText('Saved')`,
+ * `await screen.findByRole('alert')`, `within(row).getByText(…)`, queries bound from a Testing
+ * Library render, `await waitForElementToBeRemoved(…)`. A findBy* query fails the test only when
+ * awaited or returned. Playwright and vitest-browser locators of the same names are lazy and never
+ * count: the receiver must come from Testing Library.
+ */
+export function recogniseImplicitCheck(state: ExtractionState, chain: Chain, call: ts.CallExpression, ancestors: readonly ts.Node[]): boolean {
+  const links = chain.links;
+  const last = links[links.length - 1]!;
+  if (last.call !== call || !chain.root) return false;
+  if (cypressContains(state, chain, call)) {
+    add(state, call, 'implicit', 'cy.contains', null);
+    return true;
+  }
+  let fromLibrary = false;
+  if (links.length === 1) {
+    fromLibrary = state.renderQueryNames.has(chain.root) || isTestingLibrary(state.importedModule(chain.root));
+  } else if (links.length === 2) {
+    const receiver = links[0]!;
+    const origin = state.importedModule(chain.root);
+    fromLibrary = receiver.call ? receiver.name === 'within' && isTestingLibrary(origin) : isTestingLibrary(origin) || state.renderResults.has(chain.root);
+  }
+  if (!fromLibrary) return false;
+  const name = last.name;
+  if (!THROWING_QUERY.test(name) && !THROWING_WAITS.has(name)) return false;
+  if ((name.startsWith('find') || THROWING_WAITS.has(name)) && !isAwaitedOrReturned(call, ancestors)) return false;
+  add(state, call, 'implicit', name, null);
+  return true;
+}
+
+/**
+ * A Cypress chain that ends looking for a text, `cy.get('[data-test=list]').contains('Deleted')`:
+ * it fails when the text never appears, which is what the test states. Followed by an action
+ * (`.contains('Save').click()`) it finds something to act on and is not counted.
+ */
+function cypressContains(state: ExtractionState, chain: Chain, call: ts.CallExpression): boolean {
+  if (chain.root !== 'cy' || chain.links.length < 2 || chain.links[chain.links.length - 1]!.name !== 'contains') return false;
+  if (state.originOf('cy')) return false;
+  const text = call.arguments[call.arguments.length - 1];
+  return !!text && (ts.isStringLiteralLike(unwrap(text)) || ts.isRegularExpressionLiteral(unwrap(text)));
+}
+
+function isAwaitedOrReturned(call: ts.Node, ancestors: readonly ts.Node[]): boolean {
+  let child: ts.Node = call;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if (ts.isParenthesizedExpression(above) || ts.isAsExpression(above) || ts.isNonNullExpression(above)) {
+      child = above;
+      continue;
+    }
+    if (ts.isAwaitExpression(above) || ts.isReturnStatement(above)) return true;
+    // `() => screen.findByText('x')` handed to the runner or to waitFor returns the promise.
+    return ts.isArrowFunction(above) && above.body === child;
+  }
+  return false;
+}
+
+/** redux-saga-test-plan assertions on the effects a saga yields. */
+const SAGA_EFFECTS = new Set(['put', 'call', 'fork', 'spawn', 'select', 'take', 'takeMaybe', 'actionChannel', 'race', 'all', 'apply', 'cps', 'join', 'cancel', 'returns', 'hasFinalState', 'throws', 'isDone']);
+
+/**
+ * `expectSaga(saga).put(action).run()` (checked when run) and `testSaga(saga).next().put(action)`
+ * (checked at once): each expected effect fails the test when the saga does otherwise.
+ */
+function sagaPlanAssertion(state: ExtractionState, chain: Chain): boolean {
+  const root = chain.root;
+  if (!root || (root !== 'expectSaga' && root !== 'testSaga')) return false;
+  const origin = state.originOf(root);
+  if (!origin?.module?.startsWith('redux-saga-test-plan') || origin.instance) return false;
+  const names = chain.names;
+  if (root === 'expectSaga' && !names.some((n) => n === 'run' || n === 'silentRun')) return false;
+  const effect = chain.links.slice(1).find((l) => l.call && SAGA_EFFECTS.has(l.name));
+  if (!effect) return false;
+  add(state, effect.node, 'value', `${root}.${effect.name}`, null);
+  return true;
 }
 
 interface Details {
@@ -52,6 +140,8 @@ function add(state: ExtractionState, node: ts.Node, kind: AssertionKind, matcher
   if (subject) assertion.subjectFromCall = isCallResult(state, subject);
   if (details.http) assertion.http = details.http;
   state.model.assertions.push(assertion);
+  // Which variable the asserted double is, decided after the walk (output channel or stand-in).
+  if (kind === 'mock-invocation' && subjectRoot !== null) state.assertionSubjectKeys.set(assertion, state.bindingKey(subjectRoot));
 }
 
 /**
@@ -92,30 +182,118 @@ function isCallResult(state: ExtractionState, subject: ts.Expression): boolean {
 const STATUS_PROPS = new Set(['status', 'statusCode']);
 const EQUALITY = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eq', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is']);
 
-/** `res.status`, `response.statusCode`, Playwright `response.status()`. */
-function isStatusRead(expr: ts.Expression): boolean {
+/** `res.status`, `response.statusCode`, Playwright `response.status()`, or a variable holding one (`const { status } = await axios.get(…)`). */
+function isStatusRead(state: ExtractionState, expr: ts.Expression): boolean {
   let inner = unwrap(expr);
+  if (ts.isIdentifier(inner)) return state.statusNames.has(inner.text);
   if (ts.isCallExpression(inner) && inner.arguments.length === 0) inner = unwrap(inner.expression);
   return ts.isPropertyAccessExpression(inner) && STATUS_PROPS.has(inner.name.text);
+}
+
+/**
+ * Named status constants, by package: `HttpStatus.OK` (@nestjs/common), `httpStatus.CREATED` or
+ * `status.OK` (http-status), `StatusCodes.NO_CONTENT` or a named `OK` (http-status-codes),
+ * `HttpStatusCode.Ok` (axios). The value is the export the holder must be ('' for any).
+ */
+const STATUS_CONSTANT_MODULES: Record<string, string> = lookupTable({
+  '@nestjs/common': 'HttpStatus',
+  'http-status': '',
+  'http-status-codes': '',
+  axios: 'HttpStatusCode',
+});
+
+const STATUS_CODES: Record<string, number> = lookupTable({
+  CONTINUE: 100,
+  SWITCHING_PROTOCOLS: 101,
+  OK: 200,
+  CREATED: 201,
+  ACCEPTED: 202,
+  NON_AUTHORITATIVE_INFORMATION: 203,
+  NO_CONTENT: 204,
+  RESET_CONTENT: 205,
+  PARTIAL_CONTENT: 206,
+  MULTIPLE_CHOICES: 300,
+  AMBIGUOUS: 300,
+  MOVED_PERMANENTLY: 301,
+  FOUND: 302,
+  MOVED_TEMPORARILY: 302,
+  SEE_OTHER: 303,
+  NOT_MODIFIED: 304,
+  TEMPORARY_REDIRECT: 307,
+  PERMANENT_REDIRECT: 308,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  PAYMENT_REQUIRED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406,
+  PROXY_AUTHENTICATION_REQUIRED: 407,
+  REQUEST_TIMEOUT: 408,
+  CONFLICT: 409,
+  GONE: 410,
+  LENGTH_REQUIRED: 411,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  REQUEST_TOO_LONG: 413,
+  REQUEST_ENTITY_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  EXPECTATION_FAILED: 417,
+  I_AM_A_TEAPOT: 418,
+  IM_A_TEAPOT: 418,
+  MISDIRECTED_REQUEST: 421,
+  UNPROCESSABLE_ENTITY: 422,
+  LOCKED: 423,
+  FAILED_DEPENDENCY: 424,
+  PRECONDITION_REQUIRED: 428,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+  HTTP_VERSION_NOT_SUPPORTED: 505,
+  INSUFFICIENT_STORAGE: 507,
+});
+
+/** A status code as written: a number, or a named constant from a status package (`HttpStatus.OK` → 200). */
+function statusCodeOf(state: ExtractionState, expr: ts.Expression | undefined): number | null {
+  if (!expr) return null;
+  const inner = unwrap(expr);
+  if (ts.isNumericLiteral(inner)) return Number(inner.text);
+  let holder: ts.Identifier;
+  let constant: string | null = null;
+  if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression)) {
+    holder = inner.expression;
+    constant = inner.name.text;
+  } else if (ts.isIdentifier(inner)) holder = inner;
+  else return null;
+  const origin = state.originOf(holder.text);
+  if (!origin?.module || origin.instance) return null;
+  const required = STATUS_CONSTANT_MODULES[origin.module];
+  if (required === undefined) return null;
+  if (constant === null) {
+    // `import { OK } from 'http-status-codes'`: the constant itself.
+    if (required !== '') return null;
+    constant = origin.name;
+  } else if (required !== '' && origin.name !== required) return null;
+  // HttpStatusCode.NoContent (axios) spells the names in PascalCase.
+  return STATUS_CODES[constant.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()] ?? null;
 }
 
 function readsHeaders(expr: ts.Expression): boolean {
   return anyNode(expr, (n) => (ts.isPropertyAccessExpression(n) && (n.name.text === 'headers' || n.name.text === 'header')) || isFunctionLike(n) ? (isFunctionLike(n) ? 'skip' : true) : false);
 }
 
-function numberOf(expr: ts.Expression | undefined): number | null {
-  if (!expr) return null;
-  const inner = unwrap(expr);
-  return ts.isNumericLiteral(inner) ? Number(inner.text) : null;
-}
 
 /** What an expect-style assertion says about an HTTP response, if anything. */
-function httpPartOfExpect(subject: ts.Expression | null, names: string[], matcherArgs: readonly ts.Expression[]): Assertion['http'] | undefined {
+function httpPartOfExpect(state: ExtractionState, subject: ts.Expression | null, names: string[], matcherArgs: readonly ts.Expression[]): Assertion['http'] | undefined {
   if (!subject) return undefined;
   const matcher = names[names.length - 1]!;
   const first = matcherArgs[0];
-  if (isStatusRead(subject) && EQUALITY.has(matcher)) {
-    const code = numberOf(first);
+  if (isStatusRead(state, subject) && EQUALITY.has(matcher)) {
+    const code = statusCodeOf(state, first);
     if (code !== null) return { part: 'status', code };
   }
   const inner = unwrap(subject);
@@ -123,11 +301,11 @@ function httpPartOfExpect(subject: ts.Expression | null, names: string[], matche
     if (matcher !== 'toBe' || (first && first.kind === ts.SyntaxKind.TrueKeyword)) return { part: 'status', code: 200 };
   }
   if (matcher === 'toHaveProperty' && literalText(first) && /^(status|statusCode)$/.test(literalText(first)!)) {
-    const code = numberOf(matcherArgs[1]);
+    const code = statusCodeOf(state, matcherArgs[1]);
     if (code !== null) return { part: 'status', code };
   }
   if (matcher === 'status' || matcher === 'toHaveStatus') {
-    const code = numberOf(first);
+    const code = statusCodeOf(state, first);
     if (code !== null) return { part: 'status', code };
   }
   if (matcher === 'toBeOK') return { part: 'status', code: 200 };
@@ -167,7 +345,7 @@ function expectAssertion(state: ExtractionState, chain: Chain): boolean {
   if (after.some((n) => SPY_MATCHERS.has(n) || SINON_CHAI_WORDS.has(n))) kind = 'mock-invocation';
   else if (subject && refersToInvocationData(state, subject)) kind = 'mock-invocation';
   const matcherArgs = last.call?.arguments ?? [];
-  const http = kind === 'value' ? httpPartOfExpect(subject, after, matcherArgs) : undefined;
+  const http = kind === 'value' ? httpPartOfExpect(state, subject, after, matcherArgs) : undefined;
   add(state, last.node, kind, last.name, subject, { expected: matcherArgs[0], ...(http ? { http } : {}) });
   return true;
 }
@@ -203,8 +381,8 @@ function assertCall(state: ExtractionState, chain: Chain): boolean {
   const kind: AssertionKind = args.some((a) => refersToInvocationData(state, a)) ? 'mock-invocation' : 'value';
   const method = names[names.length - 1]!;
   let http: Assertion['http'];
-  const code = numberOf(args[1]);
-  if (kind === 'value' && args[0] && isStatusRead(args[0]) && code !== null && (names.length === 1 || EQUALITY.has(method))) http = { part: 'status', code };
+  const code = statusCodeOf(state, args[1]);
+  if (kind === 'value' && args[0] && isStatusRead(state, args[0]) && code !== null && (names.length === 1 || EQUALITY.has(method))) http = { part: 'status', code };
   add(state, last.node, kind, matcher, args[0] ?? null, { expected: args[1], ...(http ? { http } : {}) });
   return true;
 }
@@ -242,7 +420,9 @@ function shouldAssertion(state: ExtractionState, chain: Chain): boolean {
     if (first && ts.isStringLiteralLike(first) && /\b(been\.)?called|callCount/.test(first.text)) kind = 'mock-invocation';
   }
   const subject = index === 0 ? (shouldCall?.arguments[0] ?? null) : null;
-  add(state, last.node, kind, 'should', subject);
+  // chai-http: res.should.have.status(200)
+  const code = kind === 'value' && last.name === 'status' && last.call ? statusCodeOf(state, last.call.arguments[0]) : null;
+  add(state, last.node, kind, 'should', subject, code !== null ? { http: { part: 'status', code } } : {});
   return true;
 }
 
@@ -256,7 +436,7 @@ function httpExpectAssertion(state: ExtractionState, chain: Chain): boolean {
     const link = links[i]!;
     if (link.call && HTTP_METHODS.has(link.name)) sawRequest = true;
     if (sawRequest && link.name === 'expect' && link.call) {
-      add(state, link.node, 'value', 'http.expect', null, { http: supertestPart(link.call.arguments) });
+      add(state, link.node, 'value', 'http.expect', null, { http: supertestPart(state, link.call.arguments) });
       found = true;
     }
   }
@@ -264,8 +444,8 @@ function httpExpectAssertion(state: ExtractionState, chain: Chain): boolean {
 }
 
 /** `.expect(200)` and `.expect(200, done)` check the status only; `.expect('Content-Type', /json/)` a header. */
-function supertestPart(args: readonly ts.Expression[]): Assertion['http'] {
-  const code = numberOf(args[0]);
+function supertestPart(state: ExtractionState, args: readonly ts.Expression[]): Assertion['http'] {
+  const code = statusCodeOf(state, args[0]);
   if (code !== null) {
     const second = args[1] ? unwrap(args[1]) : undefined;
     const statusOnly = !second || isFunctionLike(second) || (ts.isIdentifier(second) && /^(done|cb|callback|next)$/.test(second.text));

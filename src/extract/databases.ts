@@ -3,8 +3,8 @@
  * naming a SQLite dialect, and pg-mem. Notes when the choice sits behind an environment switch.
  */
 import { ts } from '../typescript.js';
-import type { DatabaseEngine } from '../model/test-model.js';
-import { anyNode, literalText, unwrap } from './chain.js';
+import type { DatabaseEngine, DatabaseSelection } from '../model/test-model.js';
+import { anyNode, literalText, unwrap, type Chain } from './chain.js';
 import { propertyKey } from './mocks.js';
 import type { ExtractionState } from './state.js';
 import { lookupTable } from '../lookup-table.js';
@@ -37,7 +37,64 @@ const CONFIG_KEYS = new Set(['database', 'entities', 'synchronize', 'migrations'
 export function recogniseEngineImport(state: ExtractionState, specifier: string, node: ts.Node, ancestors: readonly ts.Node[]): void {
   const engine = ENGINE_MODULES[specifier];
   if (!engine) return;
-  add(state, engine, `imports '${specifier}'`, node, ancestors);
+  const selection = add(state, engine, `imports '${specifier}'`, node, ancestors);
+  selection.fromImport = true;
+  if (ts.isImportDeclaration(node)) state.engineImports.push({ selection, locals: importedLocals(node) });
+}
+
+function importedLocals(declaration: ts.ImportDeclaration): string[] {
+  const clause = declaration.importClause;
+  if (!clause) return [];
+  const out: string[] = [];
+  if (clause.name) out.push(clause.name.text);
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) out.push(bindings.name.text);
+  else if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) out.push(element.name.text);
+  return out;
+}
+
+/**
+ * After the walk: an engine import whose names are used only as types (`import { IMemoryDb } from
+ * 'pg-mem'` for `let db: IMemoryDb`) selects nothing; the database is made elsewhere.
+ */
+export function dropTypeOnlyEngineImports(state: ExtractionState): void {
+  if (state.engineImports.length === 0) return;
+  const used = new Set(state.model.importUses.map((u) => u.local));
+  const unused = new Set(state.engineImports.filter((i) => i.locals.length > 0 && !i.locals.some((l) => used.has(l))).map((i) => i.selection));
+  if (unused.size) state.model.databaseSelections = state.model.databaseSelections.filter((s) => !unused.has(s));
+}
+
+/** pg-mem adapters: the in-memory database handed to a driver or ORM. */
+const PG_MEM_ADAPTERS = new Set([
+  'createTypeormDataSource',
+  'createTypeormConnection',
+  'createPg',
+  'createPgPromise',
+  'createPgNative',
+  'createSlonik',
+  'createKnex',
+  'createKysely',
+  'createMikroOrm',
+  'createPostgresJsTag',
+  'bindServer',
+]);
+
+/**
+ * Where pg-mem is made or wired in: `newDb()` imported from pg-mem, and
+ * `db.adapters.createTypeormDataSource(…)` (also on a database a helper made).
+ */
+export function recogniseEngineCall(state: ExtractionState, chain: Chain, ancestors: readonly ts.Node[]): void {
+  const links = chain.links;
+  const last = links[links.length - 1]!;
+  if (!last.call || !chain.root) return;
+  if (links.length === 1) {
+    const origin = state.originOf(chain.root);
+    if (origin?.module === 'pg-mem' && !origin.instance && origin.name === 'newDb') add(state, 'pg-mem', 'newDb()', last.call, ancestors);
+    return;
+  }
+  if (links.length >= 3 && links[links.length - 2]!.name === 'adapters' && PG_MEM_ADAPTERS.has(last.name)) {
+    add(state, 'pg-mem', `adapters.${last.name}()`, last.call, ancestors);
+  }
 }
 
 export function recogniseEngineString(state: ExtractionState, node: ts.StringLiteralLike, ancestors: readonly ts.Node[]): void {
@@ -64,8 +121,10 @@ export function recogniseEngineProperty(state: ExtractionState, property: ts.Pro
   add(state, 'sqlite', `${key}: '${text}'`, property, ancestors);
 }
 
-function add(state: ExtractionState, engine: DatabaseEngine, evidence: string, node: ts.Node, ancestors: readonly ts.Node[]): void {
-  state.model.databaseSelections.push({ engine, evidence, owner: state.owner, switchable: environmentSwitch(state, node, ancestors), ...state.position(node) });
+function add(state: ExtractionState, engine: DatabaseEngine, evidence: string, node: ts.Node, ancestors: readonly ts.Node[]): DatabaseSelection {
+  const selection: DatabaseSelection = { engine, evidence, owner: state.owner, switchable: environmentSwitch(state, node, ancestors), ...state.position(node) };
+  state.model.databaseSelections.push(selection);
+  return selection;
 }
 
 /**

@@ -6,7 +6,11 @@ import { ts } from '../typescript.js';
 import type { Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
-import { ExtractionState } from './state.js';
+import { unwrap } from './chain.js';
+import { dropTypeOnlyEngineImports } from './databases.js';
+import { recordExports } from './imports.js';
+import { allowsInObject } from './returns.js';
+import { ExtractionState, type PendingSpy } from './state.js';
 import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
 import { TimeBudgetExceeded, walkFile } from './walk.js';
@@ -73,14 +77,13 @@ function failure(error: unknown, stage: 'parse' | 'walk', budgetMs = DEFAULT_FIL
 
 function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   const model = state.model;
-  promoteConfiguredSpies(state);
+  const promoted = promoteConfiguredSpies(state);
   addMswServerSites(state);
   addFakeLibraryImports(state, fakes);
-  const outputs = new Set<string>();
-  for (const [name, use] of state.fnDoubleUse) if (use.asArgument && !use.inObject) outputs.add(name);
-  for (const [name, use] of state.objectDoubleUse) if (use.asArgument && !use.asDependency) outputs.add(name);
-  for (const [spy, object] of state.spyTargets) if (outputs.has(object)) outputs.add(spy);
-  model.callbackDoubles = [...outputs].sort();
+  recordExports(state);
+  dropTypeOnlyEngineImports(state);
+  recordAlwaysAllows(state);
+  markOutputChannels(state, promoted);
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
   model.suppressions = extractSuppressions(state.sourceFile);
   const detected = detectFramework(state);
@@ -88,8 +91,55 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   model.frameworkReason = detected.reason;
 }
 
-/** A spy that only observed becomes a site once the file gives it behaviour (`spy.mockReturnValue(x)`). */
-function promoteConfiguredSpies(state: ExtractionState): void {
+/**
+ * Classes (any) and top-level object literals whose auth method always allows: a fake guard kept
+ * in a helper file is a double wherever a test provides it.
+ */
+function recordAlwaysAllows(state: ExtractionState): void {
+  const out = state.model.alwaysAllows;
+  for (const [local, allows] of state.localClassAllows) out.push({ local, kind: 'class', allows });
+  for (const statement of state.sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      const init = decl.initializer ? unwrap(decl.initializer) : undefined;
+      if (!ts.isIdentifier(decl.name) || !init || !ts.isObjectLiteralExpression(init)) continue;
+      const allows = allowsInObject(init, state.sinonRoots);
+      if (allows) out.push({ local: decl.name.text, kind: 'value', allows });
+    }
+  }
+}
+
+/**
+ * Marks invocation assertions about the unit's output channels rather than about doubles standing
+ * in for a dependency: callbacks and object doubles the test hands to the unit (`handler(req, res)`
+ * with `res = { status: jest.fn() }`), observe-only spies on a real object it hands over
+ * (`jest.spyOn(res, 'send')` on a node-mocks-http response), and spies on console (what the unit
+ * logs). Variables are told apart by binding, so tests reusing a name do not decide for each other.
+ */
+function markOutputChannels(state: ExtractionState, promoted: ReadonlySet<PendingSpy>): void {
+  if (state.assertionSubjectKeys.size === 0) return;
+  const outputs = new Set<string>();
+  for (const [key, use] of state.fnDoubleUse) if (use.asArgument && !use.inObject) outputs.add(key);
+  for (const [key, use] of state.objectUse) if (use.double && use.asArgument && !use.asDependency) outputs.add(key);
+  for (const spy of state.pendingSpies) {
+    if (promoted.has(spy)) continue;
+    const use = state.objectUse.get(spy.objectKey);
+    if (!use || !use.asArgument || use.asDependency) continue;
+    outputs.add(spy.objectKey);
+    if (spy.variableKey) outputs.add(spy.variableKey);
+  }
+  for (const [spy, { objectKey, objectRoot }] of state.spyTargets) if (objectRoot === 'console' || outputs.has(objectKey)) outputs.add(spy);
+  for (const [assertion, key] of state.assertionSubjectKeys) {
+    if (outputs.has(key) || assertion.subjectRoot === 'console') assertion.onOutputChannel = true;
+  }
+}
+
+/**
+ * A spy that only observed becomes a site once the file gives it behaviour (`spy.mockReturnValue(x)`).
+ * Returns the spies promoted.
+ */
+function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
+  const promoted = new Set<PendingSpy>();
   for (const spy of state.pendingSpies) {
     const target = `${spy.object}.${spy.member}`;
     // A spy made in setup code (or kept in a shared variable) may be configured by any test;
@@ -100,6 +150,7 @@ function promoteConfiguredSpies(state: ExtractionState): void {
     );
     const behaviour = behaviours[0];
     if (!behaviour) continue;
+    promoted.add(spy);
     const replacement: Replacement = BEHAVIOUR_METHODS[behaviour.method]?.replacement ?? 'implementation';
     state.model.mocks.push({
       mechanism: spy.mechanism,
@@ -115,6 +166,7 @@ function promoteConfiguredSpies(state: ExtractionState): void {
       ...(spy.owner.kind !== 'test' ? { configuredBy: configuredBy(behaviours) } : {}),
     });
   }
+  return promoted;
 }
 
 /** The owners that configure a spy, each once, with whether all they give it only fails. */

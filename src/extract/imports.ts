@@ -13,23 +13,27 @@ export function recordImportDeclaration(state: ExtractionState, node: ts.ImportD
   if (specifier === null) return;
   const clause = node.importClause;
   const locals: string[] = [];
+  const importedNames: string[] = [];
   const typeOnly = !!clause?.isTypeOnly;
   if (clause?.name) {
     locals.push(clause.name.text);
+    importedNames.push('default');
     state.setOrigin(clause.name.text, { module: specifier, name: 'default', instance: false });
   }
   const bindings = clause?.namedBindings;
   if (bindings && ts.isNamespaceImport(bindings)) {
     locals.push(bindings.name.text);
+    importedNames.push('*');
     state.setOrigin(bindings.name.text, { module: specifier, name: '*', instance: false });
   } else if (bindings && ts.isNamedImports(bindings)) {
     for (const element of bindings.elements) {
       locals.push(element.name.text);
       const imported = element.propertyName ? element.propertyName.text : element.name.text;
+      importedNames.push(imported);
       state.setOrigin(element.name.text, { module: specifier, name: imported, instance: false });
     }
   }
-  state.model.imports.push({ specifier, locals, typeOnly, ...state.position(node) });
+  state.model.imports.push({ specifier, locals, imported: importedNames, typeOnly, ...state.position(node) });
   if (!typeOnly) for (const local of locals) state.importLocals.add(local);
 }
 
@@ -40,7 +44,7 @@ export function recordImportEquals(state: ExtractionState, node: ts.ImportEquals
   const specifier = literalText(ref.expression);
   if (specifier === null) return;
   state.setOrigin(node.name.text, { module: specifier, name: '*', instance: false });
-  state.model.imports.push({ specifier, locals: [node.name.text], typeOnly: node.isTypeOnly, ...state.position(node) });
+  state.model.imports.push({ specifier, locals: [node.name.text], imported: ['*'], typeOnly: node.isTypeOnly, ...state.position(node) });
 }
 
 /** The specifier of `require('x')`, `require('x').y`, `await import('x')`, or null. */
@@ -72,20 +76,23 @@ export function recordVariableOrigin(state: ExtractionState, decl: ts.VariableDe
   const required = requiredSpecifier(init);
   if (required) {
     const locals: string[] = [];
+    const importedNames: string[] = [];
     if (ts.isIdentifier(decl.name)) {
       locals.push(decl.name.text);
+      importedNames.push(required.member ?? '*');
       state.setOrigin(decl.name.text, { module: required.specifier, name: required.member ?? '*', instance: false });
     } else if (ts.isObjectBindingPattern(decl.name)) {
       for (const element of decl.name.elements) {
         if (!ts.isIdentifier(element.name)) continue;
         const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
         locals.push(element.name.text);
+        importedNames.push(imported);
         state.setOrigin(element.name.text, { module: required.specifier, name: imported, instance: false });
       }
     }
     // Only top-level requires are imports; requireActual inside factories is not.
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
-      state.model.imports.push({ specifier: required.specifier, locals, typeOnly: false, ...state.position(decl) });
+      state.model.imports.push({ specifier: required.specifier, locals, imported: importedNames, typeOnly: false, ...state.position(decl) });
       for (const local of locals) state.importLocals.add(local);
     }
     return;
@@ -167,4 +174,54 @@ export function valueSource(
     }
   }
   return null;
+}
+
+/**
+ * The module's top-level exports that name a local: `export const x`, `export default x`,
+ * `export { a as b }`, `module.exports = x`, `module.exports = { a }`, `exports.b = a`. Read from
+ * the file's statements once, after the walk: tests import doubles and resets by these names.
+ */
+export function recordExports(state: ExtractionState): void {
+  const out = state.model.exports;
+  for (const statement of state.sourceFile.statements) {
+    if (ts.isVariableStatement(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+      const modifiers = (statement as { modifiers?: ts.NodeArray<ts.Node> }).modifiers;
+      if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      if (ts.isVariableStatement(statement)) {
+        for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) out.push({ name: decl.name.text, local: decl.name.text });
+      } else if (statement.name) {
+        out.push({ name: isDefault ? 'default' : statement.name.text, local: statement.name.text });
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      const value = unwrap(statement.expression);
+      if (ts.isIdentifier(value)) out.push({ name: 'default', local: value.text });
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        out.push({ name: element.name.text, local: (element.propertyName ?? element.name).text });
+      }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      recordCommonJsExport(out, statement.expression.left, unwrap(statement.expression.right));
+    }
+  }
+}
+
+function recordCommonJsExport(out: { name: string; local: string }[], left: ts.Expression, right: ts.Expression): void {
+  const target = dottedNameOf(left);
+  if (target === 'module.exports') {
+    if (ts.isIdentifier(right)) {
+      // `module.exports = x`: `require()` gives x itself, `import x from` its default.
+      out.push({ name: '*', local: right.text }, { name: 'default', local: right.text });
+    } else if (ts.isObjectLiteralExpression(right)) {
+      for (const property of right.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) out.push({ name: property.name.text, local: property.name.text });
+        else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && ts.isIdentifier(unwrap(property.initializer))) {
+          out.push({ name: property.name.text, local: (unwrap(property.initializer) as ts.Identifier).text });
+        }
+      }
+    }
+    return;
+  }
+  const match = target ? /^(?:module\.)?exports\.([\w$]+)$/.exec(target) : null;
+  if (match && ts.isIdentifier(right)) out.push({ name: match[1]!, local: right.text });
 }

@@ -110,8 +110,19 @@ export function recogniseMockChain(state: ExtractionState, fullChain: Chain, con
   const names = chain.names;
   if (context.assignedTo && isFnDoubleChain(chain, state.sinonRoots)) {
     state.doubleNames.add(context.assignedTo);
-    if (!state.fnDoubleUse.has(context.assignedTo)) state.fnDoubleUse.set(context.assignedTo, { asArgument: false, inObject: false });
+    state.trackFnDouble(context.assignedTo);
   }
+  const before = state.model.mocks.length;
+  recogniseMockSites(state, chain, names, context, fakes);
+  // A double made inside this one (a module factory, a value it returns) is part of it.
+  if (state.model.mocks.length > before) {
+    const last = chain.links[chain.links.length - 1]!;
+    const top = last.call ?? last.node;
+    state.doubleRanges.push({ pos: top.pos, end: top.end, site: state.model.mocks[before]! });
+  }
+}
+
+function recogniseMockSites(state: ExtractionState, chain: Chain, names: string[], context: ChainContext, fakes: FakeLibraryLookup): void {
   moduleReplacement(state, chain, names, fakes) ||
     nodeTestMock(state, chain, names, context) ||
     spyReplacement(state, chain, names, context) ||
@@ -269,7 +280,10 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
   if (!target) return true;
   if (context.assignedTo) {
     state.doubleNames.add(context.assignedTo);
-    if (target.kind === 'member') state.spyTargets.set(context.assignedTo, target.object.split('.')[0]!);
+    if (target.kind === 'member') {
+      const objectRoot = target.object.split('.')[0]!;
+      state.spyTargets.set(state.bindingKey(context.assignedTo), { objectKey: state.bindingKey(objectRoot), objectRoot });
+    }
   }
   let replacement: Replacement | null = null;
   for (let i = spyIndex + 1; i < names.length; i++) {
@@ -407,8 +421,25 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     if (arg && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg))) typeName = dottedName(arg);
   }
   if (!typeName && context.declaredType) typeName = typeNodeName(context.declaredType);
-  if (typeName) addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+  if (typeName) {
+    const site = addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    const enclosing = enclosingDouble(state, call);
+    if (enclosing) site.partOf = { line: enclosing.line, column: enclosing.column };
+  }
   return true;
+}
+
+/**
+ * The innermost double whose call contains this node: `jest.mock(path, () => ({ default:
+ * mockDeep<PrismaClient>() }))`, `spyOn(model, 'findOne').mockReturnValueOnce(createMock<Query>())`.
+ */
+function enclosingDouble(state: ExtractionState, node: ts.Node): MockSite | null {
+  let found: { pos: number; end: number; site: MockSite } | null = null;
+  for (const range of state.doubleRanges) {
+    if (node.pos < range.pos || node.end > range.end) continue;
+    if (!found || range.end - range.pos < found.end - found.pos) found = range;
+  }
+  return found?.site ?? null;
 }
 
 /** The class or interface a generic names: `mockDeep<PrismaClient>()`, `mock<Partial<Repo>>()`. */
@@ -614,6 +645,10 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
     const base = headIdentifier && ts.isIdentifier(headIdentifier) ? state.constStrings.get(headIdentifier.text) : undefined;
     url = inner.head.text || base ? `${inner.head.text}${base ?? ''}` : null;
     if (url === '') url = null;
+    // `${apiUrl}/me`, `${config.api}/books`: the base names the host, whatever the path.
+    if (url === null && headIdentifier && dottedName(unwrap(headIdentifier))) {
+      return { kind: 'host', host: `URL from ${state.shortText(headIdentifier, 60)}`, url: state.shortText(inner, 60) };
+    }
   }
   if (url === null && ts.isRegularExpressionLiteral(inner)) url = inner.text;
   if (url === null) {
@@ -678,7 +713,8 @@ function dependencyOverride(state: ExtractionState, chain: Chain, names: string[
         const allows = allowsOfProvided(state, use.name, use.call?.arguments[0]);
         const provided = use.call?.arguments[0];
         if (provided) state.diValueRanges.push([provided.pos, provided.end]);
-        addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(use.name), allows ? { allows } : {});
+        const site = addSite(state, link.call, mechanism, 'dependency-injection', tokenTarget(state, tokenArg), useReplacement(use.name), allows ? { allows } : {});
+        if (!allows) noteImportedProvision(state, site, use.name, provided);
         found = true;
       }
     }
@@ -753,13 +789,37 @@ export function recogniseProviderLiteral(state: ExtractionState, object: ts.Obje
   if (value && ts.isIdentifier(unwrap(value)) && state.deepDoubleVars.has((unwrap(value) as ts.Identifier).text)) return;
   if (value) state.diValueRanges.push([value.pos, value.end]);
   const allows = allowsOfProvided(state, use, value);
-  addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});
+  const site = addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});
+  if (!allows) noteImportedProvision(state, site, use, value);
+}
+
+/**
+ * `useClass: FakeJwtAuthGuard` / `useValue: allowAll` imported from another file of the project:
+ * whether it always allows is known there, so the import is kept for analysis to look up.
+ */
+function noteImportedProvision(state: ExtractionState, site: MockSite, use: string, value: ts.Expression | undefined): void {
+  if (!value || (use !== 'useClass' && use !== 'useValue')) return;
+  let inner = unwrap(value);
+  let kind: 'class' | 'value' = use === 'useClass' ? 'class' : 'value';
+  // useValue(new FakeAuthGuard()): an instance of the class.
+  if (use === 'useValue' && ts.isNewExpression(inner)) {
+    inner = unwrap(inner.expression);
+    kind = 'class';
+  }
+  if (!ts.isIdentifier(inner)) return;
+  const origin = state.originOf(inner.text);
+  if (!origin?.module || origin.instance) return;
+  site.provided = { module: origin.module, name: origin.name, kind };
 }
 
 /** For a provided value or class (`useValue: { canActivate: () => true }`, a local MockGuard): how it always allows. */
 function allowsOfProvided(state: ExtractionState, use: string, value: ts.Expression | undefined): string | null {
   if (!value) return null;
   let inner = unwrap(value);
+  // useValue(new MockGuard()): an instance of a local class.
+  if (use === 'useValue' && ts.isNewExpression(inner) && ts.isIdentifier(unwrap(inner.expression))) {
+    return state.localClassAllows.get((unwrap(inner.expression) as ts.Identifier).text) ?? null;
+  }
   if (ts.isIdentifier(inner)) {
     if (use === 'useClass') return state.localClassAllows.get(inner.text) ?? null;
     const init = state.initializers.get(inner.text);
@@ -983,7 +1043,12 @@ function chainAllows(chain: Chain, from: number, target: MockTarget): { allows?:
 
 function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, target: MockTarget, variable: string | null): void {
   if (target.kind !== 'member') return;
+  // An observe-only spy on an object the test hands to the unit watches the unit's output: follow the object.
+  const objectRoot = target.object.split('.')[0]!;
+  const objectKey = /^[\w$]+$/.test(objectRoot) ? state.trackObject(objectRoot, false) : objectRoot;
   state.pendingSpies.push({
+    variableKey: variable !== null ? state.bindingKey(variable) : null,
+    objectKey,
     mechanism,
     object: target.object,
     member: target.member,

@@ -6,7 +6,7 @@ import { ts } from '../typescript.js';
 import type { BindingAccess, MockResetKind } from '../model/test-model.js';
 import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { valueKindOf, type ExtractionState } from './state.js';
-import { BEHAVIOUR_METHODS, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
+import { BEHAVIOUR_METHODS, isFnDoubleChain, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
 import { valueRef } from './assertions.js';
 import { shapeOfFunction, shapeOfValue } from './returns.js';
 import { isFailingBehaviour } from './faults.js';
@@ -208,7 +208,7 @@ export function recogniseStateDelete(state: ExtractionState, node: ts.DeleteExpr
 }
 
 /** Calls that change or restore shared state: vi.stubEnv, Object.assign(process.env, ...), resets. */
-export function recogniseStateCall(state: ExtractionState, chain: Chain): void {
+export function recogniseStateCall(state: ExtractionState, chain: Chain, ancestors: readonly ts.Node[]): void {
   const names = chain.names;
   const root = names[0]!;
   const last = chain.links[chain.links.length - 1]!;
@@ -245,7 +245,7 @@ export function recogniseStateCall(state: ExtractionState, chain: Chain): void {
       state.model.globalWrites.push({ target, key: '*', owner: state.owner, restoring: true, viaRunnerHelper: true, ...state.position(call) });
     }
   }
-  recogniseBehaviour(state, chain, names);
+  recogniseBehaviour(state, chain, names, call, ancestors);
   recogniseReset(state, chain, names);
 }
 
@@ -269,16 +269,20 @@ function behaviourIndex(state: ExtractionState, chain: Chain, names: string[]): 
   return -1;
 }
 
-function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[]): void {
+function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[], call: ts.CallExpression, ancestors: readonly ts.Node[]): void {
   const index = behaviourIndex(state, chain, names);
   if (index < 0) return;
   const link = chain.links[index]!;
   if (!ts.isPropertyAccessExpression(link.node)) return;
+  // A double made and configured in one chain (`find: jest.fn().mockResolvedValue(users)` in a
+  // provider's useValue, `const find = jest.fn()...`): named after where the chain's value goes.
+  // It is new, so it outlives the test only through a variable, which the binding checks judge.
+  const fresh = isFnDoubleChain(chain, state.sinonRoots);
   const receiver = names[index - 1] === 'and' ? (chain.links[index - 1]!.node as ts.PropertyAccessExpression).expression : link.node.expression;
-  const subject = describeSubject(state, receiver);
+  const subject = fresh ? freshDoubleSubject(state, call, ancestors) : describeSubject(state, receiver);
   if (!subject) return;
   const once = names.slice(index).every((n) => !BEHAVIOUR_METHODS[n] || BEHAVIOUR_METHODS[n]!.once) && BEHAVIOUR_METHODS[names[index]!] !== undefined;
-  const shared = isSharedDouble(state, subject.subjectRoot);
+  const shared = !fresh && isSharedDouble(state, subject.subjectRoot);
   const method = names[index]!;
   const arg = chain.links[index]!.call?.arguments[0];
   const implementation = /^(mockImplementation|callsFake|callFake)/.test(method);
@@ -294,6 +298,58 @@ function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[
     ...(isFailingBehaviour(method, arg) ? { fault: true } : {}),
     ...state.position(link.node),
   });
+}
+
+/**
+ * Where a freshly made double goes: a variable (`const find = …` → find), a property of an object
+ * literal kept in a variable (`repo = { find: … }` → repo.find), of a DI provider's value
+ * (`{ provide: getRepositoryToken(User), useValue: { find: … } }` → getRepositoryToken(User).find)
+ * or of any other literal (`createMock({ find: … })` → find). The root is the variable, or ''
+ * when there is none. Null when the double is not named at all (a bare argument).
+ */
+function freshDoubleSubject(state: ExtractionState, call: ts.CallExpression, ancestors: readonly ts.Node[]): { subject: string; subjectRoot: string } | null {
+  const path: string[] = [];
+  let child: ts.Node = call;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if (ts.isParenthesizedExpression(above) || ts.isAsExpression(above) || ts.isSatisfiesExpression(above) || ts.isNonNullExpression(above) || ts.isTypeAssertionExpression(above)) {
+      child = above;
+      continue;
+    }
+    if (ts.isVariableDeclaration(above) && above.initializer === child) {
+      if (!ts.isIdentifier(above.name)) return null;
+      return { subject: [above.name.text, ...path].join('.'), subjectRoot: above.name.text };
+    }
+    if (ts.isBinaryExpression(above) && above.operatorToken.kind === ts.SyntaxKind.EqualsToken && above.right === child) {
+      const left = dottedName(unwrap(above.left));
+      if (!left) return null;
+      const root = left.split('.')[0]!;
+      return { subject: [left, ...path].join('.'), subjectRoot: root === 'this' ? '' : root };
+    }
+    if (ts.isPropertyAssignment(above) && above.initializer === child) {
+      const key = propertyKeyText(above.name);
+      if (key === null) return null;
+      const object = ancestors[i - 1];
+      if (key === 'useValue' && object && ts.isObjectLiteralExpression(object)) {
+        const provide = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyKeyText(p.name) === 'provide');
+        if (provide) return path.length ? { subject: [state.shortText(provide.initializer, 50), ...path].join('.'), subjectRoot: '' } : null;
+      }
+      path.unshift(key);
+      child = above;
+      continue;
+    }
+    if (ts.isObjectLiteralExpression(above) && path.length > 0) {
+      child = above;
+      continue;
+    }
+    break;
+  }
+  return path.length ? { subject: path.join('.'), subjectRoot: '' } : null;
+}
+
+function propertyKeyText(name: ts.PropertyName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  return null;
 }
 
 /** A double outlives a test when it is imported or declared at file or describe scope. */

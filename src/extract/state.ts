@@ -4,9 +4,13 @@
  */
 import { ts } from '../typescript.js';
 import type {
+  Assertion,
   Binding,
   BindingValueKind,
+  DatabaseSelection,
   HookKind,
+  ImportUse,
+  MockSite,
   Origin,
   Owner,
   Position,
@@ -58,7 +62,13 @@ export class ExtractionState {
   readonly sinonRoots = new Set<string>(['sinon', 'sandbox']);
   /** Local names bound by (non-type) imports and top-level requires. */
   readonly importLocals = new Set<string>();
-  /** Names bound to plain function doubles, with how each is used. */
+  /**
+   * Names whose uses are tracked (fn doubles, object doubles, spied objects): a cheap test by name
+   * before the binding a use refers to is looked up. The maps below are keyed by binding (see
+   * bindingKey), so two tests reusing a name do not mix their facts.
+   */
+  readonly trackedUseNames = new Set<string>();
+  /** Plain function doubles, by binding, with how each is used. */
   readonly fnDoubleUse = new Map<string, { asArgument: boolean; inObject: boolean }>();
   /** Spies that only observe unless the file configures them later. */
   readonly pendingSpies: PendingSpy[] = [];
@@ -69,18 +79,35 @@ export class ExtractionState {
   readonly deepDoubleVars = new Set<string>();
   /** Source ranges of values handed to DI as doubles, so a deep double inside one is not counted twice. */
   readonly diValueRanges: [number, number][] = [];
+  /** Engine imports (pg-mem, sqlite drivers) and the names they bind, to drop those used only as types. */
+  readonly engineImports: { selection: DatabaseSelection; locals: string[] }[] = [];
+  /** Source ranges of the chains that made doubles, with the first site each made (for doubles made inside them). */
+  readonly doubleRanges: { pos: number; end: number; site: MockSite }[] = [];
   /** Names bound to any double: fn doubles, spies, stubs, deep doubles. */
   readonly doubleNames = new Set<string>();
   /** Names bound to object literals that hold doubles (`const repo = { save: jest.fn() }`). */
   readonly localDoubleObjects = new Set<string>();
-  /** How each object-literal double is handed over: to a call (an output channel like `res`) or as a dependency. */
-  readonly objectDoubleUse = new Map<string, { asArgument: boolean; asDependency: boolean }>();
-  /** Spy variables and the root of the object they watch (`const send = jest.spyOn(res, 'send')` → res). */
-  readonly spyTargets = new Map<string, string>();
+  /**
+   * How each object-literal double (`double: true`) or spied object is handed over, by binding:
+   * to a call (an output channel like `res`) or as a dependency.
+   */
+  readonly objectUse = new Map<string, { asArgument: boolean; asDependency: boolean; double: boolean }>();
+  /** Spy variables and the object they watch, by binding (`const send = jest.spyOn(res, 'send')` → res). */
+  readonly spyTargets = new Map<string, { objectKey: string; objectRoot: string }>();
+  /** Binding keys of the subjects of invocation assertions, to tell output channels from doubles after the walk. */
+  readonly assertionSubjectKeys = new Map<Assertion, string>();
   /** Classes declared in the test file itself (hand-written doubles when used as providers). */
   readonly localClasses = new Set<string>();
   /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */
   readonly localClassAllows = new Map<string, string>();
+  /** Variables holding a response status: `const { status } = await axios.get(…)`, `const code = res.statusCode`. */
+  readonly statusNames = new Set<string>();
+  /**
+   * Testing Library queries bound from a render result (`const { getByText } = render(<X />)`) and
+   * variables holding one (`const view = render(<X />)`, queried as `view.getByText`).
+   */
+  readonly renderQueryNames = new Set<string>();
+  readonly renderResults = new Set<string>();
   /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
   readonly initializers = new Map<string, ts.Expression>();
   /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */
@@ -102,6 +129,8 @@ export class ExtractionState {
       framework: 'unknown',
       frameworkReason: '',
       imports: [],
+      exports: [],
+      alwaysAllows: [],
       describes: [],
       tests: [],
       hooks: [],
@@ -117,7 +146,6 @@ export class ExtractionState {
       importUses: [],
       fixedWaits: [],
       fixedPathWrites: [],
-      callbackDoubles: [],
       suppressions: [],
       reexports: [],
       lineCount: sourceFile.getLineAndCharacterOfPosition(sourceFile.getEnd()).line + 1,
@@ -389,19 +417,55 @@ export class ExtractionState {
     return origin && !origin.instance ? origin.module : null;
   }
 
-  private readonly importUseKeys = new Set<string>();
+  private readonly importUseKeys = new Map<string, ImportUse>();
 
-  /** Records that the current owner uses an imported name (once per owner and name). */
-  noteImportUse(local: string): void {
+  /**
+   * Records that the current owner uses an imported name (once per owner and name); `valueOnly`
+   * when this use only reads data through it. One use that may call makes the record a call.
+   */
+  noteImportUse(local: string, valueOnly: boolean): void {
     const owner = this.owner;
     const key = `${local}\u0000${owner.kind}\u0000${'id' in owner ? owner.id : 'name' in owner ? owner.name : ''}`;
-    if (this.importUseKeys.has(key)) return;
-    this.importUseKeys.add(key);
-    this.model.importUses.push({ local, owner });
+    const known = this.importUseKeys.get(key);
+    if (known) {
+      if (!valueOnly) delete known.valueOnly;
+      return;
+    }
+    const use: ImportUse = valueOnly ? { local, owner, valueOnly } : { local, owner };
+    this.importUseKeys.set(key, use);
+    this.model.importUses.push(use);
   }
 
-  noteFnDoubleUse(name: string, use: 'argument' | 'object'): void {
-    const entry = this.fnDoubleUse.get(name);
+  /**
+   * Identity of the variable a name refers to here: the file- or describe-scope binding when one
+   * is in scope (`res` assigned in beforeEach and used in a test is one variable), otherwise the
+   * name within the current test, hook or helper.
+   */
+  bindingKey(name: string): string {
+    const shared = this.sharedNames.has(name) ? this.resolveShared(name) : null;
+    if (shared) return `${name}@${shared.line}:${shared.column}`;
+    const owner = this.owner;
+    return `${name}@${owner.kind}:${owner.kind === 'helper' ? owner.name : owner.kind === 'file' ? '' : owner.id}`;
+  }
+
+  /** Starts tracking how the variable `name` (a fn double, object double or spied object) is handed over. */
+  trackFnDouble(name: string): void {
+    const key = this.bindingKey(name);
+    this.trackedUseNames.add(name);
+    if (!this.fnDoubleUse.has(key)) this.fnDoubleUse.set(key, { asArgument: false, inObject: false });
+  }
+
+  trackObject(name: string, double: boolean): string {
+    const key = this.bindingKey(name);
+    this.trackedUseNames.add(name);
+    const known = this.objectUse.get(key);
+    if (!known) this.objectUse.set(key, { asArgument: false, asDependency: false, double });
+    else if (double) known.double = true;
+    return key;
+  }
+
+  noteFnDoubleUse(key: string, use: 'argument' | 'object'): void {
+    const entry = this.fnDoubleUse.get(key);
     if (!entry) return;
     if (use === 'argument') entry.asArgument = true;
     else entry.inObject = true;
@@ -427,6 +491,9 @@ export interface PendingSpy extends Position {
   owner: Owner;
   /** Variable the spy was stored in, if any. */
   variable: string | null;
+  /** Binding keys of that variable and of the watched object's root. */
+  variableKey: string | null;
+  objectKey: string;
   /** True when that variable is declared at file or describe scope (shared by tests). */
   sharedVariable: boolean;
   benign: boolean;

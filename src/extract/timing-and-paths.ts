@@ -4,19 +4,25 @@
  * (`fs.writeFileSync('./out/report.json')`) instead of a fresh temporary directory.
  */
 import { ts } from '../typescript.js';
-import type { FixedPathWrite } from '../model/test-model.js';
+import type { FixedPathWrite, FixedWait } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 
 const SLEEP_NAMES = /^(sleep|delay|wait|pause|waitMs|sleepMs|waitFor(Ms|Millis|Milliseconds|Timeout)|timeout)$/i;
 const TIMER_PROMISES = /^(node:)?timers\/promises$/;
 
-/** Milliseconds of a numeric argument: a literal, a file-level constant, or simple arithmetic on them. */
+/** Milliseconds of a numeric argument: a literal, a file-level constant, `ms('2s')`, or simple arithmetic on them. */
 function millis(state: ExtractionState, expr: ts.Expression | undefined): number | null {
   if (!expr) return null;
   const inner = unwrap(expr);
   if (ts.isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
   if (ts.isIdentifier(inner)) return state.constNumbers.get(inner.text) ?? null;
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.arguments.length === 1) {
+    // The `ms` package turns '2s' or '1.5 minutes' into milliseconds.
+    const origin = state.originOf(inner.expression.text);
+    const text = literalText(inner.arguments[0]);
+    if (origin?.module === 'ms' && text !== null) return durationMillis(text);
+  }
   if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AsteriskToken) {
     const left = millis(state, inner.left);
     const right = millis(state, inner.right);
@@ -25,32 +31,115 @@ function millis(state: ExtractionState, expr: ts.Expression | undefined): number
   return null;
 }
 
-function addWait(state: ExtractionState, node: ts.Node, ms: number): void {
-  // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
-  if (ms <= 0) return;
-  state.model.fixedWaits.push({ owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) });
+const DURATION_UNITS: Record<string, number> = { ms: 1, msec: 1, msecs: 1, millisecond: 1, milliseconds: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hr: 3_600_000, hrs: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
+
+/** '2s', '100 ms', '1.5 minutes' in milliseconds (a bare number is milliseconds), or null. */
+function durationMillis(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!match) return null;
+  const unit = match[2]!.toLowerCase();
+  const factor = unit === '' ? 1 : DURATION_UNITS[unit];
+  return factor === undefined ? null : Number(match[1]) * factor;
 }
 
-/** `sleep(500)`, `page.waitForTimeout(1000)`, `cy.wait(2000)`, `setTimeout(100)` from timers/promises. */
-export function recogniseWaitCall(state: ExtractionState, chain: Chain): void {
+function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: readonly ts.Node[]): void {
+  // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
+  if (ms <= 0) return;
+  const wait: FixedWait = { owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) };
+  if (isPolling(state, ancestors)) wait.polling = true;
+  state.model.fixedWaits.push(wait);
+}
+
+/**
+ * A wait that repeats until a condition is polling: inside a while/do loop, a for loop that is
+ * not a plain counter or that exits early (break, return), a for-of/for-in that exits early, or a
+ * function that calls itself (`if (await ready()) return; await sleep(100); return waitUntil()`),
+ * within the test, hook or helper the wait belongs to. Only asked once a wait is found.
+ */
+function isPolling(state: ExtractionState, ancestors: readonly ts.Node[]): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i]!;
+    // Loops around a test or describe declaration generate tests; they do not repeat the wait.
+    const entry = state.entries.get(node);
+    if (entry && entry.kind !== 'helper') return false;
+    switch (node.kind) {
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement:
+        return true;
+      case ts.SyntaxKind.ForStatement: {
+        const loop = node as ts.ForStatement;
+        if (!loop.condition || !isCounterBound(loop.condition) || exitsEarly(loop.statement)) return true;
+        break;
+      }
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        if (exitsEarly((node as ts.ForOfStatement | ts.ForInStatement).statement)) return true;
+        break;
+      default:
+        if ((isFunctionLike(node) || ts.isFunctionDeclaration(node)) && callsItself(node, ancestors[i - 1])) return true;
+    }
+  }
+  return false;
+}
+
+/** `i < 10`, `attempt <= max`: a loop that runs a fixed number of times, whatever happens. */
+function isCounterBound(condition: ts.Expression): boolean {
+  const inner = unwrap(condition);
+  if (!ts.isBinaryExpression(inner)) return false;
+  const op = inner.operatorToken.kind;
+  const comparison = op === ts.SyntaxKind.LessThanToken || op === ts.SyntaxKind.LessThanEqualsToken || op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken;
+  return comparison && ts.isIdentifier(unwrap(inner.left));
+}
+
+/** A `break` or `return` in a loop body (not inside a nested function): the loop stops on a condition. */
+function exitsEarly(body: ts.Node): boolean {
+  return anyNode(body, (n) => (isFunctionLike(n) ? 'skip' : n.kind === ts.SyntaxKind.BreakStatement || n.kind === ts.SyntaxKind.ReturnStatement));
+}
+
+/** A named function (declaration, or a function stored in a variable) whose body calls its own name. */
+function callsItself(fn: ts.Node, parent: ts.Node | undefined): boolean {
+  let name: string | null = null;
+  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) name = fn.name?.text ?? null;
+  if (name === null && parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
+  if (name === null) return false;
+  const body = (fn as ts.FunctionDeclaration).body;
+  return !!body && anyNode(body, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name);
+}
+
+/** `sleep(500)`, `page.waitForTimeout(1000)`, `cy.wait(2000)`, `setTimeout(100)` from timers/promises, `setTimeout(() => done(), 300)`. */
+export function recogniseWaitCall(state: ExtractionState, chain: Chain, ancestors: readonly ts.Node[]): void {
   if (!chain.root) return;
   const last = chain.links[chain.links.length - 1]!;
   const call = last.call;
-  if (!call || call.arguments.length !== 1) return;
+  if (!call) return;
   const names = chain.names;
+  if (call.arguments.length === 2 && names.length === 1 && names[0] === 'setTimeout') return recogniseDoneAfterTimeout(state, call, ancestors);
+  if (call.arguments.length !== 1) return;
   const ms = millis(state, call.arguments[0]);
   if (ms === null) return;
   const origin = state.originOf(chain.root);
-  if (names.length === 1 && origin?.module && TIMER_PROMISES.test(origin.module) && origin.name === 'setTimeout') return addWait(state, call, ms);
-  if (names.length === 1 && SLEEP_NAMES.test(names[0]!) && names[0] !== 'setTimeout') return addWait(state, call, ms);
+  if (names.length === 1 && origin?.module && TIMER_PROMISES.test(origin.module) && origin.name === 'setTimeout') return addWait(state, call, ms, ancestors);
+  if (names.length === 1 && SLEEP_NAMES.test(names[0]!) && names[0] !== 'setTimeout') return addWait(state, call, ms, ancestors);
   const method = names[names.length - 1]!;
-  if (method === 'waitForTimeout') return addWait(state, call, ms);
-  if (chain.root === 'cy' && method === 'wait' && names.length === 2) return addWait(state, call, ms);
-  if ((method === 'pause' && chain.root === 'browser') || (method === 'sleep' && names.length === 2)) return addWait(state, call, ms);
+  if (method === 'waitForTimeout') return addWait(state, call, ms, ancestors);
+  if (chain.root === 'cy' && method === 'wait' && names.length === 2) return addWait(state, call, ms, ancestors);
+  if ((method === 'pause' && chain.root === 'browser') || (method === 'sleep' && names.length === 2)) return addWait(state, call, ms, ancestors);
+}
+
+/** Callback style: `setTimeout(() => { expect(x).toBe(1); done(); }, 300)` ends the test after a fixed delay. */
+function recogniseDoneAfterTimeout(state: ExtractionState, call: ts.CallExpression, ancestors: readonly ts.Node[]): void {
+  const done = state.testContextParam;
+  if (!done || state.owner.kind !== 'test') return;
+  const callback = unwrap(call.arguments[0]!);
+  if (!isFunctionLike(callback)) return;
+  const ms = millis(state, call.arguments[1]);
+  if (ms === null) return;
+  const finishes = anyNode(callback, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === done);
+  if (finishes) addWait(state, call, ms, ancestors);
 }
 
 /** `new Promise(resolve => setTimeout(resolve, 200))` and `new Promise((r) => { setTimeout(() => r(), 200); })`. */
-export function recogniseWaitPromise(state: ExtractionState, node: ts.NewExpression): void {
+export function recogniseWaitPromise(state: ExtractionState, node: ts.NewExpression, ancestors: readonly ts.Node[]): void {
   if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Promise') return;
   const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
   if (!executor || !isFunctionLike(executor)) return;
@@ -70,7 +159,7 @@ export function recogniseWaitPromise(state: ExtractionState, node: ts.NewExpress
     ms = delay ? millis(state, delay) : 0;
     return true;
   });
-  if (ms !== null) addWait(state, node, ms);
+  if (ms !== null) addWait(state, node, ms, ancestors);
 }
 
 // ---- fixed paths -------------------------------------------------------------------------------
@@ -146,7 +235,7 @@ function classifyPath(state: ExtractionState, expr: ts.Expression | undefined, d
   const literal = literalText(inner);
   if (literal !== null) return classifyLiteral(literal);
   if (isTempSource(state, inner)) return 'temp';
-  if (isTmpdirCall(inner)) return { where: 'tmp', text: state.shortText(inner, 60) };
+  if (isTmpdirCall(state, inner)) return { where: 'tmp', text: state.shortText(inner, 60) };
   if (isRepoAnchor(inner)) return { where: 'repo', text: state.shortText(inner, 60) };
   if (isCwdAnchor(inner)) return { where: 'cwd', text: state.shortText(inner, 60) };
   if (ts.isIdentifier(inner)) {
@@ -156,6 +245,7 @@ function classifyPath(state: ExtractionState, expr: ts.Expression | undefined, d
   if (ts.isTemplateExpression(inner)) {
     const spans = inner.templateSpans.map((span) => classifyPath(state, span.expression, depth + 1));
     if (spans.some((c) => c === 'temp')) return 'temp';
+    if (inner.templateSpans.some((span) => isUniquePart(span.expression))) return 'temp';
     const first = inner.templateSpans[0]?.expression;
     if (inner.head.text !== '') return classifyWithText(classifyLiteral(inner.head.text), state, inner);
     if (first && isRepoAnchor(unwrap(first))) return { where: 'repo', text: state.shortText(inner, 60) };
@@ -194,9 +284,36 @@ function isCwdAnchor(expr: ts.Expression): boolean {
   return ts.isCallExpression(expr) && dottedName(expr.expression) === 'process.cwd';
 }
 
-/** `os.tmpdir()`: the temp folder itself, shared by every run (a fixed name under it still collides). */
-function isTmpdirCall(expr: ts.Expression): boolean {
-  return ts.isCallExpression(expr) && /(^|\.)tmpdir$/.test(dottedName(expr.expression) ?? '');
+/**
+ * `os.tmpdir()`, or `tmpdir()` imported from os: the temp folder itself, shared by every run (a
+ * fixed name under it still collides).
+ */
+function isTmpdirCall(state: ExtractionState, expr: ts.Expression): boolean {
+  if (!ts.isCallExpression(expr)) return false;
+  const callee = unwrap(expr.expression);
+  if (ts.isIdentifier(callee)) return isOsTmpdir(state, callee.text);
+  return /(^|\.)tmpdir$/.test(dottedName(callee) ?? '');
+}
+
+function isOsTmpdir(state: ExtractionState, local: string): boolean {
+  const origin = state.originOf(local);
+  return !!origin && !origin.instance && OS_MODULE.test(origin.module ?? '') && origin.name === 'tmpdir';
+}
+
+const OS_MODULE = /^(node:)?os$/;
+
+/**
+ * Parts of a name that differ between runs or workers: `cache-${process.pid}-${Date.now()}.json`,
+ * randomUUID(), Math.random(), nanoid(), the worker id. Such a name under the temp folder is not shared.
+ */
+function isUniquePart(expr: ts.Node): boolean {
+  return anyNode(expr, (n) => {
+    const name = ts.isCallExpression(n) ? dottedName(n.expression) : ts.isPropertyAccessExpression(n) ? dottedName(n) : null;
+    if (!name) return false;
+    if (/^(process\.pid|process\.env\.(JEST_WORKER_ID|VITEST_POOL_ID|VITEST_WORKER_ID|TEST_PARALLEL_INDEX|MOCHA_WORKER_ID))$/.test(name)) return true;
+    if (!ts.isCallExpression(n)) return false;
+    return /(^|\.)(now|random|randomUUID|randomBytes|randomInt|uuid|v1|v4|v7|nanoid|hrtime|uniqueId|cuid|ulid)$/.test(name) || name === 'process.hrtime.bigint';
+  });
 }
 
 /** A unique temporary path: mkdtemp(...), tmp.dirSync(), tempy, or a variable holding one (or named like one). */
@@ -215,8 +332,11 @@ function isTempSource(state: ExtractionState, expr: ts.Expression): boolean {
       }
     }
     if (ts.isIdentifier(n)) {
-      if (/^(tmp|temp)(dir|Dir|Path|path|Folder|folder|Root|root)?$|^(sandbox|workdir|workDir|scratch)$/.test(n.text)) return true;
+      // tmpdir() from os, and a variable holding just that, are the shared temp folder.
+      if (isOsTmpdir(state, n.text)) return false;
       const init = state.initializers.get(n.text);
+      if (init && init !== expr && isTmpdirCall(state, unwrap(init))) return false;
+      if (/^(tmp|temp)(dir|Dir|Path|path|Folder|folder|Root|root)?$|^(sandbox|workdir|workDir|scratch)$/.test(n.text)) return true;
       if (init && init !== expr && anyNode(init, (m) => ts.isCallExpression(m) && /mkdtemp/.test(dottedName(m.expression) ?? ''))) return true;
     }
     return false;

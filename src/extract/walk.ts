@@ -4,8 +4,8 @@
  */
 import { ts } from '../typescript.js';
 import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
-import { recogniseAssertingHelper, recogniseAssertion } from './assertions.js';
-import { recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
+import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
+import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
   isDoubleValue,
@@ -125,12 +125,14 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       const declaration = node as ts.VariableDeclaration;
       state.declareLocal(bindingNames(declaration.name));
       recordVariableOrigin(state, declaration);
+      if (declaration.initializer) noteStatusVariable(state, declaration);
+      if (declaration.initializer) noteRenderResult(state, declaration);
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
         state.initializers.set(declaration.name.text, init);
         if (ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) {
           state.localDoubleObjects.add(declaration.name.text);
-          state.objectDoubleUse.set(declaration.name.text, { asArgument: false, asDependency: false });
+          state.trackObject(declaration.name.text, true);
         }
       }
       return;
@@ -172,7 +174,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
     case ts.SyntaxKind.NewExpression:
       recogniseMockConstruction(state, node as ts.NewExpression);
       recogniseRealConstruction(state, node as ts.NewExpression);
-      recogniseWaitPromise(state, node as ts.NewExpression);
+      recogniseWaitPromise(state, node as ts.NewExpression, ancestors);
       return;
     case ts.SyntaxKind.BinaryExpression: {
       const binary = node as ts.BinaryExpression;
@@ -184,6 +186,11 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       if (ts.isIdentifier(left)) {
         const right = unwrap(binary.right);
         state.initializers.set(left.text, right);
+        // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.
+        if (ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) {
+          state.localDoubleObjects.add(left.text);
+          state.trackObject(left.text, true);
+        }
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
         const source = valueSource(state, right);
         if (source) state.setOrigin(left.text, source);
@@ -225,7 +232,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   if (required && ts.isIdentifier(call.expression) && call.expression.text === 'require') {
     recogniseEngineImport(state, required.specifier, call, ancestors);
     if (!isDeclarationInitializer(call, ancestors)) {
-      state.model.imports.push({ specifier: required.specifier, locals: [], typeOnly: false, ...state.position(call) });
+      state.model.imports.push({ specifier: required.specifier, locals: [], imported: [], typeOnly: false, ...state.position(call) });
     }
     return;
   }
@@ -235,12 +242,13 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   if (recogniseStructure(state, chain)) return;
   const context = chainContext(call, ancestors);
   noteHelperCalls(state, chain, call);
-  recogniseAssertion(state, chain);
+  recogniseAssertion(state, chain) || recogniseImplicitCheck(state, chain, call, ancestors);
   recogniseMockChain(state, chain, context, fakes);
-  recogniseStateCall(state, chain);
+  recogniseStateCall(state, chain, ancestors);
   recogniseRealCall(state, chain);
-  recogniseWaitCall(state, chain);
+  recogniseWaitCall(state, chain, ancestors);
   recogniseFixedPathWrite(state, chain);
+  recogniseEngineCall(state, chain, ancestors);
 }
 
 /**
@@ -285,6 +293,46 @@ function canonicalChain(state: ExtractionState, chain: Chain): Chain {
   if (!canonical || canonical === chain.root) return chain;
   const [first, ...rest] = chain.links;
   return rechain(chain, canonical, [{ ...first!, name: canonical }, ...rest]);
+}
+
+/** `const { status } = await request(…)`, `const code = res.statusCode`: later assertions on the variable check a status. */
+function noteStatusVariable(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  const name = declaration.name;
+  if (ts.isIdentifier(name)) {
+    const init = unwrap(declaration.initializer!);
+    if (ts.isPropertyAccessExpression(init) && (init.name.text === 'status' || init.name.text === 'statusCode')) state.statusNames.add(name.text);
+    return;
+  }
+  if (!ts.isObjectBindingPattern(name) || !ts.isCallExpression(unwrap(declaration.initializer!))) return;
+  for (const element of name.elements) {
+    const key = element.propertyName ?? element.name;
+    if (ts.isIdentifier(key) && (key.text === 'status' || key.text === 'statusCode') && ts.isIdentifier(element.name)) state.statusNames.add(element.name.text);
+  }
+}
+
+/**
+ * `const { getByText } = render(<X />)`, `const view = render(<X />)` with render from Testing
+ * Library (or a local helper in a file that imports Testing Library): the queries it binds throw
+ * when nothing matches. Other renderers (vitest-browser-react) return lazy locators instead.
+ */
+function noteRenderResult(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  const init = unwrap(declaration.initializer!);
+  if (!ts.isCallExpression(init)) return;
+  const callee = unwrap(init.expression);
+  if (!ts.isIdentifier(callee)) return;
+  const fromLibrary = isTestingLibrary(state.importedModule(callee.text));
+  const localHelper = state.helperNames.has(callee.text) && /render|mount|setup/i.test(callee.text) && state.model.imports.some((i) => isTestingLibrary(i.specifier));
+  if (!fromLibrary && !localHelper) return;
+  const name = declaration.name;
+  if (ts.isIdentifier(name)) {
+    state.renderResults.add(name.text);
+    return;
+  }
+  if (!ts.isObjectBindingPattern(name)) return;
+  for (const element of name.elements) {
+    const key = element.propertyName ?? element.name;
+    if (ts.isIdentifier(key) && ts.isIdentifier(element.name) && THROWING_QUERY.test(key.text)) state.renderQueryNames.add(element.name.text);
+  }
 }
 
 /** Calls to local helpers are followed; unknown helpers named like assertions count as assertions. */
@@ -334,29 +382,75 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   if (parent.kind === ts.SyntaxKind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
   const name = node.text;
   recogniseIdentifier(state, node, name, ancestors);
-  if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name);
-  const objectUse = state.objectDoubleUse.get(name);
-  if (objectUse) {
-    // Handed to a call (`handler(req, res)`): the unit writes its output into it. Handed to `new`
-    // or placed in an object or provider: it stands in for a dependency.
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node)) objectUse.asArgument = true;
-    else if ((ts.isNewExpression(parent) && parent.arguments?.includes(node)) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) {
-      objectUse.asDependency = true;
-    }
-  }
-  if (state.fnDoubleUse.has(name)) {
-    // A bare function handed over as an argument is a callback; one placed in an object stands in for a dependency.
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) state.noteFnDoubleUse(name, 'argument');
-    else if (ts.isJsxExpression(parent)) state.noteFnDoubleUse(name, 'argument');
-    else if (ts.isPropertyAssignment(parent) && parent.initializer === node) state.noteFnDoubleUse(name, 'object');
-    else if (ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) state.noteFnDoubleUse(name, 'object');
-  }
+  if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name, readsDataOnly(node, ancestors));
+  if (state.trackedUseNames.has(name)) noteHandOver(state, node, name, parent);
   if (name === 'HttpClientTestingModule' || name === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
   }
 }
 
+/**
+ * How a tracked variable is handed over. Handed to a call (`handler(req, res)`): the unit writes
+ * its output into it. Handed to `new` or placed in an object or provider: it stands in for a
+ * dependency. A bare fn double handed to a call or to `new` is a callback. Passing it to the test
+ * runner itself (`expect(res)`, `jest.spyOn(res, 'send')`) hands it to no unit.
+ */
+function noteHandOver(state: ExtractionState, node: ts.Identifier, name: string, parent: ts.Node): void {
+  const asCallArgument = ts.isCallExpression(parent) && parent.arguments.includes(node) && !isRunnerCall(parent);
+  const asNewArgument = ts.isNewExpression(parent) && !!parent.arguments?.includes(node);
+  const inObject =
+    (ts.isPropertyAssignment(parent) && parent.initializer === node) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent);
+  if (!asCallArgument && !asNewArgument && !inObject && !ts.isJsxExpression(parent)) return;
+  const key = state.bindingKey(name);
+  const objectUse = state.objectUse.get(key);
+  if (objectUse) {
+    if (asCallArgument) objectUse.asArgument = true;
+    else if (asNewArgument || inObject) objectUse.asDependency = true;
+  }
+  if (state.fnDoubleUse.has(key)) {
+    if (asCallArgument || asNewArgument || ts.isJsxExpression(parent)) state.noteFnDoubleUse(key, 'argument');
+    else state.noteFnDoubleUse(key, 'object');
+  }
+}
+
+const RUNNER_ROOTS = new Set(['expect', 'jest', 'vi', 'sinon', 'td', 'assert', 'chai', 'spyOn', 'mockReset', 'mockClear']);
+
+/** `expect(x)`, `jest.spyOn(x, 'm')`, `vi.mocked(x)`, `sinon.stub(x)`: the runner, not the unit, receives x. */
+function isRunnerCall(call: ts.CallExpression): boolean {
+  let callee: ts.Expression = call.expression;
+  while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) callee = callee.expression;
+  return ts.isIdentifier(callee) && RUNNER_ROOTS.has(callee.text);
+}
+
 /** An identifier used as a value (not a declaration, property name or type). */
+/**
+ * True when an imported name is only read through (`const user = fixtures.admin`): a chain of
+ * property reads whose value is neither called nor handed to a call, nor destructured. Anything
+ * else (a call, an argument, a JSX attribute…) may run code from the module.
+ */
+function readsDataOnly(node: ts.Identifier, ancestors: ts.Node[]): boolean {
+  let top: ts.Node = node;
+  let i = ancestors.length - 1;
+  for (; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if ((ts.isPropertyAccessExpression(above) || ts.isElementAccessExpression(above)) && above.expression === top) top = above;
+    else if (ts.isNonNullExpression(above) || ts.isParenthesizedExpression(above)) top = above;
+    else break;
+  }
+  if (top === node) return false;
+  const above = ancestors[i];
+  if (!above) return false;
+  if (ts.isVariableDeclaration(above)) return above.initializer === top && ts.isIdentifier(above.name);
+  return (
+    ts.isTemplateSpan(above) ||
+    ts.isBinaryExpression(above) ||
+    ts.isPrefixUnaryExpression(above) ||
+    ts.isConditionalExpression(above) ||
+    ts.isIfStatement(above) ||
+    ts.isReturnStatement(above)
+  );
+}
+
 function isValueReference(node: ts.Identifier, parent: ts.Node): boolean {
   if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return false;
   if (ts.isPropertyAccessExpression(parent)) return parent.expression === node;

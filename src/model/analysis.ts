@@ -1,7 +1,7 @@
 /** A test or support file ready for rules: its model plus everything resolved around it. */
 import type { BoundaryKind, ResolvedBoundary } from './boundary.js';
 import type { PackageContext } from './context.js';
-import type { Owner, TestFileModel, Tier } from './test-model.js';
+import type { MockResetKind, Owner, TestFileModel, Tier } from './test-model.js';
 
 /** A real system a test exercises, and the evidence for it. */
 export interface RealBoundary {
@@ -50,6 +50,18 @@ export interface InheritedDouble {
   fault?: boolean;
 }
 
+/**
+ * A reset of doubles that support code runs around every test of the file: a setup file's
+ * `afterEach(() => jest.resetAllMocks())`, a helper's `beforeEach(() => mockReset(prismaMock))`.
+ */
+export interface InheritedReset {
+  kind: MockResetKind;
+  /** This file's local names for the doubles it resets (imported from the support file); null when it resets every double. */
+  locals: string[] | null;
+  /** 'path:line' of the reset. */
+  from: string;
+}
+
 export type FileRole = 'test' | 'support';
 
 export interface AnalyzedFile {
@@ -77,4 +89,6 @@ export interface AnalyzedFile {
   reached: ReachedBoundary[];
   /** Doubles from setup files, imported helpers and Jest root `__mocks__` that apply to the tests here. */
   inherited: InheritedDouble[];
+  /** Resets of doubles made around each test by setup files and imported helpers. */
+  inheritedResets: InheritedReset[];
 }

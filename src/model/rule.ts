@@ -58,6 +58,12 @@ export interface RawFinding {
    * mechanism and target. Never include line numbers.
    */
   subject?: string;
+  /**
+   * Other lines of the same file where the double this finding is about shows, for rules that
+   * supersede a general one: the general findings there are replaced too (a pg-mem import, when
+   * the finding points at `newDb()`).
+   */
+  supersedesAt?: number[];
 }
 
 /** What the engine knows about suppression comments, for rules of the 'suppressions' phase. */

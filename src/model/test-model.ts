@@ -147,6 +147,17 @@ export interface MockSite extends Position {
    * the name from `module` (`export * from 'msw'`). Settled by the audit, which sees both files.
    */
   reexport?: { specifier: string; name: string; module: string };
+  /**
+   * For a DI double given by name and imported (`useClass: FakeJwtAuthGuard` from
+   * './fake-jwt-auth.guard'): the import, so analysis can carry over what that file says about it.
+   */
+  provided?: { module: string; name: string; kind: 'class' | 'value' };
+  /**
+   * For a deep double made inside another double (`jest.mock(path, () => ({ default:
+   * mockDeep<PrismaClient>() }))`, a value a stub returns): the position of that double. When both
+   * stand in for the same system they are one double, reported once, at the outer one.
+   */
+  partOf?: { line: number; column: number };
 }
 
 export type AssertionKind =
@@ -155,7 +166,13 @@ export type AssertionKind =
   /** About a real output or state. */
   | 'value'
   /** A helper we cannot see into that presumably asserts (counted as real, to stay precise). */
-  | 'helper';
+  | 'helper'
+  /**
+   * A call that fails the test when what it looks for is missing, without being an assertion
+   * statement: Testing Library `getBy*` / `await findBy*` queries, `waitForElementToBeRemoved`.
+   * It means the test asserts something; no rule weighs it as a check of a value.
+   */
+  | 'implicit';
 
 export interface Assertion extends Position {
   kind: AssertionKind;
@@ -168,6 +185,13 @@ export interface Assertion extends Position {
   expected?: string | null;
   /** True when the subject is what a call returned (`expect(await svc.find())`, or a variable holding it). */
   subjectFromCall?: boolean;
+  /**
+   * For invocation assertions: true when the double is the unit's output channel rather than a
+   * stand-in for a dependency — a callback or object the test hands to the unit (`handler(req, res)`
+   * with `res = { send: jest.fn() }`), an observe-only spy on a real object it hands over, a spy on
+   * console. Asserting on its calls checks the unit's output.
+   */
+  onOutputChannel?: boolean;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
   http?: { part: 'status'; code: number } | { part: 'header' };
 }
@@ -248,6 +272,11 @@ export interface FixedWait extends Position {
   /** The call as written, shortened: 'sleep(500)'. */
   call: string;
   ms: number;
+  /**
+   * True when the wait repeats until a condition — inside a while/do loop, a for loop that exits
+   * on a condition, or a function that calls itself: polling, not a timing guess.
+   */
+  polling?: boolean;
 }
 
 /** A write to a fixed path: `fs.writeFileSync('./out/report.json', ...)`. */
@@ -290,6 +319,8 @@ export interface DatabaseSelection extends Position {
   owner: Owner;
   /** Set when the choice depends on an environment switch that can select another engine. */
   switchable: string | null;
+  /** True for an import of the engine's module: weaker evidence than where the database is made. */
+  fromImport?: boolean;
 }
 
 /** Evidence that a test uses a real thing rather than a double. */
@@ -310,13 +341,27 @@ export interface RealUsage extends Position {
 export interface ImportUse {
   local: string;
   owner: Owner;
+  /**
+   * True when the owner only reads data through the name (`const user = fixtures.admin`): it calls
+   * nothing from it, neither directly nor by handing it or its members to a call.
+   */
+  valueOnly?: boolean;
 }
 
 export interface ImportRecord extends Position {
   specifier: string;
   /** Local names bound by this import (empty for side-effect imports). */
   locals: string[];
+  /** The exported name each local is bound to, index-aligned with `locals`: 'default', '*' (the whole module), or the export's name. */
+  imported: string[];
   typeOnly: boolean;
+}
+
+/** A name the module exports, and the top-level local it exports (`export default prismaMock` → default, prismaMock). */
+export interface ExportRecord {
+  /** 'default' for `export default` and `module.exports = x` (also '*' for the latter); otherwise the exported name. */
+  name: string;
+  local: string;
 }
 
 /**
@@ -352,6 +397,14 @@ export interface TestFileModel {
   /** Why the framework was chosen, e.g. "imports vitest". */
   frameworkReason: string;
   imports: ImportRecord[];
+  /** Top-level exports naming a local (what helpers and setup files hand to the tests importing them). */
+  exports: ExportRecord[];
+  /**
+   * Classes and top-level objects of this file whose auth method always lets the caller through
+   * (a FakeAuthGuard whose canActivate returns true), by local name, with how it allows. Files
+   * that import one as a double inherit the fact.
+   */
+  alwaysAllows: { local: string; kind: 'class' | 'value'; allows: string }[];
   describes: DescribeBlock[];
   tests: TestCase[];
   hooks: Hook[];
@@ -368,13 +421,6 @@ export interface TestFileModel {
   importUses: ImportUse[];
   fixedWaits: FixedWait[];
   fixedPathWrites: FixedPathWrite[];
-  /**
-   * Local names of doubles the test hands to the code under test as its output channel: callbacks
-   * (`render(<Button onClick={onClick} />)`), response objects (`handler(req, res)` with
-   * `res = { send: jest.fn() }`), and spies on those. Asserting on their calls checks the unit's
-   * output, not a replaced dependency.
-   */
-  callbackDoubles: string[];
   /** Inline suppression comments, in source order. */
   suppressions: SuppressionComment[];
   /** What the file re-exports from packages, for names other files import from it. */
