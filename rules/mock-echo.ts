@@ -2,7 +2,7 @@
  * mock-echo: the test asserts that the result equals the value a double was told to return, so it
  * only checks that the code passed the double's answer through.
  */
-import { appliesTo, assertionsOfTest, isRunnable } from '../src/model/queries.js';
+import { assertionsOfTest, factsApplyingTo, isRunnable } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { MockBehaviour } from '../src/model/test-model.js';
 
@@ -32,8 +32,8 @@ const rule: RuleDefinition = {
     const findings: RawFinding[] = [];
     for (const test of model.tests) {
       if (!isRunnable(test)) continue;
-      const given = model.mockBehaviours.filter(
-        (b): b is MockBehaviour & { value: string } => !!b.value && isDistinctive(b.value) && appliesTo(model, b.owner, test),
+      const given = factsApplyingTo(model, model.mockBehaviours, test).filter(
+        (b): b is MockBehaviour & { value: string } => !!b.value && isDistinctive(b.value),
       );
       if (given.length === 0) continue;
       for (const assertion of assertionsOfTest(model, test)) {

@@ -205,6 +205,7 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
       .filter((b) => b.accesses.some((a) => a.kind === 'write' && isHookOfKind(model, a.owner, ['beforeEach'])))
       .map((b) => b.name),
   );
+  const unconfiguredIn = new Map<string, TestCase[]>();
   for (const candidate of candidates) {
     if (reported.has(candidate.subject) || rebuiltPerTest.has(candidate.root)) continue;
     const testId = (candidate.owner as { id: number }).id;
@@ -218,12 +219,16 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     if (resetHere) continue;
     // A beforeEach that sets the same double up again gives every test the same starting point.
     if (setUpBeforeEach.has(candidate.subject)) continue;
+    // The first later test in scope that runs without setting the double up itself. Those tests,
+    // per scope and double, are listed once: one candidate per test made this quadratic.
     const inScope = testsWithin(model, test.describeId);
-    let victim: TestCase | undefined;
-    for (let i = firstAfter(inScope, testId, (t) => t.id); i < inScope.length && !victim; i++) {
-      const t = inScope[i]!;
-      if (isRunnable(t) && !configures(t.id, candidate.subject)) victim = t;
+    const key = `${test.describeId}\u0000${candidate.subject}`;
+    let unconfigured = unconfiguredIn.get(key);
+    if (!unconfigured) {
+      unconfigured = inScope.filter((t) => isRunnable(t) && !configures(t.id, candidate.subject));
+      unconfiguredIn.set(key, unconfigured);
     }
+    const victim: TestCase | undefined = unconfigured[firstAfter(unconfigured, testId, (t) => t.id)];
     if (!victim) continue;
     reported.add(candidate.subject);
     findings.push({

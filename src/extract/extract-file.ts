@@ -140,14 +140,13 @@ function markOutputChannels(state: ExtractionState, promoted: ReadonlySet<Pendin
  */
 function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
   const promoted = new Set<PendingSpy>();
+  const behavioursOf = behaviourIndex(state.model.mockBehaviours);
   for (const spy of state.pendingSpies) {
     const target = `${spy.object}.${spy.member}`;
     // A spy made in setup code (or kept in a shared variable) may be configured by any test;
     // one made inside a test only by that test.
-    const reaches = (owner: Owner): boolean => spy.sharedVariable || spy.owner.kind !== 'test' || sameOwner(spy.owner, owner);
-    const behaviours = state.model.mockBehaviours.filter(
-      (b) => reaches(b.owner) && ((spy.variable !== null && b.subjectRoot === spy.variable) || b.subject === target),
-    );
+    const owner = spy.sharedVariable || spy.owner.kind !== 'test' ? null : spy.owner;
+    const behaviours = behavioursOf(owner, spy.variable, target);
     const behaviour = behaviours[0];
     if (!behaviour) continue;
     promoted.add(spy);
@@ -169,15 +168,44 @@ function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
   return promoted;
 }
 
+const ownerKey = (owner: Owner): string => (owner.kind === 'helper' ? `helper:${owner.name}` : owner.kind === 'file' ? 'file' : `${owner.kind}:${owner.id}`);
+
+/**
+ * The behaviours given to a spy, by its variable or its `object.member`, in file order; with an
+ * owner, only that owner's. Indexed once: a file with thousands of spies was quadratic.
+ */
+function behaviourIndex(behaviours: readonly MockBehaviour[]): (owner: Owner | null, variable: string | null, target: string) => MockBehaviour[] {
+  const index = new Map<string, number[]>();
+  const add = (key: string, i: number): void => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
+  behaviours.forEach((b, i) => {
+    const owner = ownerKey(b.owner);
+    add(`root\u0000\u0000${b.subjectRoot}`, i);
+    add(`subject\u0000\u0000${b.subject}`, i);
+    add(`root\u0000${owner}\u0000${b.subjectRoot}`, i);
+    add(`subject\u0000${owner}\u0000${b.subject}`, i);
+  });
+  return (owner, variable, target) => {
+    const scope = owner ? ownerKey(owner) : '';
+    const found = new Set(index.get(`subject\u0000${scope}\u0000${target}`));
+    if (variable !== null) for (const i of index.get(`root\u0000${scope}\u0000${variable}`) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => behaviours[i]!);
+  };
+}
+
 /** The owners that configure a spy, each once, with whether all they give it only fails. */
 function configuredBy(behaviours: readonly MockBehaviour[]): { owner: Owner; fault: boolean }[] {
-  const out: { owner: Owner; fault: boolean }[] = [];
+  const byOwner = new Map<string, { owner: Owner; fault: boolean }>();
   for (const behaviour of behaviours) {
-    const known = out.find((c) => sameOwner(c.owner, behaviour.owner));
+    const key = ownerKey(behaviour.owner);
+    const known = byOwner.get(key);
     if (known) known.fault &&= behaviour.fault === true;
-    else out.push({ owner: behaviour.owner, fault: behaviour.fault === true });
+    else byOwner.set(key, { owner: behaviour.owner, fault: behaviour.fault === true });
   }
-  return out;
+  return [...byOwner.values()];
 }
 
 /** msw servers whose handlers live in another file: one site per server, host unknown here. */

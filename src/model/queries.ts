@@ -39,6 +39,8 @@ interface ModelIndex {
   testIdsByOwner: Map<string, ReadonlySet<number>>;
   /** Each test's assertions including its helpers', filled on demand. */
   assertionsOfTest: Map<number, Assertion[]>;
+  /** Lists of owned facts grouped by owner, per list, filled on demand (see factsApplyingTo). */
+  owned: Map<readonly { owner: Owner }[], OwnedGroups>;
   /** Imported names used, by owner key (tests apart from the rest), filled on demand. */
   importUses: { byTest: Map<number, string[]>; others: Map<string, { owner: Owner; locals: string[] }> } | null;
 }
@@ -66,7 +68,7 @@ function indexOf(model: TestFileModel): ModelIndex {
     if (a.owner.kind === 'test') push(assertionsByTest, a.owner.id, i);
     else if (a.owner.kind === 'helper') push(assertionsByHelper, a.owner.name, i);
   });
-  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map(), importUses: null };
+  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map(), importUses: null, owned: new Map() };
   indexes.set(model, index);
   return index;
 }
@@ -132,6 +134,37 @@ export function usedLocalsOf(model: TestFileModel, test: TestCase): Set<string> 
     if (ownerAppliesTo(model, owner, test)) for (const local of locals) used.add(local);
   }
   return used;
+}
+
+interface OwnedGroups {
+  byTest: Map<number, number[]>;
+  others: { owner: Owner; indexes: number[] }[];
+}
+
+/**
+ * The items of one of the model's owned lists (mock behaviours, resets) whose owner applies to the
+ * test, in list order. Grouped by owner once per list: scanning the list for every test made files
+ * with thousands of tests quadratic.
+ */
+export function factsApplyingTo<T extends { owner: Owner }>(model: TestFileModel, list: readonly T[], test: TestCase): T[] {
+  const index = indexOf(model);
+  let groups = index.owned.get(list);
+  if (!groups) {
+    const byTest = new Map<number, number[]>();
+    const others = new Map<string, { owner: Owner; indexes: number[] }>();
+    list.forEach((item, i) => {
+      if (item.owner.kind === 'test') return push(byTest, item.owner.id, i);
+      const key = ownerKey(item.owner);
+      const group = others.get(key);
+      if (group) group.indexes.push(i);
+      else others.set(key, { owner: item.owner, indexes: [i] });
+    });
+    groups = { byTest, others: [...others.values()] };
+    index.owned.set(list, groups);
+  }
+  const picked = [...(groups.byTest.get(test.id) ?? [])];
+  for (const { owner, indexes } of groups.others) if (ownerAppliesTo(model, owner, test)) picked.push(...indexes);
+  return picked.sort((a, b) => a - b).map((i) => list[i]!);
 }
 
 function ownerKey(owner: Owner): string {
