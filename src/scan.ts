@@ -19,14 +19,14 @@ import { SupportGraph } from './discover/support-graph.js';
 import { hasTestName, hasWeakTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { ReportCollector } from './engine/collector.js';
-import { compareStrings, ruleSummaries, RuleEngine } from './engine/run-rules.js';
+import { compareStrings, RuleBudgetExceeded, ruleSummaries, RuleEngine } from './engine/run-rules.js';
 import type { SpillMeta } from './engine/spill.js';
 import { highestTier, supportVerdicts, type TestFact } from './engine/support-tier.js';
 import { DEFAULT_FILE_BUDGET_MS } from './extract/extract-file.js';
 import { ModelStore } from './extract/model-store.js';
 import type { AnalyzedFile } from './model/analysis.js';
 import type { PackageContext } from './model/context.js';
-import type { FileError } from './model/finding.js';
+import type { FileError, Finding } from './model/finding.js';
 import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
 import { BoundaryResolver } from './resolve/boundary-resolver.js';
 import { ModuleResolver, isRelative } from './resolve/module-resolver.js';
@@ -61,7 +61,18 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
   const engine = new RuleEngine(rules, {
     severity: options.severity ?? {},
     onFailure: (path, ruleId, error) => errors.push(internalError(path, `rule ${ruleId}`, error)),
+    budgetMs: options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS,
   });
+  /** A file's findings, or null when its rules ran out of time (the file is then listed under errors). */
+  const findingsOf = (file: AnalyzedFile): Finding[] | null => {
+    try {
+      return engine.fileFindings(file);
+    } catch (error) {
+      if (!(error instanceof RuleBudgetExceeded)) throw error;
+      errors.push({ path: file.path, kind: 'timeout', message: error.message });
+      return null;
+    }
+  };
   const tierGlobs: TierGlobSets = {};
   for (const [tier, patterns] of Object.entries(options.tiers ?? {}) as [Tier, readonly string[]][]) {
     if (patterns.length) tierGlobs[tier] = globSet(patterns);
@@ -226,7 +237,8 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
         resolver,
       ),
     );
-    if (file) collector.addFile(file, engine.fileFindings(file));
+    const findings = file ? findingsOf(file) : null;
+    if (file && findings) collector.addFile(file, findings);
     testFacts.push({ path, tier, framework: model.framework, package: pkg.dir });
     packageTests.set(pkg.dir, [...(packageTests.get(pkg.dir) ?? []), tier]);
     store.release(path);
@@ -248,7 +260,8 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
       serves: verdict.serves,
       appliesTo: verdict.packageWide ? 'package' : 'importers',
     };
-    collector.addFile(file, engine.fileFindings(file));
+    const findings = findingsOf(file);
+    if (findings) collector.addFile(file, findings);
   }
   for (const pkg of packages.all()) {
     const tiers = packageTests.get(pkg.dir) ?? [];

@@ -212,11 +212,12 @@ describe('the per-file time budget', () => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   it('skips a file that takes longer than --file-budget and audits the others', async () => {
-    // Parsing 20,000 tests takes far longer than 1 ms on any machine: the walk stops at its first check.
-    const run = await runCli([root, '--format', 'json', '--file-budget', '1']);
+    // Reading 20,000 tests (a megabyte of source) takes far longer than 50 ms on any machine, and the
+    // walk stops at its first check; a one-test file, its rules included, takes a small part of it.
+    const run = await runCli([root, '--format', 'json', '--file-budget', '50']);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.errors).toEqual([
-      { path: 'test/twenty-thousand.test.ts', kind: 'timeout', message: 'analysis took longer than the per-file time budget (1 ms): skipped' },
+      { path: 'test/twenty-thousand.test.ts', kind: 'timeout', message: 'analysis took longer than the per-file time budget (50 ms): skipped' },
     ]);
     expect(filesOf(report)).toEqual([['test/small.test.ts', 1]]);
     expect(run.code).toBe(0);
@@ -279,5 +280,27 @@ describe('a rule that throws', () => {
       'mock-invocation-only test/integration/orders.integration.test.ts:6',
       'mocked-dependency test/minified.test.js:1',
     ]);
+  });
+});
+
+describe('rules past the time budget', () => {
+  it('list the file as timed out and audit the others', async () => {
+    // A rule slower than the whole budget on one file: the rules after it are not run there.
+    const slow: RuleDefinition = {
+      meta: { id: 'slow', description: 'takes long on one file', rationale: '', severity: { default: { unit: 'error', integration: 'error', e2e: 'error' } }, messages: { m: 'm' } },
+      check(file) {
+        if (file.path === 'test/integration/orders.integration.test.ts') {
+          const until = Date.now() + 300;
+          while (Date.now() < until);
+        }
+        return [];
+      },
+    };
+    const result = await audit({ root: fixture('syntax'), rules: [slow, ...rules], fileBudgetMs: 100 });
+    expect(result.errors.filter((e) => e.kind === 'timeout')).toEqual([
+      { path: 'test/integration/orders.integration.test.ts', kind: 'timeout', message: 'the rules took longer than the per-file time budget (100 ms): skipped' },
+    ]);
+    expect(result.files.map((f) => f.path)).not.toContain('test/integration/orders.integration.test.ts');
+    expect(result.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['mocked-dependency test/minified.test.js:1']);
   });
 });

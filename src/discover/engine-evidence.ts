@@ -4,7 +4,7 @@
  */
 import type { EngineEvidence } from '../model/context.js';
 import type { DatabaseEngine } from '../model/test-model.js';
-import { readStaticConfig, type StaticObject } from './static-config.js';
+import { constructedConfigs, readStaticConfig, type StaticObject } from './static-config.js';
 import { lookupTable } from '../lookup-table.js';
 
 export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = lookupTable({
@@ -144,17 +144,45 @@ export function fromEnvironmentConfig(path: string, text: string, engineKey: 'cl
   return result;
 }
 
-/** TypeORM ormconfig: `type: 'postgres'` (or an array of connections). */
+/** Factories a TypeORM data source file hands its options to. */
+const DATA_SOURCE_FACTORIES: ReadonlySet<string> = new Set(['DataSource', 'createConnection', 'createConnections']);
+
+/**
+ * TypeORM: an ormconfig exporting `type: 'postgres'`, or a data source file building one
+ * (`export const AppDataSource = new DataSource({ type: 'mssql', ... })`).
+ */
 export function fromOrmConfig(path: string, text: string): SplitEvidence & { error?: string } {
   const result: SplitEvidence = { production: [], test: [] };
   const read = readStaticConfig(path, text);
   if (!read.ok) return { ...result, error: read.message };
-  const type = read.value?.['type'];
-  if (typeof type === 'string') {
+  const types = [read.value?.['type']];
+  if (typeof types[0] !== 'string' && !path.endsWith('.json')) types.push(...constructedConfigs(path, text, DATA_SOURCE_FACTORIES).map((c) => c['type']));
+  for (const type of new Set(types)) {
+    if (typeof type !== 'string') continue;
     const engine = engineFromName(type);
-    if (engine) {
-      result.production.push({ engine, source: 'orm-config', path, line: lineOf(text, new RegExp(`type['"]?\\s*:\\s*['"]${escape(type)}`)), column: 1, evidence: `type: '${type}'` });
-    }
+    if (!engine) continue;
+    const evidence: EngineEvidence = { engine, source: 'orm-config', path, line: lineOf(text, new RegExp(`type['"]?\\s*:\\s*['"]${escape(type)}`)), column: 1, evidence: `type: '${type}'` };
+    addConfigEvidence(result, path, evidence);
+  }
+  return result;
+}
+
+/** Drizzle Kit's names for engines that are not the drivers' own. */
+const DRIZZLE_DIALECTS: Record<string, DatabaseEngine> = { turso: 'sqlite', 'better-sqlite': 'sqlite', 'd1-http': 'sqlite', 'expo': 'sqlite', 'durable-sqlite': 'sqlite' };
+
+/** drizzle.config: `dialect: 'postgresql'` (drizzle-kit 0.21 and later) or the older `driver: 'pg'`. */
+export function fromDrizzleConfig(path: string, text: string): SplitEvidence & { error?: string } {
+  const result: SplitEvidence = { production: [], test: [] };
+  const read = readStaticConfig(path, text);
+  if (!read.ok) return { ...result, error: read.message };
+  for (const key of ['dialect', 'driver']) {
+    const value = read.value?.[key];
+    if (typeof value !== 'string') continue;
+    const engine = DRIZZLE_DIALECTS[value] ?? engineFromName(value);
+    if (!engine) continue;
+    const evidence: EngineEvidence = { engine, source: 'orm-config', path, line: lineOf(text, new RegExp(`${key}['"]?\\s*:\\s*['"]${escape(value)}`)), column: 1, evidence: `${key}: '${value}'` };
+    addConfigEvidence(result, path, evidence);
+    break;
   }
   return result;
 }
@@ -200,6 +228,20 @@ export function fromEnvFile(path: string, text: string): SplitEvidence {
 
 function isTestPath(path: string): boolean {
   return /(^|\/)(test|tests|__tests__|spec|e2e)(\/|$)|[.\-_]test[.\-_]|[.\-_]test\.prisma$/i.test(path);
+}
+
+/**
+ * Production evidence, or, from a config for tests, a test selection. A test config written in code
+ * is left to the audit of the test code itself (it reads the same options there, at their line).
+ */
+function addConfigEvidence(result: SplitEvidence, path: string, evidence: EngineEvidence): void {
+  if (!isTestConfig(path)) result.production.push(evidence);
+  else if (!/\.[cm]?[jt]sx?$/.test(path)) result.test.push(evidence);
+}
+
+/** A config in a test folder, or named for tests (`test-data-source.ts`): what the tests select. */
+function isTestConfig(path: string): boolean {
+  return isTestPath(path) || /(^|\/)(test|testing)[.\-_][^/]*$/i.test(path);
 }
 
 function escape(value: string): string {

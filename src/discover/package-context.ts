@@ -7,6 +7,7 @@ import type { EngineEvidence, PackageContext, PathAlias } from '../model/context
 import {
   fromCompose,
   fromDependencies,
+  fromDrizzleConfig,
   fromEnvFile,
   fromEnvironmentConfig,
   fromOrmConfig,
@@ -17,7 +18,8 @@ import { readStaticConfig, type StaticObject } from './static-config.js';
 import { readBounded } from '../extract/read-source.js';
 
 const KNEXFILE = /(^|\/)knexfile\.[cm]?[jt]s$/;
-const ORMCONFIG = /(^|\/)ormconfig\.(json|[cm]?[jt]s)$/;
+const ORMCONFIG = /(^|\/)(ormconfig|data-?source|typeorm(\.config)?|typeorm-config)\.(json|[cm]?[jt]s)$/i;
+const DRIZZLE_CONFIG = /(^|\/)drizzle\.config\.(json|[cm]?[jt]s)$/;
 const SEQUELIZE_CONFIG = /(^|\/)config\/(config|database)\.(json|[cm]?[jt]s)$/;
 const COMPOSE = /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/;
 const ENV_FILE = /(^|\/)\.env(\.[\w.-]+)?$/;
@@ -265,13 +267,14 @@ async function engineEvidence(root: string, file: string, warnings: string[]): P
   const isSequelize = SEQUELIZE_CONFIG.test(file);
   const isCompose = COMPOSE.test(file);
   const isEnv = ENV_FILE.test(file);
-  if (!isPrisma && !isKnex && !isOrm && !isSequelize && !isCompose && !isEnv) return null;
+  const isDrizzle = DRIZZLE_CONFIG.test(file);
+  if (!isPrisma && !isKnex && !isOrm && !isSequelize && !isCompose && !isEnv && !isDrizzle) return null;
   const text = await readText(root, file, warnings);
   if (text === null) return null;
   if (isPrisma) return fromPrismaSchema(file, text);
   if (isCompose) return { production: fromCompose(file, text), test: [] };
   if (isEnv) return fromEnvFile(file, text);
-  const result = isOrm ? fromOrmConfig(file, text) : fromEnvironmentConfig(file, text, isKnex ? 'client' : 'dialect');
+  const result = isOrm ? fromOrmConfig(file, text) : isDrizzle ? fromDrizzleConfig(file, text) : fromEnvironmentConfig(file, text, isKnex ? 'client' : 'dialect');
   if (result.error) warnings.push(`${file}: ${result.error}`);
   return { production: result.production, test: result.test };
 }

@@ -14,6 +14,34 @@ export type StaticRead = { ok: true; value: StaticObject | null } | { ok: false;
 
 const MAX_DEPTH = 12;
 
+/**
+ * The literal objects handed to the named constructors and factories anywhere in a file
+ * (`new DataSource({...})`, `createConnection({...})`): configuration that is built, not exported.
+ * A file that does not parse has none.
+ */
+export function constructedConfigs(path: string, text: string, callees: ReadonlySet<string>): StaticObject[] {
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  } catch (error) {
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
+  const evaluator = new Evaluator(sourceFile);
+  const out: StaticObject[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.arguments?.[0]) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      const object = name !== null && callees.has(name) ? evaluator.configObject(node.arguments[0], 0) : null;
+      if (object) out.push(object);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
 export function readStaticConfig(path: string, text: string): StaticRead {
   if (path.endsWith('.json') || /(^|\/)\.[a-z]+rc$/.test(path)) {
     try {

@@ -31,6 +31,15 @@ export interface EngineOptions {
   severity?: SeverityOverrides;
   /** Without it a rule's exception propagates; with it, it costs only that file's (or package's) findings. */
   onFailure?: RuleFailure;
+  /** Milliseconds a file's rules may take, checked between rules (Infinity or absent: no limit). */
+  budgetMs?: number;
+}
+
+/** Thrown by fileFindings when a file's rules run past the budget: the file is reported, the run goes on. */
+export class RuleBudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`the rules took longer than the per-file time budget (${budgetMs} ms): skipped`);
+  }
 }
 
 /** A finding before 'off' findings are dropped, with the facts its fingerprint is made of. */
@@ -68,7 +77,15 @@ export class RuleEngine {
 
   /** A file's findings, sorted; 'off' findings dropped. */
   fileFindings(file: AnalyzedFile): Finding[] {
-    const main = this.settle(this.runAll(undefined, { options: {} }, (rule, context, table) => this.checkFile(rule, context, table, file)));
+    const budget = this.options.budgetMs ?? Infinity;
+    const deadline = Number.isFinite(budget) ? Date.now() + budget : Infinity;
+    const main = this.settle(
+      this.runAll(undefined, { options: {} }, (rule, context, table) => {
+        // A rule cannot be stopped halfway; one that made the file overrun stops the rest.
+        if (Date.now() > deadline) throw new RuleBudgetExceeded(budget);
+        return this.checkFile(rule, context, table, file);
+      }),
+    );
     // Suppressions match findings of every severity, 'off' included: whether a comment is used must
     // not depend on the tier configuration (shards and merges judge support files at other tiers).
     const used = applySuppressions(main);
