@@ -176,6 +176,32 @@ describe('settings', () => {
     });
   });
 
+  it('catalog extensions name your own clients by path, directly mocked or reached through your code', async () => {
+    const billing = { match: './src/clients/billing', kind: 'http', system: 'Acme Billing', hides: ['invoices the service rejects', 'rounding done by the service'], alternative: 'the billing sandbox' };
+    const files = {
+      'package.json': JSON.stringify({ name: 'pe', devDependencies: { jest: '^29.0.0' } }),
+      'src/clients/billing.ts': "export async function charge(n: number) { return fetch('https://billing.internal/charge', { method: 'POST', body: String(n) }); }\n",
+      'src/checkout.ts': "import { charge } from './clients/billing';\nexport async function checkout(n: number) { await charge(n); return 'ok'; }\n",
+      'test/billing.test.ts': "import { charge } from '../src/clients/billing';\njest.mock('../src/clients/billing');\nit('charges', async () => { expect(await charge(1)).toBeUndefined(); });\n",
+      'test/checkout.test.ts': "import { checkout } from '../src/checkout';\njest.mock('../src/checkout');\nit('checks out', async () => { expect(await checkout(5)).toBeUndefined(); });\n",
+    };
+    const result = await withRepo({ ...files, 'test-audit.config.json': JSON.stringify({ catalog: [billing] }) }, async (root) => {
+      const loaded = await loadConfig(root, { knownRules });
+      return audit({ root, ...auditOptionsFromConfig(loaded) });
+    });
+    expect(result.findings.map((f) => `${f.path}:${f.line} ${f.ruleId} ${f.system} via ${(f.via ?? []).join(' > ')}`)).toEqual([
+      'test/billing.test.ts:2 mocked-dependency Acme Billing via src/clients/billing.ts',
+      'test/checkout.test.ts:2 mocked-dependency Acme Billing via src/checkout.ts > src/clients/billing.ts',
+    ]);
+    for (const match of ['../shared/billing', './', './src/*', '/abs/billing']) {
+      await withTree({ 'test-audit.config.json': JSON.stringify({ catalog: [{ ...billing, match }] }) }, async (dir) => {
+        const run = await runCli(['.'], { cwd: dir });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^test-audit: test-audit\.config\.json: catalog\[0\]\.match: '/);
+      });
+    }
+  });
+
   it('failOn from the configuration decides the exit code; --fail-on overrides it', async () => {
     await withTree({ ...shop, '.git/HEAD': '', 'test-audit.config.json': '{"failOn": "info"}' }, async (dir) => {
       const fromConfig = await runCli(['.', '--format', 'json'], { cwd: dir });

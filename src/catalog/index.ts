@@ -103,6 +103,13 @@ class EntryIndex {
   }
 }
 
+const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
+
+/** An extension that names your own code by a path relative to the audited folder ('./src/clients/billing'). */
+export function isPathMatch(match: string): boolean {
+  return match.startsWith('./');
+}
+
 /** An immutable index over catalog entries with the user's extensions in front. */
 export class Catalog {
   // Extensions form their own layer, searched completely before the built-ins: a user's entry
@@ -110,9 +117,28 @@ export class Catalog {
   private readonly layers: EntryIndex[];
   private readonly fakes = new Map<string, FakeLibrary>();
 
+  /** Extensions naming your own code by path ('./src/clients/billing'), longest first. */
+  private readonly pathEntries: { path: string; entry: CatalogEntry }[];
+
   constructor(entries: readonly CatalogEntry[] = builtinCatalog, extensions: readonly CatalogEntry[] = []) {
-    this.layers = [new EntryIndex(extensions), new EntryIndex(entries)];
+    const byPath = extensions.filter((e) => isPathMatch(e.match));
+    this.layers = [new EntryIndex(extensions.filter((e) => !isPathMatch(e.match))), new EntryIndex(entries)];
+    this.pathEntries = byPath.map((entry) => ({ path: entry.match.slice(2).replace(/\/+$/, '').replace(SOURCE_EXTENSION, ''), entry })).sort((a, b) => b.path.length - a.path.length);
     for (const fake of fakeLibraries) this.fakes.set(fake.package, fake);
+  }
+
+  /**
+   * The extension naming a file of the repository (a path relative to the audited folder, `/`
+   * separated): the file itself with any source extension, its folder's index, or any file under a
+   * folder entry.
+   */
+  entryForFile(path: string): CatalogEntry | null {
+    if (this.pathEntries.length === 0) return null;
+    const bare = path.replace(SOURCE_EXTENSION, '');
+    for (const { path: own, entry } of this.pathEntries) {
+      if (bare === own || bare === `${own}/index` || path.startsWith(`${own}/`)) return entry;
+    }
+    return null;
   }
 
   /** The entry for a module specifier (bare package, subpath, node: built-in), or null. */
@@ -153,7 +179,7 @@ export class Catalog {
   /** Every entry in effect (an extension hides the built-in entry with the same match), in catalog order. */
   entries(): CatalogEntry[] {
     const [extensions, builtins] = this.layers as [EntryIndex, EntryIndex];
-    const own = extensions.all();
+    const own = [...extensions.all(), ...this.pathEntries.map((p) => p.entry)];
     const claimed = new Set(own.map((e) => e.match));
     return [...own, ...builtins.all().filter((e) => !claimed.has(e.match))].sort(compareEntries);
   }

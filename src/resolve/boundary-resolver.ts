@@ -166,6 +166,9 @@ export class BoundaryResolver {
 
   /** Your own module: the boundaries its imports reach, most significant first. */
   private fromOwnModule(path: string, viaHead: string[]): ResolvedBoundary {
+    // Your own client named in the configuration's catalog: it is the boundary.
+    const own = this.catalog.entryForFile(path);
+    if (own) return fromEntry(own, [...viaHead, path]);
     const reaches = this.reach(path);
     const external = reaches.filter((r) => kindIsExternal(r.entry.kind));
     const chosen = (external.length ? external : reaches).slice().sort((a, b) => rank(a.entry.kind) - rank(b.entry.kind) || a.path.length - b.path.length);
@@ -247,6 +250,11 @@ export class BoundaryResolver {
           const resolved = workspace ?? this.modules.resolve(node.path, specifier);
           if (!resolved || seen.has(resolved) || isTestLike(resolved)) continue;
           seen.add(resolved);
+          const own = this.catalog.entryForFile(resolved);
+          if (own) {
+            if (!found.some((f) => f.entry === own)) found.push({ entry: own, path: [...node.chain, resolved] });
+            continue;
+          }
           next.push({ path: resolved, chain: [...node.chain, resolved] });
         }
       }
