@@ -3,6 +3,7 @@
  * One parse, one walk, then a few passes over the model that need the whole file.
  */
 import { ts } from '../typescript.js';
+import { ownerKey } from '../model/queries.js';
 import type { Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { sameOwner } from './mocks.js';
@@ -167,8 +168,6 @@ function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
   }
   return promoted;
 }
-
-const ownerKey = (owner: Owner): string => (owner.kind === 'helper' ? `helper:${owner.name}` : owner.kind === 'file' ? 'file' : `${owner.kind}:${owner.id}`);
 
 /**
  * The behaviours given to a spy, by its variable or its `object.member`, in file order; with an

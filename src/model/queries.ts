@@ -167,7 +167,8 @@ export function factsApplyingTo<T extends { owner: Owner }>(model: TestFileModel
   return picked.sort((a, b) => a - b).map((i) => list[i]!);
 }
 
-function ownerKey(owner: Owner): string {
+/** A string naming an owner: `test:3`, `hook:1`, `helper:login`, `file`. */
+export function ownerKey(owner: Owner): string {
   return owner.kind === 'helper' ? `helper:${owner.name}` : owner.kind === 'file' ? 'file' : `${owner.kind}:${owner.id}`;
 }
 
