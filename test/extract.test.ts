@@ -3,7 +3,11 @@
  * repositories: each case is a tiny repo and the exact findings it must produce.
  */
 import { describe, expect, it } from 'vitest';
-import { auditRepo, findingsOf } from './support/temp-repo.js';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { audit } from '../src/index.js';
+import { auditRepo, findingsOf, withRepo } from './support/temp-repo.js';
 
 const jestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { jest: '29' } });
 const vitestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { vitest: '2' } });
@@ -290,6 +294,58 @@ describe('cross-file resolution', () => {
     const mock = result.findings.find((f) => f.ruleId === 'mocked-dependency')!;
     expect(mock.system).toBe('Redis');
     expect(mock.severity).toBe('info');
+  });
+});
+
+describe('tsconfig extends', () => {
+  const systemOf = async (files: Record<string, string>): Promise<{ system: string; warnings: string[] }> => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'test/a.test.ts': "jest.mock('@app/db');\nit('x', () => { expect(1).toBe(1); });\n",
+      ...files,
+    });
+    const mock = result.findings.find((f) => f.ruleId === 'mocked-dependency')!;
+    return { system: mock.system, warnings: result.warnings.map((w) => String(w)) };
+  };
+  const paths = '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] } } }';
+  const table: [string, Record<string, string>, string][] = [
+    ['a relative file, with comments and trailing commas', { 'tsconfig.json': '{\n  // base\n  "extends": "./configs/base.json",\n}', 'configs/base.json': '{ "compilerOptions": { "baseUrl": "..", "paths": { "@app/*": ["src/*"], }, }, }' }, 'PostgreSQL'],
+    ['paths without baseUrl, relative to the config that declares them', { 'tsconfig.json': '{ "extends": "./configs/paths" }', 'configs/paths.json': '{ "compilerOptions": { "paths": { "@app/*": ["../src/*"] } } }' }, 'PostgreSQL'],
+    ['a package installed inside the repository', { 'tsconfig.json': '{ "extends": "@acme/tsconfig" }', 'node_modules/@acme/tsconfig/tsconfig.json': '{ "compilerOptions": { "paths": { "@app/*": ["../../../src/*"] } } }' }, 'PostgreSQL'],
+    ['the extending config overrides paths', { 'tsconfig.json': '{ "extends": "./base.json", "compilerOptions": { "paths": { "@other/*": ["src/*"] } } }', 'base.json': paths }, 'library @app/db'],
+    ['a cycle stops, with a warning', { 'tsconfig.json': '{ "extends": "./a.json" }', 'a.json': '{ "extends": "./tsconfig.json" }' }, 'library @app/db'],
+    ['a missing file is a warning', { 'tsconfig.json': '{ "extends": "./nowhere.json" }' }, 'library @app/db'],
+  ];
+  for (const [name, files, expected] of table) {
+    it(name, async () => {
+      const { system, warnings } = await systemOf(files);
+      expect(system).toBe(expected);
+      if (name.includes('warning')) expect(warnings.join('\n')).toMatch(/extends/);
+    });
+  }
+  it('does not follow a package linked from outside the repository', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'test-audit-outside-'));
+    try {
+      await writeFile(join(outside, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@app/*": ["../../../src/*"] } } }');
+      const system = await withRepo(
+        {
+          'package.json': jestPkg,
+          'tsconfig.json': '{ "extends": "@acme/tsconfig" }',
+          'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+          'test/a.test.ts': "jest.mock('@app/db');\nit('x', () => { expect(1).toBe(1); });\n",
+        },
+        async (root) => {
+          await mkdir(join(root, 'node_modules/@acme'), { recursive: true });
+          await symlink(outside, join(root, 'node_modules/@acme/tsconfig'));
+          const result = await audit({ root });
+          return result.findings.find((f) => f.ruleId === 'mocked-dependency')!.system;
+        },
+      );
+      expect(system).toBe('library @app/db');
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });
 
