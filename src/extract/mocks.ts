@@ -158,7 +158,7 @@ function moduleReplacement(state: ExtractionState, chain: Chain, names: string[]
   let replacement: Replacement = 'automock';
   if (method === 'setMock') replacement = 'value';
   else if (second && (isFunctionLike(second) || ts.isObjectLiteralExpression(second))) replacement = 'factory';
-  const fakeLibrary = second ? findFakeLibraryIn(second, fakes) : null;
+  const fakeLibrary = second ? findFakeLibraryIn(second, fakes, state) : null;
   const allows = second && replacement === 'factory' ? allowsInFactory(state, second) : null;
   addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, {
     ...(fakeLibrary ? { fakeLibrary } : {}),
@@ -198,9 +198,15 @@ function hasTrueProperty(object: ts.ObjectLiteralExpression, name: string): bool
   );
 }
 
-function findFakeLibraryIn(node: ts.Node, fakes: FakeLibraryLookup): string | null {
+function findFakeLibraryIn(node: ts.Node, fakes: FakeLibraryLookup, state?: ExtractionState): string | null {
   let found: string | null = null;
   anyNode(node, (n) => {
+    if (ts.isIdentifier(n) && state) {
+      // `jest.mock('nodemailer', () => nodemailerMock)` with nodemailerMock imported from the fake.
+      const module = state.originOf(n.text)?.module;
+      if (module && fakes(module)) found = module;
+      return found !== null;
+    }
     if (!ts.isCallExpression(n)) return false;
     const required = requiredSpecifier(n);
     if (required && fakes(required.specifier)) found = required.specifier;
@@ -467,7 +473,8 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
       for (const property of inner.properties) {
         const key = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyKey(property.name) : null;
         if (key === null || key.startsWith('@global') || key === '@noCallThru') continue;
-        const specifier = key.startsWith('.') ? relativeTo(subject, key) : key;
+        // proxyquire keys are the module's own require strings; esmock's are relative to the test.
+        const specifier = key.startsWith('.') && module === 'proxyquire' ? relativeTo(subject, key) : key;
         addSite(state, property, module, 'module', { kind: 'module', specifier }, 'value');
       }
     }
@@ -533,6 +540,12 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     if (target) addUniqueHostSite(state, call, 'nock', target);
     return true;
   }
+  // undici: agent.get('https://api.stripe.com').intercept({ path }).reply(200, body)
+  if (state.mockAgents.has(root) && names[1] === 'get' && chain.links[1]?.call) {
+    const target = hostTarget(state, chain.links[1].call.arguments[0]);
+    if (target) addUniqueHostSite(state, chain.links[1].call, 'undici MockAgent', target);
+    return true;
+  }
   // msw: http.get(url, resolver), rest.post(url, resolver), graphql.query(name, resolver)
   if (origin?.module === 'msw' && (origin.name === 'http' || origin.name === 'rest') && chain.links[1]?.call) {
     if (!HTTP_METHODS.has(names[1]!) && names[1] !== 'all') return false;
@@ -566,7 +579,7 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
   // fetch-mock: fetchMock.get(url, response), fetchMock.mock(url, response), fetchMock.route(...)
   if (origin?.module === 'fetch-mock' && chain.links[1]?.call) {
     const call = chain.links[1]!.call;
-    const target = hostTarget(state, call.arguments[0]) ?? { kind: 'global' as const, name: 'fetch' };
+    const target = fetchMockTarget(state, call.arguments[0]);
     if (names[1] !== 'reset' && names[1] !== 'restore' && names[1] !== 'called' && names[1] !== 'calls' && names[1] !== 'lastCall') {
       if (target.kind === 'host') addUniqueHostSite(state, call, 'fetch-mock', target);
       else addUniqueGlobalSite(state, call, 'fetch-mock', 'fetch', 'handler');
@@ -656,6 +669,25 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
     return { kind: 'host', host: `URL from ${text}`, url: text };
   }
   return { kind: 'host', host: hostOf(url), url };
+}
+
+/**
+ * A fetch-mock matcher's host: `'*'` and matchers that name no host (`end:`, `glob:`, a function,
+ * an options object) stand for every request, i.e. global fetch; `begin:` and `express:` prefixes
+ * are dropped before reading the URL.
+ */
+function fetchMockTarget(state: ExtractionState, arg: ts.Expression | undefined): MockTarget {
+  const everything: MockTarget = { kind: 'global', name: 'fetch' };
+  const inner = arg ? unwrap(arg) : undefined;
+  if (!inner || isFunctionLike(inner) || ts.isObjectLiteralExpression(inner)) return everything;
+  const literal = literalText(inner);
+  if (literal !== null) {
+    const matcher = /^(begin|express|path):(.*)$/.exec(literal);
+    const url = matcher ? (matcher[1] === 'path' ? `/${matcher[2]!.replace(/^\//, '')}` : matcher[2]!) : literal;
+    if (url === '*' || url === '' || /^(end|glob|regexp):/.test(url)) return everything;
+    return { kind: 'host', host: hostOf(url), url: literal };
+  }
+  return hostTarget(state, inner) ?? everything;
 }
 
 export function hostOf(url: string): string {
@@ -1112,7 +1144,7 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
 }
 
 /** `new MockAdapter(axios)`, `new MockAgent()`: fake transports made with `new`. */
-export function recogniseMockConstruction(state: ExtractionState, node: ts.NewExpression): void {
+export function recogniseMockConstruction(state: ExtractionState, node: ts.NewExpression, assignedTo: string | null = null): void {
   const callee = unwrap(node.expression);
   const root = rootIdentifier(callee);
   if (!root) return;
@@ -1125,7 +1157,10 @@ export function recogniseMockConstruction(state: ExtractionState, node: ts.NewEx
     const specifier = argOrigin?.module ?? 'axios';
     addSite(state, node, 'axios-mock-adapter', 'network', { kind: 'module', specifier }, 'handler', { fakeLibrary: 'axios-mock-adapter' });
   } else if (origin.module === 'undici' && origin.name === 'MockAgent') {
+    // Each `agent.get(origin)` is a site naming its host (like nock); the agent itself is a site
+    // only when no origin is intercepted in the file (dropAnsweredMockAgents).
     addSite(state, node, 'undici MockAgent', 'network', { kind: 'module', specifier: 'undici' }, 'handler');
+    if (assignedTo) state.mockAgents.add(assignedTo);
   }
 }
 
@@ -1135,4 +1170,14 @@ export function recogniseAngularHttpTesting(state: ExtractionState, node: ts.Ide
   if (origin?.module !== '@angular/common/http/testing') return;
   if (origin.name !== 'HttpClientTestingModule' && origin.name !== 'provideHttpClientTesting') return;
   addUniqueGlobalSite(state, node, 'angular HttpClientTesting', 'HttpClient', 'handler');
+}
+
+/** An undici MockAgent whose intercepted origins are sites of their own is not reported again. */
+export function dropAnsweredMockAgents(state: ExtractionState): void {
+  const mocks = state.model.mocks;
+  if (!mocks.some((m) => m.mechanism === 'undici MockAgent' && m.target.kind === 'host')) return;
+  for (let i = mocks.length - 1; i >= 0; i--) {
+    const m = mocks[i]!;
+    if (m.mechanism === 'undici MockAgent' && m.target.kind === 'module') mocks.splice(i, 1);
+  }
 }
