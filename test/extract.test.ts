@@ -653,6 +653,37 @@ ${it_}`,
       },
       ["2 email SMTP via Nodemailer | module 'nodemailer'", "1 email SMTP via Nodemailer | module 'nodemailer'"],
     ],
+    [
+      'rewire: a private variable bound to a require, made from an import, or the module’s own',
+      pkg({ pg: '8', axios: '1' }, { mocha: '10', rewire: '7' }),
+      {
+        'src/services/orders.js': `const db = require('../db');\nconst { Pool } = require('pg');\nconst pool = new Pool();\nconst format = (o) => o;\nexports.list = async () => (await db.pool.query('x')).rows.map(format);\n`,
+        'test/a.test.js': `const rewire = require('rewire');
+let orders;
+beforeEach(() => { orders = rewire('../src/services/orders'); });
+it('x', () => {
+  orders.__set__('db', { pool: {} });
+  orders.__set__({ pool: {}, format: (o) => o });
+  orders.__set__('console', { log() {} });
+  expect(1).toBe(1);
+});`,
+      },
+      [
+        "5 database PostgreSQL | db inside module '../src/services/orders'",
+        "6 database PostgreSQL | pool inside module '../src/services/orders'",
+        "6 internal format, private to your module src/services/orders.js | format inside module '../src/services/orders'",
+        "7 library runtime console | console inside module '../src/services/orders'",
+      ],
+    ],
+    [
+      'babel-plugin-rewire: __Rewire__ on the imported module',
+      pkg({ pg: '8' }),
+      {
+        'src/services/orders.ts': `import { pool } from '../db';\nexport const list = async () => (await pool.query('x')).rows;\n`,
+        'test/a.test.ts': `import * as orders from '../src/services/orders';\nit('x', () => {\n  (orders as any).__Rewire__('pool', {});\n  expect(1).toBe(1);\n});`,
+      },
+      ["3 database PostgreSQL | pool inside module '../src/services/orders'"],
+    ],
   ];
   for (const [name, manifest, files, expected] of table) {
     it(name, async () => {

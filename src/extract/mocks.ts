@@ -128,7 +128,7 @@ function recogniseMockSites(state: ExtractionState, chain: Chain, names: string[
     spyReplacement(state, chain, names, context) ||
     sinonReplacement(state, chain, names, context) ||
     deepDouble(state, chain, names, context) ||
-    loaderReplacement(state, chain, names) ||
+    loaderReplacement(state, chain, names, context) ||
     networkInterception(state, chain, names, context) ||
     dependencyOverride(state, chain, names) ||
     clockReplacement(state, chain, names) ||
@@ -456,9 +456,15 @@ function typeArgumentName(call: ts.CallExpression): string | null {
 
 // ---- module loaders that inject doubles -------------------------------------------------------
 
-function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]): boolean {
+function loaderReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
   const root = names[0]!;
   const origin = state.originOf(root);
+  // rewire('../orders'): loads the module with private variables replaceable; not a site itself.
+  if ((origin?.module === 'rewire' || (!origin && root === 'rewire')) && !origin?.instance && names.length === 1 && chain.links[0]!.call) {
+    const specifier = literalText(chain.links[0]!.call.arguments[0]);
+    if (specifier !== null && context.assignedTo) state.rewired.set(context.assignedTo, specifier);
+    return true;
+  }
   const module = origin?.module ?? (root === 'proxyquire' || root === 'esmock' || root === 'mockery' ? root : null);
   if (module === 'proxyquire' || module === 'esmock') {
     const last = chain.links[chain.links.length - 1]!;
@@ -499,11 +505,17 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
     }
     return true;
   }
-  // rewire: mod.__set__('dep', value) / mod.__set__({ dep: value })
-  if (names[names.length - 1] === '__set__' && chain.links[chain.links.length - 1]!.call) {
+  // rewire: mod.__set__('dep', value) / mod.__set__({ dep: value }); babel-plugin-rewire adds
+  // __set__ / __Rewire__ to the imported module itself.
+  const setter = names[names.length - 1];
+  if ((setter === '__set__' || setter === '__Rewire__') && chain.links[chain.links.length - 1]!.call) {
     const call = chain.links[chain.links.length - 1]!.call!;
     const object = dottedName(chain.rootNode) ?? root;
     const subjectOrigin = state.originOf(root);
+    const rewired =
+      names.length === 2
+        ? (state.rewired.get(root) ?? (subjectOrigin?.module && subjectOrigin.module !== 'rewire' && !subjectOrigin.instance ? subjectOrigin.module : null))
+        : null;
     const keys: [ts.Node, string][] = [];
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     const literal = literalText(first);
@@ -515,7 +527,9 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
       }
     }
     for (const [node, key] of keys) {
-      addSite(state, node, 'rewire __set__', 'module', { kind: 'member', object, member: key, origin: subjectOrigin }, 'value');
+      // Which module the variable lives in unknown: a double of something, not of rewire itself.
+      const target: MockTarget = rewired !== null ? { kind: 'private', module: rewired, name: key } : { kind: 'member', object, member: key, origin: null };
+      addSite(state, node, `rewire ${setter}`, 'module', target, 'value');
     }
     return true;
   }
