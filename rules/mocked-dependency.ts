@@ -11,7 +11,7 @@ import { testsOfOwner } from '../src/model/queries.js';
 
 /** How a mock site's severity class is chosen: external boundaries matter most in integration tiers. */
 export function mockVariant(site: MockSite, boundary: ResolvedBoundary): 'external' | 'other' | 'benign' {
-  if (site.benign || boundary.system.startsWith('runtime ')) return 'benign';
+  if (site.benign || boundary.lowStakes || boundary.system.startsWith('runtime ')) return 'benign';
   return boundary.external ? 'external' : 'other';
 }
 

@@ -3,7 +3,11 @@
  * repositories: each case is a tiny repo and the exact findings it must produce.
  */
 import { describe, expect, it } from 'vitest';
-import { auditRepo, findingsOf } from './support/temp-repo.js';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { audit } from '../src/index.js';
+import { auditRepo, findingsOf, withRepo } from './support/temp-repo.js';
 
 const jestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { jest: '29' } });
 const vitestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { vitest: '2' } });
@@ -293,6 +297,58 @@ describe('cross-file resolution', () => {
   });
 });
 
+describe('tsconfig extends', () => {
+  const systemOf = async (files: Record<string, string>): Promise<{ system: string; warnings: string[] }> => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'test/a.test.ts': "jest.mock('@app/db');\nit('x', () => { expect(1).toBe(1); });\n",
+      ...files,
+    });
+    const mock = result.findings.find((f) => f.ruleId === 'mocked-dependency')!;
+    return { system: mock.system, warnings: result.warnings.map((w) => String(w)) };
+  };
+  const paths = '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] } } }';
+  const table: [string, Record<string, string>, string][] = [
+    ['a relative file, with comments and trailing commas', { 'tsconfig.json': '{\n  // base\n  "extends": "./configs/base.json",\n}', 'configs/base.json': '{ "compilerOptions": { "baseUrl": "..", "paths": { "@app/*": ["src/*"], }, }, }' }, 'PostgreSQL'],
+    ['paths without baseUrl, relative to the config that declares them', { 'tsconfig.json': '{ "extends": "./configs/paths" }', 'configs/paths.json': '{ "compilerOptions": { "paths": { "@app/*": ["../src/*"] } } }' }, 'PostgreSQL'],
+    ['a package installed inside the repository', { 'tsconfig.json': '{ "extends": "@acme/tsconfig" }', 'node_modules/@acme/tsconfig/tsconfig.json': '{ "compilerOptions": { "paths": { "@app/*": ["../../../src/*"] } } }' }, 'PostgreSQL'],
+    ['the extending config overrides paths', { 'tsconfig.json': '{ "extends": "./base.json", "compilerOptions": { "paths": { "@other/*": ["src/*"] } } }', 'base.json': paths }, 'library @app/db'],
+    ['a cycle stops, with a warning', { 'tsconfig.json': '{ "extends": "./a.json" }', 'a.json': '{ "extends": "./tsconfig.json" }' }, 'library @app/db'],
+    ['a missing file is a warning', { 'tsconfig.json': '{ "extends": "./nowhere.json" }' }, 'library @app/db'],
+  ];
+  for (const [name, files, expected] of table) {
+    it(name, async () => {
+      const { system, warnings } = await systemOf(files);
+      expect(system).toBe(expected);
+      if (name.includes('warning')) expect(warnings.join('\n')).toMatch(/extends/);
+    });
+  }
+  it('does not follow a package linked from outside the repository', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'test-audit-outside-'));
+    try {
+      await writeFile(join(outside, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@app/*": ["../../../src/*"] } } }');
+      const system = await withRepo(
+        {
+          'package.json': jestPkg,
+          'tsconfig.json': '{ "extends": "@acme/tsconfig" }',
+          'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+          'test/a.test.ts': "jest.mock('@app/db');\nit('x', () => { expect(1).toBe(1); });\n",
+        },
+        async (root) => {
+          await mkdir(join(root, 'node_modules/@acme'), { recursive: true });
+          await symlink(outside, join(root, 'node_modules/@acme/tsconfig'));
+          const result = await audit({ root });
+          return result.findings.find((f) => f.ruleId === 'mocked-dependency')!.system;
+        },
+      );
+      expect(system).toBe('library @app/db');
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('real endpoints named in strings', () => {
   // Split, so that this file does not itself name the endpoints it tests (the self-audit reads it).
   const [edge, web, stack] = ['45' + '66', '80' + '25', 'local' + 'stack'];
@@ -347,6 +403,297 @@ describe('black-box e2e and ORM clients (verdicts)', () => {
   for (const [name, body, expected] of table) {
     it(name, async () => {
       expect(await verdictOf(body, { 'src/app.ts': 'export const app = {};', 'test/target.ts': 'export const target = {};' })).toBe(expected);
+    });
+  }
+});
+
+describe('mocking mechanisms: target, boundary and line', () => {
+  const pkg = (deps: Record<string, string>, dev: Record<string, string> = { jest: '29' }): string => JSON.stringify({ name: 'p', dependencies: deps, devDependencies: dev });
+  const source = {
+    'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+    'src/orders.js': "const db = require('./db');\nexports.list = async () => (await db.pool.query('x')).rows;\n",
+    'src/order-repository.ts': "import { pool } from './db';\nexport class OrderRepository { find() { return pool.query('x'); } }\n",
+    'src/payments.ts': "import Stripe from 'stripe';\nexport class Payments { client = new Stripe('k'); }\n",
+    'src/mailer.ts': "import nodemailer from 'nodemailer';\nexport class Mailer { transport = nodemailer.createTransport({}); }\n",
+    'src/app.module.ts': 'export class AppModule {}\n',
+  };
+  const it_ = "it('x', () => { expect(1).toBe(1); });";
+  // [name, package.json, test file (path → text), sites as 'line boundary system | target']
+  const table: [string, string, Record<string, string>, string[]][] = [
+    [
+      'proxyquire: keys are the module’s own require strings',
+      pkg({ pg: '8', axios: '1' }),
+      { 'test/a.test.js': `const proxyquire = require('proxyquire').noCallThru();\nconst orders = proxyquire('../src/orders', {\n  './db': { pool: {} },\n  axios: { get: async () => ({}) },\n});\n${it_}` },
+      ["3 database PostgreSQL | module '../src/db'", "4 http HTTP API via axios | module 'axios'"],
+    ],
+    [
+      'esmock: keys are relative to the test file, global mocks included',
+      pkg({ pg: '8', axios: '1' }),
+      {
+        'test/a.test.ts': `import esmock from 'esmock';\nit('x', async () => {\n  const orders = await esmock('../src/services/orders.js', { '../src/db.ts': { pool: {} } }, { axios: {} });\n  expect(orders).toBeDefined();\n});`,
+      },
+      ["3 database PostgreSQL | module '../src/db.ts'", "3 http HTTP API via axios | module 'axios'"],
+    ],
+    [
+      'td.replace of a module, a package and a method',
+      pkg({ pg: '8', axios: '1' }),
+      {
+        'test/a.test.js': `const td = require('testdouble');\nconst fs = require('fs');\nconst db = td.replace('../src/db');\nconst axios = td.replace('axios');\ntd.replace(fs, 'readFileSync');\n${it_}`,
+      },
+      ["3 database PostgreSQL | module '../src/db'", "4 http HTTP API via axios | module 'axios'", '5 filesystem file system | fs.readFileSync'],
+    ],
+    [
+      'td.replaceEsm',
+      pkg({ pg: '8' }),
+      { 'test/a.test.ts': `import * as td from 'testdouble';\nit('x', async () => {\n  await td.replaceEsm('../src/db.js');\n  expect(1).toBe(1);\n});` },
+      ["3 database PostgreSQL | module '../src/db.js'"],
+    ],
+    [
+      'fetch-mock: per host; "*" is every request',
+      pkg({}),
+      {
+        'test/a.test.ts': `import fetchMock from 'fetch-mock';\nit('x', () => {\n  fetchMock.get('https://api.github.com/users/1', { id: 1 });\n  fetchMock.post('begin:https://api.stripe.com/v1', 200);\n  fetchMock.mock('*', 404);\n  expect(1).toBe(1);\n});`,
+      },
+      ['3 http GitHub API | requests to api.github.com', '4 http Stripe API | requests to api.stripe.com', '5 http HTTP API via global fetch | global fetch'],
+    ],
+    [
+      'jest-fetch-mock: enabled for the file, configured in the test',
+      pkg({}),
+      { 'test/a.test.ts': `import fetchMock from 'jest-fetch-mock';\nfetchMock.enableMocks();\nit('x', () => {\n  fetchMock.mockResponseOnce('{}');\n  expect(1).toBe(1);\n});` },
+      ['2 http HTTP API via global fetch | global fetch', '4 http HTTP API via global fetch | global fetch'],
+    ],
+    [
+      'axios-mock-adapter',
+      pkg({ axios: '1' }),
+      { 'test/a.test.ts': `import axios from 'axios';\nimport MockAdapter from 'axios-mock-adapter';\nconst mock = new MockAdapter(axios);\nit('x', () => {\n  mock.onGet('/users').reply(200, []);\n  expect(1).toBe(1);\n});` },
+      ["3 http HTTP API via axios | module 'axios'"],
+    ],
+    [
+      'undici MockAgent names each intercepted host, like nock',
+      pkg({}),
+      {
+        'test/a.test.ts': `import { MockAgent, setGlobalDispatcher } from 'undici';\nconst SLACK = 'https://hooks.slack.com';\nlet agent: MockAgent;\nbeforeEach(() => { agent = new MockAgent(); setGlobalDispatcher(agent); });\nit('x', () => {\n  agent.get('https://api.stripe.com').intercept({ path: '/v1/charges', method: 'POST' }).reply(200, {});\n  const slack = agent.get(SLACK);\n  slack.intercept({ path: '/x' }).reply(200, 'ok');\n  expect(1).toBe(1);\n});`,
+      },
+      ['6 http Stripe API | requests to api.stripe.com', '7 http Slack incoming webhook | requests to hooks.slack.com'],
+    ],
+    [
+      'undici MockAgent with no intercepted origin is the undici transport',
+      pkg({}),
+      { 'test/a.test.ts': `import { MockAgent, setGlobalDispatcher } from 'undici';\nconst agent = new MockAgent();\nagent.disableNetConnect();\nsetGlobalDispatcher(agent);\n${it_}` },
+      ["2 http HTTP API via undici | module 'undici'"],
+    ],
+    [
+      "vi.stubGlobal('fetch')",
+      pkg({}, { vitest: '2' }),
+      { 'test/a.test.ts': `import { vi, it, expect } from 'vitest';\nvi.stubGlobal('fetch', vi.fn());\nvi.stubGlobal('innerWidth', 500);\n${it_}` },
+      ['2 http HTTP API via global fetch | global fetch'],
+    ],
+    [
+      'global.fetch, globalThis.fetch and window.fetch assigned',
+      pkg({}),
+      { 'test/a.test.ts': `it('x', () => {\n  global.fetch = jest.fn();\n  globalThis.fetch = jest.fn();\n  window.fetch = jest.fn();\n  expect(1).toBe(1);\n});` },
+      ['2 http HTTP API via global fetch | global fetch', '3 http HTTP API via global fetch | global fetch', '4 http HTTP API via global fetch | global fetch'],
+    ],
+    [
+      'inversify rebind of a class',
+      pkg({ pg: '8', inversify: '6' }),
+      {
+        'test/a.test.ts': `import { Container } from 'inversify';\nimport { OrderRepository } from '../src/order-repository';\nconst container = new Container();\nit('x', () => {\n  container.rebind(OrderRepository).toConstantValue({ find: jest.fn() } as never);\n  expect(1).toBe(1);\n});`,
+      },
+      ['5 database PostgreSQL | provider OrderRepository'],
+    ],
+    [
+      'tsyringe register and registerInstance',
+      pkg({ pg: '8', tsyringe: '4' }),
+      {
+        'test/a.test.ts': `import { container } from 'tsyringe';\nimport { OrderRepository } from '../src/order-repository';\nit('x', () => {\n  container.register(OrderRepository, { useValue: { find: jest.fn() } });\n  container.registerInstance(OrderRepository, { find: jest.fn() } as never);\n  expect(1).toBe(1);\n});`,
+      },
+      ['4 database PostgreSQL | provider OrderRepository', '5 database PostgreSQL | provider OrderRepository'],
+    ],
+    [
+      'Angular TestBed.overrideProvider',
+      pkg({ '@angular/core': '17', '@angular/common': '17' }),
+      {
+        'src/orders.service.ts': "import { HttpClient } from '@angular/common/http';\nexport class OrdersService { constructor(private http: HttpClient) {} }\n",
+        'src/orders.component.spec.ts': `import { TestBed } from '@angular/core/testing';\nimport { OrdersService } from './orders.service';\nbeforeEach(() => {\n  TestBed.overrideProvider(OrdersService, { useValue: { list: () => [] } });\n});\n${it_}`,
+      },
+      ['4 http HTTP API via Angular HttpClient | provider OrdersService'],
+    ],
+    [
+      'NestJS overrideProvider with useValue, useFactory and useClass',
+      pkg({ pg: '8', '@nestjs/core': '10', nodemailer: '6', stripe: '14' }, { jest: '29', '@nestjs/testing': '10' }),
+      {
+        'test/a.test.ts': `import { Test } from '@nestjs/testing';
+import { AppModule } from '../src/app.module';
+import { OrderRepository } from '../src/order-repository';
+import { Mailer } from '../src/mailer';
+import { Payments } from '../src/payments';
+class FakePayments {}
+it('x', async () => {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(OrderRepository).useValue({ find: jest.fn() })
+    .overrideProvider(Mailer).useFactory({ factory: () => ({ send: jest.fn() }) })
+    .overrideProvider(Payments).useClass(FakePayments)
+    .compile();
+  expect(moduleRef).toBeDefined();
+});`,
+      },
+      ['9 database PostgreSQL | provider OrderRepository', '10 email SMTP via Nodemailer | provider Mailer', '11 http Stripe API | provider Payments'],
+    ],
+    [
+      'NestJS providers with useFactory and useClass',
+      pkg({ pg: '8', '@nestjs/core': '10', stripe: '14' }, { jest: '29', '@nestjs/testing': '10' }),
+      {
+        'test/a.test.ts': `import { Test } from '@nestjs/testing';
+import { OrderRepository } from '../src/order-repository';
+import { Payments } from '../src/payments';
+class FakePayments {}
+it('x', async () => {
+  const moduleRef = await Test.createTestingModule({
+    providers: [
+      { provide: OrderRepository, useFactory: () => ({ find: jest.fn() }) },
+      { provide: Payments, useClass: FakePayments },
+    ],
+  }).compile();
+  expect(moduleRef).toBeDefined();
+});`,
+      },
+      ['8 database PostgreSQL | provider OrderRepository', '9 http Stripe API | provider Payments'],
+    ],
+    [
+      'vitest-mock-extended mockDeep and mock, typed by the generic',
+      pkg({ pg: '8', '@prisma/client': '5' }, { vitest: '2' }),
+      {
+        'test/a.test.ts': `import { it, expect } from 'vitest';\nimport { mock, mockDeep } from 'vitest-mock-extended';\nimport { PrismaClient } from '@prisma/client';\nimport type { OrderRepository } from '../src/order-repository';\nconst prisma = mockDeep<PrismaClient>();\nconst repo = mock<OrderRepository>();\nit('x', () => { expect(prisma).toBeDefined(); expect(repo).toBeDefined(); });`,
+      },
+      ['5 database database via Prisma | PrismaClient (deep double)', '6 database PostgreSQL | OrderRepository (deep double)'],
+    ],
+    [
+      '@golevelup createMock',
+      pkg({ pg: '8' }),
+      { 'test/a.test.ts': `import { createMock } from '@golevelup/ts-jest';\nimport { OrderRepository } from '../src/order-repository';\nconst repo = createMock<OrderRepository>();\n${it_}` },
+      ['3 database PostgreSQL | OrderRepository (deep double)'],
+    ],
+    [
+      'sinon.createStubInstance, also from a sandbox',
+      pkg({ pg: '8' }),
+      {
+        'test/a.test.js': `const sinon = require('sinon');\nconst { Client } = require('pg');\nconst { OrderRepository } = require('../src/order-repository');\nconst sandbox = sinon.createSandbox();\nit('x', () => {\n  const repo = sinon.createStubInstance(OrderRepository);\n  const client = sandbox.createStubInstance(Client);\n  expect(repo && client).toBeTruthy();\n});`,
+      },
+      ['6 database PostgreSQL | OrderRepository (deep double)', '7 database PostgreSQL | Client (deep double)'],
+    ],
+    [
+      'vi.hoisted values used by vi.mock factories: the mocks are the sites',
+      pkg({ pg: '8', nodemailer: '6' }, { vitest: '2' }),
+      {
+        'test/a.test.ts': `import { vi, it, expect } from 'vitest';\nconst { query, send } = vi.hoisted(() => ({ query: vi.fn(), send: vi.fn() }));\nvi.mock('../src/db', () => ({ pool: { query } }));\nvi.mock('nodemailer', () => ({ default: { createTransport: () => ({ sendMail: send }) } }));\nit('x', () => { expect(query).toBeDefined(); expect(send).toBeDefined(); });`,
+      },
+      ["3 database PostgreSQL | module '../src/db'", "4 email SMTP via Nodemailer | module 'nodemailer'"],
+    ],
+    [
+      'jest.unstable_mockModule',
+      pkg({ pg: '8' }),
+      {
+        'test/a.test.ts': `import { jest } from '@jest/globals';\njest.unstable_mockModule('pg', () => ({ Pool: jest.fn() }));\njest.unstable_mockModule('../src/db.ts', () => ({ pool: {} }));\nconst { list } = await import('../src/orders.js');\nit('x', () => { expect(list).toBeDefined(); });`,
+      },
+      ["2 database PostgreSQL | module 'pg'", "3 database PostgreSQL | module '../src/db.ts'"],
+    ],
+    [
+      'msw v1 rest handlers, per host',
+      pkg({}, { jest: '29', msw: '1' }),
+      {
+        'test/a.test.ts': `import { rest } from 'msw';
+import { setupServer } from 'msw/node';
+const API = 'https://api.example.com';
+const server = setupServer(
+  rest.get('https://api.github.com/users/:id', (req, res, ctx) => res(ctx.json({ id: 1 }))),
+  rest.post(\`\${API}/orders\`, (req, res, ctx) => res(ctx.status(201))),
+  rest.get('/api/orders', (req, res, ctx) => res(ctx.json([]))),
+);
+beforeAll(() => server.listen());
+${it_}`,
+      },
+      [
+        '5 http GitHub API | requests to api.github.com',
+        '6 http HTTP API at api.example.com | requests to api.example.com',
+        '7 http your own HTTP API | relative URL (your own API)',
+      ],
+    ],
+    [
+      'aws-sdk-mock, per service and operation',
+      pkg({ 'aws-sdk': '2' }, { jest: '29', 'aws-sdk-mock': '5' }),
+      {
+        'test/a.test.js': `const AWSMock = require('aws-sdk-mock');\nit('x', () => {\n  AWSMock.mock('S3', 'getObject', { Body: 'x' });\n  AWSMock.mock('DynamoDB.DocumentClient', 'get', { Item: {} });\n  expect(1).toBe(1);\n});`,
+      },
+      ['3 cloud AWS (SDK v2) | AWS.S3.getObject', '4 cloud AWS (SDK v2) | AWS.DynamoDB.DocumentClient.get'],
+    ],
+    [
+      'knex-mock-client',
+      pkg({ knex: '3', pg: '8' }, { jest: '29', 'knex-mock-client': '2' }),
+      {
+        'test/a.test.ts': `import knex from 'knex';\nimport { MockClient, getTracker } from 'knex-mock-client';\nconst db = knex({ client: MockClient });\nit('x', async () => {\n  getTracker().on.select('orders').response([]);\n  expect(await db('orders')).toEqual([]);\n});`,
+      },
+      ["2 database SQL database via Knex | module 'knex'"],
+    ],
+    [
+      'prismock, alone and as the factory of a module mock',
+      pkg({ '@prisma/client': '5' }, { jest: '29', prismock: '1' }),
+      {
+        'test/a.test.ts': `import { PrismockClient } from 'prismock';\nconst prisma = new PrismockClient();\nit('x', async () => { expect(await prisma.user.findMany()).toEqual([]); });`,
+        'test/b.test.ts': `jest.mock('@prisma/client', () => ({\n  ...jest.requireActual('@prisma/client'),\n  PrismaClient: jest.requireActual('prismock').PrismockClient,\n}));\n${it_}`,
+      },
+      ["1 database database via Prisma | module '@prisma/client'", "1 database database via Prisma | module '@prisma/client'"],
+    ],
+    [
+      'nodemailer-mock as the factory of jest.mock: one double, one site',
+      pkg({ nodemailer: '6' }, { jest: '29', 'nodemailer-mock': '2' }),
+      {
+        'test/a.test.ts': `import nodemailerMock from 'nodemailer-mock';\njest.mock('nodemailer', () => nodemailerMock);\nit('x', () => { expect(nodemailerMock.mock.getSentMail()).toEqual([]); });`,
+        'test/b.test.js': `const nodemailer = require('nodemailer-mock');\nit('x', async () => {\n  await nodemailer.createTransport({}).sendMail({ to: 'a' });\n  expect(nodemailer.mock.getSentMail()).toHaveLength(1);\n});`,
+      },
+      ["2 email SMTP via Nodemailer | module 'nodemailer'", "1 email SMTP via Nodemailer | module 'nodemailer'"],
+    ],
+    [
+      'rewire: a private variable bound to a require, made from an import, or the module’s own',
+      pkg({ pg: '8', axios: '1' }, { mocha: '10', rewire: '7' }),
+      {
+        'src/services/orders.js': `const db = require('../db');\nconst { Pool } = require('pg');\nconst pool = new Pool();\nconst format = (o) => o;\nexports.list = async () => (await db.pool.query('x')).rows.map(format);\n`,
+        'test/a.test.js': `const rewire = require('rewire');
+let orders;
+beforeEach(() => { orders = rewire('../src/services/orders'); });
+it('x', () => {
+  orders.__set__('db', { pool: {} });
+  orders.__set__({ pool: {}, format: (o) => o });
+  orders.__set__('console', { log() {} });
+  expect(1).toBe(1);
+});`,
+      },
+      [
+        "5 database PostgreSQL | db inside module '../src/services/orders'",
+        "6 database PostgreSQL | pool inside module '../src/services/orders'",
+        "6 internal format, private to your module src/services/orders.js | format inside module '../src/services/orders'",
+        "7 library runtime console | console inside module '../src/services/orders'",
+      ],
+    ],
+    [
+      'babel-plugin-rewire: __Rewire__ on the imported module',
+      pkg({ pg: '8' }),
+      {
+        'src/services/orders.ts': `import { pool } from '../db';\nexport const list = async () => (await pool.query('x')).rows;\n`,
+        'test/a.test.ts': `import * as orders from '../src/services/orders';\nit('x', () => {\n  (orders as any).__Rewire__('pool', {});\n  expect(1).toBe(1);\n});`,
+      },
+      ["3 database PostgreSQL | pool inside module '../src/services/orders'"],
+    ],
+  ];
+  for (const [name, manifest, files, expected] of table) {
+    it(name, async () => {
+      const result = await auditRepo({ 'package.json': manifest, ...source, ...files });
+      expect(result.errors).toEqual([]);
+      const sites = result.findings
+        .filter((f) => f.ruleId === 'mocked-dependency')
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line))
+        .map((f) => `${f.line} ${f.boundary} ${f.system} | ${f.target}`);
+      expect(sites).toEqual(expected);
     });
   }
 });

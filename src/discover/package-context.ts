@@ -2,7 +2,8 @@
  * Builds each package's context (dependencies, runner config, database evidence) from its nearest
  * package.json and the configs around it, so a monorepo's packages are judged by their own facts.
  */
-import { join, posix } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { join, posix, sep } from 'node:path';
 import type { EngineEvidence, PackageContext, PathAlias } from '../model/context.js';
 import {
   fromCompose,
@@ -38,12 +39,13 @@ export class PackageIndex {
     const dirs = new Set<string>(['']);
     for (const file of files) if (file === 'package.json' || file.endsWith('/package.json')) dirs.add(dirOf(file));
     const index = new PackageIndex(dirs);
+    const workspaces = workspaceDirs(root, dirs);
     const byPackage = new Map<string, string[]>();
     for (const dir of dirs) byPackage.set(dir, []);
     for (const file of files) byPackage.get(index.packageDirOf(file))!.push(file);
     for (const dir of [...dirs].sort()) {
       // A bug while reading one package's context leaves that package without context, not the run without a report.
-      const context = await buildContext(root, dir, byPackage.get(dir)!, files).catch((error: unknown) => emptyContext(dir, error));
+      const context = await buildContext(root, dir, byPackage.get(dir)!, files, workspaces).catch((error: unknown) => emptyContext(dir, error));
       index.contexts.set(dir, context);
     }
     return index;
@@ -106,7 +108,33 @@ async function readText(root: string, path: string, warnings: string[]): Promise
   return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-async function buildContext(root: string, dir: string, ownFiles: readonly string[], allFiles: readonly string[]): Promise<PackageContext> {
+/** Package name → folder for the repository's own packages, read only when first asked. */
+type WorkspaceDirs = (name: string) => string | undefined;
+
+function workspaceDirs(root: string, dirs: ReadonlySet<string>): WorkspaceDirs {
+  let byName: Map<string, string> | null = null;
+  return (name) => {
+    if (!byName) {
+      byName = new Map();
+      for (const dir of [...dirs].sort()) {
+        const read = readBounded(join(root, dir, 'package.json'), MAX_CONTEXT_BYTES);
+        if (!read.ok) continue;
+        const parsed = readStaticConfig('package.json', read.bytes.toString('utf8').replace(/^\uFEFF/, ''));
+        const pkgName = parsed.ok ? parsed.value?.['name'] : undefined;
+        if (typeof pkgName === 'string' && !byName.has(pkgName)) byName.set(pkgName, dir || '.');
+      }
+    }
+    return byName.get(name);
+  };
+}
+
+async function buildContext(
+  root: string,
+  dir: string,
+  ownFiles: readonly string[],
+  allFiles: readonly string[],
+  workspaces: WorkspaceDirs = () => undefined,
+): Promise<PackageContext> {
   const warnings: string[] = [];
   const manifestPath = posix.join(dir, 'package.json');
   const hasManifest = ownFiles.includes(manifestPath) || (dir === '' && ownFiles.includes('package.json'));
@@ -161,7 +189,7 @@ async function buildContext(root: string, dir: string, ownFiles: readonly string
     }
   }
   const runner = buildRunnerConfig(dir, manifest, configs, [...dependencies, ...devDependencies]);
-  const aliases = await readAliases(root, dir, ownFiles, warnings);
+  const aliases = await readAliases(root, dir, ownFiles, warnings, workspaces);
   const name = typeof manifest?.['name'] === 'string' ? (manifest['name'] as string) : null;
   return {
     dir,
@@ -218,34 +246,27 @@ function entryPoints(dir: string, manifest: StaticObject | null): Record<string,
 }
 
 /**
- * tsconfig.json / jsconfig.json `compilerOptions.paths` (relative to baseUrl or the config's folder),
- * or, without `paths`, `baseUrl` itself: TypeScript, CRA and jest `modulePaths` setups resolve
- * `import 'test/server'` under it.
+ * tsconfig.json / jsconfig.json `compilerOptions.paths` (relative to baseUrl or the config that
+ * declares them), or, without `paths`, `baseUrl` itself: TypeScript, CRA and jest `modulePaths`
+ * setups resolve `import 'test/server'` under it. `extends` is followed statically.
  */
-async function readAliases(root: string, dir: string, ownFiles: readonly string[], warnings: string[]): Promise<PathAlias[]> {
+async function readAliases(root: string, dir: string, ownFiles: readonly string[], warnings: string[], workspaces: WorkspaceDirs): Promise<PathAlias[]> {
   const aliases: PathAlias[] = [];
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const path = posix.join(dir, name);
     if (!ownFiles.includes(path)) continue;
-    const text = await readText(root, path, warnings);
-    if (text === null) continue;
-    const read = readStaticConfig(path, text);
-    if (!read.ok) {
-      warnings.push(`${path}: ${read.message}`);
-      continue;
-    }
-    const options = read.value?.['compilerOptions'];
-    if (!options || typeof options !== 'object' || Array.isArray(options)) continue;
-    const baseUrl = typeof (options as StaticObject)['baseUrl'] === 'string' ? ((options as StaticObject)['baseUrl'] as string) : '.';
-    const base = posix.normalize(posix.join(dir || '.', baseUrl));
-    const paths = (options as StaticObject)['paths'];
-    if (!paths || typeof paths !== 'object' || Array.isArray(paths)) {
-      if (typeof (options as StaticObject)['baseUrl'] === 'string' && !base.startsWith('..')) {
-        aliases.push({ prefix: '', targets: [base === '.' ? '' : `${base}/`], baseUrl: true });
+    const options = await effectiveOptions(root, path, warnings, workspaces);
+    if (!options) continue;
+    const { baseUrl, paths, pathsDir } = options;
+    if (!paths) {
+      if (baseUrl !== null && !baseUrl.startsWith('..')) {
+        aliases.push({ prefix: '', targets: [baseUrl === '.' ? '' : `${baseUrl}/`], baseUrl: true });
         break;
       }
       continue;
     }
+    // TypeScript: `paths` are relative to baseUrl when there is one, else to the config declaring them.
+    const base = baseUrl ?? pathsDir;
     for (const [pattern, targets] of Object.entries(paths)) {
       if (!Array.isArray(targets)) continue;
       const prefix = pattern.replace(/\*$/, '');
@@ -258,6 +279,117 @@ async function readAliases(root: string, dir: string, ownFiles: readonly string[
     if (aliases.length) break;
   }
   return aliases.sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+interface EffectiveOptions {
+  /** baseUrl relative to the audited root ('.' for the root), from the nearest config declaring it. */
+  baseUrl: string | null;
+  paths: StaticObject | null;
+  /** Folder of the config that declares `paths`. */
+  pathsDir: string;
+}
+
+const MAX_EXTENDS_DEPTH = 16;
+
+/**
+ * The `baseUrl` and `paths` a config ends up with once its `extends` chain is applied, read as
+ * JSON only: relative paths, and package names whose config file is inside the audited root.
+ * Each value is resolved against the config that declares it; the extending config wins.
+ */
+async function effectiveOptions(
+  root: string,
+  path: string,
+  warnings: string[],
+  workspaces: WorkspaceDirs,
+  seen: string[] = [],
+): Promise<EffectiveOptions | null> {
+  if (seen.includes(path)) {
+    warnings.push(`${path}: extends cycle (${[...seen, path].join(' -> ')}): not followed`);
+    return null;
+  }
+  if (seen.length >= MAX_EXTENDS_DEPTH) {
+    warnings.push(`${path}: extends chain deeper than ${MAX_EXTENDS_DEPTH}: not followed`);
+    return null;
+  }
+  const text = await readText(root, path, warnings);
+  if (text === null) return null;
+  const read = readStaticConfig(path.endsWith('.json') ? path : `${path}.json`, text);
+  if (!read.ok) {
+    warnings.push(`${path}: ${read.message}`);
+    return null;
+  }
+  const configDir = dirOf(path) || '.';
+  let inherited: EffectiveOptions = { baseUrl: null, paths: null, pathsDir: configDir };
+  const extendsField = read.value?.['extends'];
+  const parents = typeof extendsField === 'string' ? [extendsField] : Array.isArray(extendsField) ? extendsField.filter((e): e is string => typeof e === 'string') : [];
+  // Later entries of an `extends` list override earlier ones.
+  for (const parent of parents) {
+    const parentPath = extendedConfigPath(root, path, parent, warnings, workspaces);
+    if (!parentPath) continue;
+    const options = await effectiveOptions(root, parentPath, warnings, workspaces, [...seen, path]);
+    if (!options) continue;
+    inherited = {
+      baseUrl: options.baseUrl ?? inherited.baseUrl,
+      paths: options.paths ?? inherited.paths,
+      pathsDir: options.paths ? options.pathsDir : inherited.pathsDir,
+    };
+  }
+  const options = read.value?.['compilerOptions'];
+  if (!options || typeof options !== 'object' || Array.isArray(options)) return inherited;
+  const own = options as StaticObject;
+  const baseUrl = typeof own['baseUrl'] === 'string' ? posix.normalize(posix.join(configDir, own['baseUrl'])) : inherited.baseUrl;
+  const paths = own['paths'];
+  if (paths && typeof paths === 'object' && !Array.isArray(paths)) return { baseUrl, paths, pathsDir: configDir };
+  return { ...inherited, baseUrl };
+}
+
+/**
+ * The file an `extends` entry names, relative to the audited root, or null. Relative entries are
+ * taken as written (TypeScript adds `.json` when the file has none); a package name only when the
+ * config it names is inside the audited root: a package of the repository itself, or one installed
+ * in the repository's node_modules (a link leading outside the root is not followed).
+ */
+function extendedConfigPath(root: string, from: string, entry: string, warnings: string[], workspaces: WorkspaceDirs): string | null {
+  const inside = (candidate: string): string | null => {
+    if (candidate.startsWith('..') || posix.isAbsolute(candidate)) return null;
+    const absolute = join(root, candidate);
+    try {
+      if (!statSync(absolute).isFile()) return null;
+      const real = realpathSync(absolute);
+      const realRoot = realpathSync(root);
+      return real === realRoot || real.startsWith(realRoot + sep) ? candidate : null;
+    } catch {
+      return null;
+    }
+  };
+  const fromDir = dirOf(from) || '.';
+  if (entry.startsWith('./') || entry.startsWith('../') || entry === '.' || entry === '..') {
+    const base = posix.normalize(posix.join(fromDir, entry));
+    const found = inside(base) ?? (base.endsWith('.json') ? null : inside(`${base}.json`));
+    if (!found) warnings.push(`${from}: extends "${entry}": no such file inside the audited folder`);
+    return found;
+  }
+  if (posix.isAbsolute(entry) || /^[A-Za-z]:[\\/]/.test(entry)) return null;
+  // A package: node_modules folders from the config's folder up to the audited root.
+  const parts = entry.split('/');
+  const nameLength = entry.startsWith('@') ? 2 : 1;
+  const packageName = parts.slice(0, nameLength).join('/');
+  const subpath = parts.slice(nameLength).join('/');
+  const inPackage = (packageDir: string): string | null => {
+    if (!subpath) return inside(posix.join(packageDir, 'tsconfig.json'));
+    const file = posix.join(packageDir, subpath);
+    return inside(file) ?? (file.endsWith('.json') ? null : inside(`${file}.json`));
+  };
+  const own = workspaces(packageName);
+  if (own !== undefined) {
+    const found = inPackage(own);
+    if (found) return found;
+  }
+  for (let dir = fromDir; ; dir = dirOf(dir) || '.') {
+    const found = inPackage(posix.normalize(posix.join(dir, 'node_modules', packageName)));
+    if (found) return found;
+    if (dir === '.') return null;
+  }
 }
 
 async function engineEvidence(root: string, file: string, warnings: string[]): Promise<{ production: EngineEvidence[]; test: EngineEvidence[] } | null> {

@@ -6,7 +6,7 @@ import { ts } from '../typescript.js';
 import { ownerKey } from '../model/queries.js';
 import type { Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
-import { sameOwner } from './mocks.js';
+import { dropAnsweredMockAgents, sameOwner } from './mocks.js';
 import { unwrap } from './chain.js';
 import { dropTypeOnlyEngineImports } from './databases.js';
 import { recordExports } from './imports.js';
@@ -80,6 +80,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   const model = state.model;
   const promoted = promoteConfiguredSpies(state);
   addMswServerSites(state);
+  dropAnsweredMockAgents(state);
   addFakeLibraryImports(state, fakes);
   recordExports(state);
   dropTypeOnlyEngineImports(state);

@@ -128,7 +128,7 @@ function recogniseMockSites(state: ExtractionState, chain: Chain, names: string[
     spyReplacement(state, chain, names, context) ||
     sinonReplacement(state, chain, names, context) ||
     deepDouble(state, chain, names, context) ||
-    loaderReplacement(state, chain, names) ||
+    loaderReplacement(state, chain, names, context) ||
     networkInterception(state, chain, names, context) ||
     dependencyOverride(state, chain, names) ||
     clockReplacement(state, chain, names) ||
@@ -158,7 +158,7 @@ function moduleReplacement(state: ExtractionState, chain: Chain, names: string[]
   let replacement: Replacement = 'automock';
   if (method === 'setMock') replacement = 'value';
   else if (second && (isFunctionLike(second) || ts.isObjectLiteralExpression(second))) replacement = 'factory';
-  const fakeLibrary = second ? findFakeLibraryIn(second, fakes) : null;
+  const fakeLibrary = second ? findFakeLibraryIn(second, fakes, state) : null;
   const allows = second && replacement === 'factory' ? allowsInFactory(state, second) : null;
   addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, {
     ...(fakeLibrary ? { fakeLibrary } : {}),
@@ -198,9 +198,15 @@ function hasTrueProperty(object: ts.ObjectLiteralExpression, name: string): bool
   );
 }
 
-function findFakeLibraryIn(node: ts.Node, fakes: FakeLibraryLookup): string | null {
+function findFakeLibraryIn(node: ts.Node, fakes: FakeLibraryLookup, state?: ExtractionState): string | null {
   let found: string | null = null;
   anyNode(node, (n) => {
+    if (ts.isIdentifier(n) && state) {
+      // `jest.mock('nodemailer', () => nodemailerMock)` with nodemailerMock imported from the fake.
+      const module = state.originOf(n.text)?.module;
+      if (module && fakes(module)) found = module;
+      return found !== null;
+    }
     if (!ts.isCallExpression(n)) return false;
     const required = requiredSpecifier(n);
     if (required && fakes(required.specifier)) found = required.specifier;
@@ -450,9 +456,15 @@ function typeArgumentName(call: ts.CallExpression): string | null {
 
 // ---- module loaders that inject doubles -------------------------------------------------------
 
-function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]): boolean {
+function loaderReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
   const root = names[0]!;
   const origin = state.originOf(root);
+  // rewire('../orders'): loads the module with private variables replaceable; not a site itself.
+  if ((origin?.module === 'rewire' || (!origin && root === 'rewire')) && !origin?.instance && names.length === 1 && chain.links[0]!.call) {
+    const specifier = literalText(chain.links[0]!.call.arguments[0]);
+    if (specifier !== null && context.assignedTo) state.rewired.set(context.assignedTo, specifier);
+    return true;
+  }
   const module = origin?.module ?? (root === 'proxyquire' || root === 'esmock' || root === 'mockery' ? root : null);
   if (module === 'proxyquire' || module === 'esmock') {
     const last = chain.links[chain.links.length - 1]!;
@@ -467,7 +479,8 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
       for (const property of inner.properties) {
         const key = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyKey(property.name) : null;
         if (key === null || key.startsWith('@global') || key === '@noCallThru') continue;
-        const specifier = key.startsWith('.') ? relativeTo(subject, key) : key;
+        // proxyquire keys are the module's own require strings; esmock's are relative to the test.
+        const specifier = key.startsWith('.') && module === 'proxyquire' ? relativeTo(subject, key) : key;
         addSite(state, property, module, 'module', { kind: 'module', specifier }, 'value');
       }
     }
@@ -492,11 +505,17 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
     }
     return true;
   }
-  // rewire: mod.__set__('dep', value) / mod.__set__({ dep: value })
-  if (names[names.length - 1] === '__set__' && chain.links[chain.links.length - 1]!.call) {
+  // rewire: mod.__set__('dep', value) / mod.__set__({ dep: value }); babel-plugin-rewire adds
+  // __set__ / __Rewire__ to the imported module itself.
+  const setter = names[names.length - 1];
+  if ((setter === '__set__' || setter === '__Rewire__') && chain.links[chain.links.length - 1]!.call) {
     const call = chain.links[chain.links.length - 1]!.call!;
     const object = dottedName(chain.rootNode) ?? root;
     const subjectOrigin = state.originOf(root);
+    const rewired =
+      names.length === 2
+        ? (state.rewired.get(root) ?? (subjectOrigin?.module && subjectOrigin.module !== 'rewire' && !subjectOrigin.instance ? subjectOrigin.module : null))
+        : null;
     const keys: [ts.Node, string][] = [];
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     const literal = literalText(first);
@@ -508,7 +527,9 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
       }
     }
     for (const [node, key] of keys) {
-      addSite(state, node, 'rewire __set__', 'module', { kind: 'member', object, member: key, origin: subjectOrigin }, 'value');
+      // Which module the variable lives in unknown: a double of something, not of rewire itself.
+      const target: MockTarget = rewired !== null ? { kind: 'private', module: rewired, name: key } : { kind: 'member', object, member: key, origin: null };
+      addSite(state, node, `rewire ${setter}`, 'module', target, 'value');
     }
     return true;
   }
@@ -531,6 +552,12 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     const target = hostTarget(state, call.arguments[0]);
     if (context.assignedTo) state.nockScopes.add(context.assignedTo);
     if (target) addUniqueHostSite(state, call, 'nock', target);
+    return true;
+  }
+  // undici: agent.get('https://api.stripe.com').intercept({ path }).reply(200, body)
+  if (state.mockAgents.has(root) && names[1] === 'get' && chain.links[1]?.call) {
+    const target = hostTarget(state, chain.links[1].call.arguments[0]);
+    if (target) addUniqueHostSite(state, chain.links[1].call, 'undici MockAgent', target);
     return true;
   }
   // msw: http.get(url, resolver), rest.post(url, resolver), graphql.query(name, resolver)
@@ -566,7 +593,7 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
   // fetch-mock: fetchMock.get(url, response), fetchMock.mock(url, response), fetchMock.route(...)
   if (origin?.module === 'fetch-mock' && chain.links[1]?.call) {
     const call = chain.links[1]!.call;
-    const target = hostTarget(state, call.arguments[0]) ?? { kind: 'global' as const, name: 'fetch' };
+    const target = fetchMockTarget(state, call.arguments[0]);
     if (names[1] !== 'reset' && names[1] !== 'restore' && names[1] !== 'called' && names[1] !== 'calls' && names[1] !== 'lastCall') {
       if (target.kind === 'host') addUniqueHostSite(state, call, 'fetch-mock', target);
       else addUniqueGlobalSite(state, call, 'fetch-mock', 'fetch', 'handler');
@@ -656,6 +683,25 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
     return { kind: 'host', host: `URL from ${text}`, url: text };
   }
   return { kind: 'host', host: hostOf(url), url };
+}
+
+/**
+ * A fetch-mock matcher's host: `'*'` and matchers that name no host (`end:`, `glob:`, a function,
+ * an options object) stand for every request, i.e. global fetch; `begin:` and `express:` prefixes
+ * are dropped before reading the URL.
+ */
+function fetchMockTarget(state: ExtractionState, arg: ts.Expression | undefined): MockTarget {
+  const everything: MockTarget = { kind: 'global', name: 'fetch' };
+  const inner = arg ? unwrap(arg) : undefined;
+  if (!inner || isFunctionLike(inner) || ts.isObjectLiteralExpression(inner)) return everything;
+  const literal = literalText(inner);
+  if (literal !== null) {
+    const matcher = /^(begin|express|path):(.*)$/.exec(literal);
+    const url = matcher ? (matcher[1] === 'path' ? `/${matcher[2]!.replace(/^\//, '')}` : matcher[2]!) : literal;
+    if (url === '*' || url === '' || /^(end|glob|regexp):/.test(url)) return everything;
+    return { kind: 'host', host: hostOf(url), url: literal };
+  }
+  return hostTarget(state, inner) ?? everything;
 }
 
 export function hostOf(url: string): string {
@@ -1112,7 +1158,7 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
 }
 
 /** `new MockAdapter(axios)`, `new MockAgent()`: fake transports made with `new`. */
-export function recogniseMockConstruction(state: ExtractionState, node: ts.NewExpression): void {
+export function recogniseMockConstruction(state: ExtractionState, node: ts.NewExpression, assignedTo: string | null = null): void {
   const callee = unwrap(node.expression);
   const root = rootIdentifier(callee);
   if (!root) return;
@@ -1125,7 +1171,10 @@ export function recogniseMockConstruction(state: ExtractionState, node: ts.NewEx
     const specifier = argOrigin?.module ?? 'axios';
     addSite(state, node, 'axios-mock-adapter', 'network', { kind: 'module', specifier }, 'handler', { fakeLibrary: 'axios-mock-adapter' });
   } else if (origin.module === 'undici' && origin.name === 'MockAgent') {
+    // Each `agent.get(origin)` is a site naming its host (like nock); the agent itself is a site
+    // only when no origin is intercepted in the file (dropAnsweredMockAgents).
     addSite(state, node, 'undici MockAgent', 'network', { kind: 'module', specifier: 'undici' }, 'handler');
+    if (assignedTo) state.mockAgents.add(assignedTo);
   }
 }
 
@@ -1135,4 +1184,14 @@ export function recogniseAngularHttpTesting(state: ExtractionState, node: ts.Ide
   if (origin?.module !== '@angular/common/http/testing') return;
   if (origin.name !== 'HttpClientTestingModule' && origin.name !== 'provideHttpClientTesting') return;
   addUniqueGlobalSite(state, node, 'angular HttpClientTesting', 'HttpClient', 'handler');
+}
+
+/** An undici MockAgent whose intercepted origins are sites of their own is not reported again. */
+export function dropAnsweredMockAgents(state: ExtractionState): void {
+  const mocks = state.model.mocks;
+  if (!mocks.some((m) => m.mechanism === 'undici MockAgent' && m.target.kind === 'host')) return;
+  for (let i = mocks.length - 1; i >= 0; i--) {
+    const m = mocks[i]!;
+    if (m.mechanism === 'undici MockAgent' && m.target.kind === 'module') mocks.splice(i, 1);
+  }
 }

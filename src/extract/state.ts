@@ -58,6 +58,10 @@ export class ExtractionState {
   readonly helperNames = new Set<string>();
   /** Names bound to nock scopes (`const scope = nock(...)`). */
   readonly nockScopes = new Set<string>();
+  /** Names bound to a module loaded through rewire (`const orders = rewire('../orders')`), with its specifier. */
+  readonly rewired = new Map<string, string>();
+  /** Names bound to undici MockAgents (`const agent = new MockAgent()`): `agent.get(origin)` names a host. */
+  readonly mockAgents = new Set<string>();
   /** Names that stand for sinon or a sinon sandbox (`const sandbox = sinon.createSandbox()`). */
   readonly sinonRoots = new Set<string>(['sinon', 'sandbox']);
   /** Local names bound by (non-type) imports and top-level requires. */

@@ -172,7 +172,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       }
       return;
     case ts.SyntaxKind.NewExpression:
-      recogniseMockConstruction(state, node as ts.NewExpression);
+      recogniseMockConstruction(state, node as ts.NewExpression, chainContext(node, ancestors).assignedTo);
       recogniseRealConstruction(state, node as ts.NewExpression);
       recogniseWaitPromise(state, node as ts.NewExpression, ancestors);
       return;

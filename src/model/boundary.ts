@@ -18,6 +18,11 @@ export interface ResolvedBoundary {
   via: string[];
   /** The catalog entry that named it, if any. */
   catalogMatch: string | null;
+  /**
+   * Low stakes in every tier: a module's own private function or value replaced (rewire), which
+   * hides no boundary. Reported at the benign severity.
+   */
+  lowStakes?: boolean;
   /** For databases whose engine is known: the engine (several drivers, one system). */
   engine?: DatabaseEngine;
 }

@@ -15,5 +15,7 @@ export function describeTarget(target: MockTarget): string {
       return target.name === 'Date' ? 'the clock (Date and timers)' : `global ${target.name}`;
     case 'token':
       return `provider ${target.name}`;
+    case 'private':
+      return `${target.name} inside module '${target.module}'`;
   }
 }

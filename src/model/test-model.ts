@@ -97,7 +97,12 @@ export type MockTarget =
   /** A global replaced: `global.fetch = ...`, fake timers replacing the clock. */
   | { kind: 'global'; name: string }
   /** A dependency-injection token replaced: `{ provide: OrdersService, useValue }`. */
-  | { kind: 'token'; name: string; origin: Origin | null };
+  | { kind: 'token'; name: string; origin: Origin | null }
+  /**
+   * A top-level variable private to a module, replaced from outside: rewire's
+   * `rewire('../orders').__set__('db', fake)`. `module` is the specifier as the test wrote it.
+   */
+  | { kind: 'private'; module: string; name: string };
 
 export type Replacement =
   | 'automock'

@@ -95,7 +95,39 @@ export class BoundaryResolver {
         return this.fromHost(target.host);
       case 'global':
         return this.fromGlobal(target.name);
+      case 'private':
+        return this.fromPrivate(target.module, target.name, fromFile, aliases);
     }
+  }
+
+  /**
+   * A module's private variable replaced (rewire): the boundary of what the variable is bound to in
+   * that module (`const db = require('../db')`, `const pool = new Pool()`); anything else, a
+   * function or value of the module's own, hides no boundary and is low stakes.
+   */
+  private fromPrivate(specifier: string, name: string, fromFile: string, aliases: readonly Alias[]): ResolvedBoundary {
+    const path = isBareSpecifier(specifier)
+      ? ((aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null) ?? this.modules.resolveWorkspace(specifier))
+      : this.modules.resolve(fromFile, specifier, aliases);
+    const bound = path ? this.summaries.get(path).bindings.get(name) : undefined;
+    if (path && bound !== undefined) {
+      const resolved = this.fromModule(bound, path, aliases);
+      return { ...resolved, via: [`${name} in ${path}`, ...resolved.via] };
+    }
+    // A global the module uses, replaced for it alone: `__set__('fetch', fake)`, `__set__('console', quiet)`.
+    if (name === 'fetch' || name === 'XMLHttpRequest') return this.fromGlobal('fetch');
+    if (name === 'Date') return this.fromGlobal('Date');
+    if (name === 'console' || name === 'process' || name === 'Math') return this.fromOrigin(null, name, fromFile, aliases, name);
+    return {
+      kind: 'internal',
+      system: `${name}, private to your module ${path ?? specifier}`,
+      hides: ['the real behaviour of the replaced function or value inside the module under test'],
+      alternative: 'test through the module’s exports and let it use its own code; replace only what it reaches outside the process',
+      external: false,
+      via: [`${name} in ${path ?? specifier}`],
+      catalogMatch: null,
+      lowStakes: true,
+    };
   }
 
   private fromOrigin(origin: Origin | null, label: string, fromFile: string, aliases: readonly Alias[], object: string): ResolvedBoundary {

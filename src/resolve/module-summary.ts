@@ -9,6 +9,16 @@ import { scriptKindFor } from '../extract/extract-file.js';
 
 export interface ModuleSummary {
   imports: string[];
+  /**
+   * Top-level names bound to a module, and the specifier: `import db from '../db'`, `const { Pool }
+   * = require('pg')`, and values made directly from such a name (`const pool = new Pool()`, `const
+   * db = knex(config)`). What rewire's `__set__('db', fake)` replaces is what the name comes from.
+   */
+  bindings: Map<string, string>;
+}
+
+function emptySummary(): ModuleSummary {
+  return { imports: [], bindings: new Map() };
 }
 
 const MAX_MODULE_BYTES = 2 * 1024 * 1024;
@@ -30,26 +40,31 @@ export class ModuleSummaries {
     let text: string;
     try {
       // Size first: a huge file costs a stat, not its size in memory.
-      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return { imports: [] };
+      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return emptySummary();
       const buffer = readFileSync(join(this.root, path));
-      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return { imports: [] };
+      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return emptySummary();
       text = buffer.toString('utf8');
     } catch {
-      return { imports: [] };
+      return emptySummary();
     }
-    return { imports: topLevelImports(path, text) };
+    return summarize(path, text);
   }
 }
 
-export function topLevelImports(path: string, text: string): string[] {
+export function summarize(path: string, text: string): ModuleSummary {
   let sourceFile: ts.SourceFile;
   try {
     sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
   } catch (error) {
     // The parser recurses: a module nested deeper than the stack allows is followed no further.
-    if (error instanceof RangeError) return [];
+    if (error instanceof RangeError) return emptySummary();
     throw error;
   }
+  const bindings = new Map<string, string>();
+  const bind = (name: string, specifier: string): void => {
+    if (!bindings.has(name)) bindings.set(name, specifier);
+  };
+  recordBindings(sourceFile, bind);
   const imports: string[] = [];
   const add = (specifier: string | undefined): void => {
     if (specifier && !imports.includes(specifier)) imports.push(specifier);
@@ -93,7 +108,77 @@ export function topLevelImports(path: string, text: string): string[] {
       for (const specifier of requiresIn(statement.expression.right)) add(specifier);
     }
   }
-  return imports;
+  return { imports, bindings };
+}
+
+/** Names of top-level declarations bound to a module (see ModuleSummary.bindings). */
+function recordBindings(sourceFile: ts.SourceFile, bind: (name: string, specifier: string) => void): void {
+  const imported = new Map<string, string>();
+  const note = (name: string, specifier: string): void => {
+    if (!imported.has(name)) imported.set(name, specifier);
+    bind(name, specifier);
+  };
+  const declarations: ts.VariableDeclaration[] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const specifier = statement.moduleSpecifier.text;
+      if (clause.name) note(clause.name.text, specifier);
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) note(named.name.text, specifier);
+      if (named && ts.isNamedImports(named)) for (const element of named.elements) if (!element.isTypeOnly) note(element.name.text, specifier);
+    } else if (ts.isImportEqualsDeclaration(statement) && !statement.isTypeOnly && ts.isExternalModuleReference(statement.moduleReference)) {
+      const expr = statement.moduleReference.expression;
+      if (ts.isStringLiteral(expr)) note(statement.name.text, expr.text);
+    } else if (ts.isVariableStatement(statement)) {
+      declarations.push(...statement.declarationList.declarations);
+    }
+  }
+  for (const decl of declarations) {
+    const specifier = decl.initializer ? requireOf(decl.initializer) : null;
+    if (!specifier) continue;
+    if (ts.isIdentifier(decl.name)) note(decl.name.text, specifier);
+    else if (ts.isObjectBindingPattern(decl.name)) {
+      for (const element of decl.name.elements) if (ts.isIdentifier(element.name)) note(element.name.text, specifier);
+    }
+  }
+  // Values made directly from an imported name: `new Pool()`, `knex(config)`, `redis.createClient()`.
+  // Only imported names count: a value made by a local helper is the module's own.
+  for (const decl of declarations) {
+    if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+    const maker = madeFrom(decl.initializer);
+    const specifier = maker ? imported.get(maker) : undefined;
+    if (specifier) bind(decl.name.text, specifier);
+  }
+}
+
+/** `require('x')`, `require('x').y`: the specifier. */
+function requireOf(init: ts.Expression): string | null {
+  let expr = skipOuter(init);
+  if (ts.isPropertyAccessExpression(expr)) expr = expr.expression;
+  if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'require') {
+    const arg = expr.arguments[0];
+    if (arg && ts.isStringLiteral(arg)) return arg.text;
+  }
+  return null;
+}
+
+/** The name a value is made from: `new Pool()` → Pool, `knex(c)` → knex, `await redis.createClient()` → redis. */
+function madeFrom(init: ts.Expression): string | null {
+  const expr = skipOuter(init);
+  if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return null;
+  let callee: ts.Expression = expr.expression;
+  while (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
+  return ts.isIdentifier(callee) ? callee.text : null;
+}
+
+function skipOuter(expr: ts.Expression): ts.Expression {
+  let inner = expr;
+  while (ts.isAwaitExpression(inner) || ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner) || ts.isSatisfiesExpression(inner)) {
+    inner = inner.expression;
+  }
+  return inner;
 }
 
 /** `require('x')` calls in an export value, one level of object literal deep. */
