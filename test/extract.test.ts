@@ -295,6 +295,18 @@ describe('cross-file resolution', () => {
     expect(mock.system).toBe('Redis');
     expect(mock.severity).toBe('info');
   });
+
+  it('takes the nearest tsconfig above a package that has none, as TypeScript does', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@api/*": ["packages/api/src/*"] } } }',
+      'packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { pg: '8' }, devDependencies: { jest: '29' } }),
+      'packages/api/src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'packages/api/test/orders.test.ts': "jest.mock('@api/db');\nit('x', () => { expect(1).toBe(1); });\n",
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => f.system)).toEqual(['PostgreSQL']);
+    expect(result.warnings).toEqual([]);
+  });
 });
 
 describe('tsconfig extends', () => {

@@ -189,7 +189,7 @@ async function buildContext(
     }
   }
   const runner = buildRunnerConfig(dir, manifest, configs, [...dependencies, ...devDependencies]);
-  const aliases = await readAliases(root, dir, ownFiles, warnings, workspaces);
+  const aliases = await readAliases(root, dir, ownFiles, allFiles, warnings, workspaces);
   const name = typeof manifest?.['name'] === 'string' ? (manifest['name'] as string) : null;
   return {
     dir,
@@ -250,12 +250,18 @@ function entryPoints(dir: string, manifest: StaticObject | null): Record<string,
  * declares them), or, without `paths`, `baseUrl` itself: TypeScript, CRA and jest `modulePaths`
  * setups resolve `import 'test/server'` under it. `extends` is followed statically.
  */
-async function readAliases(root: string, dir: string, ownFiles: readonly string[], warnings: string[], workspaces: WorkspaceDirs): Promise<PathAlias[]> {
+async function readAliases(
+  root: string,
+  dir: string,
+  ownFiles: readonly string[],
+  allFiles: readonly string[],
+  warnings: string[],
+  workspaces: WorkspaceDirs,
+): Promise<PathAlias[]> {
   const aliases: PathAlias[] = [];
-  for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    const path = posix.join(dir, name);
-    if (!ownFiles.includes(path)) continue;
-    const options = await effectiveOptions(root, path, warnings, workspaces);
+  for (const { path, inherited } of nearestConfigs(dir, ownFiles, allFiles)) {
+    // A config above the package is its own package's to report on: read it quietly here.
+    const options = await effectiveOptions(root, path, inherited ? [] : warnings, workspaces);
     if (!options) continue;
     const { baseUrl, paths, pathsDir } = options;
     if (!paths) {
@@ -279,6 +285,22 @@ async function readAliases(root: string, dir: string, ownFiles: readonly string[
     if (aliases.length) break;
   }
   return aliases.sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+/**
+ * The package's own tsconfig.json and jsconfig.json; without either, the nearest ones in the folders
+ * above it, as TypeScript and editors pick the closest config for a file.
+ */
+function nearestConfigs(dir: string, ownFiles: readonly string[], allFiles: readonly string[]): { path: string; inherited: boolean }[] {
+  const names = ['tsconfig.json', 'jsconfig.json'];
+  const own = names.map((name) => posix.join(dir, name)).filter((path) => ownFiles.includes(path));
+  if (own.length) return own.map((path) => ({ path, inherited: false }));
+  for (let current = dir; current !== ''; ) {
+    current = current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '';
+    const found = names.map((name) => posix.join(current, name)).filter((path) => allFiles.includes(path));
+    if (found.length) return found.map((path) => ({ path, inherited: true }));
+  }
+  return [];
 }
 
 interface EffectiveOptions {
