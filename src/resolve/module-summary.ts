@@ -1,14 +1,18 @@
 /**
  * A source module's imports, read once per run: what a mocked module of your own reaches.
  * Only top-level, non-type imports count: a type import reaches nothing at run time.
+ * From the same parse, what its functions and methods return (code-summary.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from '../typescript.js';
 import { scriptKindFor } from '../extract/extract-file.js';
+import { emptyCodeSummary, summarizeCode, type CodeSummary } from './code-summary.js';
 
 export interface ModuleSummary {
   imports: string[];
+  /** Its functions and classes, and what each returns; null when the file could not be read or parsed. */
+  code: CodeSummary | null;
 }
 
 const MAX_MODULE_BYTES = 2 * 1024 * 1024;
@@ -30,26 +34,43 @@ export class ModuleSummaries {
     let text: string;
     try {
       // Size first: a huge file costs a stat, not its size in memory.
-      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return { imports: [] };
+      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return { imports: [], code: null };
       const buffer = readFileSync(join(this.root, path));
-      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return { imports: [] };
+      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return { imports: [], code: null };
       text = buffer.toString('utf8');
     } catch {
-      return { imports: [] };
+      return { imports: [], code: null };
     }
-    return { imports: topLevelImports(path, text) };
+    const sourceFile = parse(path, text);
+    if (!sourceFile) return { imports: [], code: null };
+    let code: CodeSummary | null;
+    try {
+      code = summarizeCode(sourceFile);
+    } catch (error) {
+      // Deeply nested code is summarised no further, like the parse itself.
+      if (!(error instanceof RangeError)) throw error;
+      code = emptyCodeSummary();
+    }
+    return { imports: importsOf(sourceFile), code };
+  }
+}
+
+function parse(path: string, text: string): ts.SourceFile | null {
+  try {
+    return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
+  } catch (error) {
+    // The parser recurses: a module nested deeper than the stack allows is followed no further.
+    if (error instanceof RangeError) return null;
+    throw error;
   }
 }
 
 export function topLevelImports(path: string, text: string): string[] {
-  let sourceFile: ts.SourceFile;
-  try {
-    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
-  } catch (error) {
-    // The parser recurses: a module nested deeper than the stack allows is followed no further.
-    if (error instanceof RangeError) return [];
-    throw error;
-  }
+  const sourceFile = parse(path, text);
+  return sourceFile ? importsOf(sourceFile) : [];
+}
+
+function importsOf(sourceFile: ts.SourceFile): string[] {
   const imports: string[] = [];
   const add = (specifier: string | undefined): void => {
     if (specifier && !imports.includes(specifier)) imports.push(specifier);
