@@ -31,6 +31,7 @@ import type { MockSite, TestFileModel, Tier } from './model/test-model.js';
 import { BoundaryResolver } from './resolve/boundary-resolver.js';
 import { ModuleResolver, isRelative } from './resolve/module-resolver.js';
 import { ModuleSummaries } from './resolve/module-summary.js';
+import { CalledCodeReader } from './analyze/called-code.js';
 
 /** Browser suites are not run by the Jest/Vitest/Mocha setup files of their package. */
 const BROWSER = new Set(['playwright', 'cypress']);
@@ -56,7 +57,9 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     .filter((p) => p.name !== null)
     .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
   const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
-  const boundaryResolver = new BoundaryResolver(catalog, resolver, new ModuleSummaries(root));
+  const summaries = new ModuleSummaries(root);
+  const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
+  const calledCode = new CalledCodeReader(resolver, summaries);
   const rules = options.rules ?? builtinRules;
   const engine = new RuleEngine(rules, {
     severity: options.severity ?? {},
@@ -235,6 +238,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
         { path, role: 'test', tier, tierReason: reason, model, pkg, usedBy: [], serves: [], appliesTo: 'importers', automockOf: null, support },
         boundaryResolver,
         resolver,
+        calledCode,
       ),
     );
     const findings = file ? findingsOf(file) : null;

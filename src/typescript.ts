@@ -98,6 +98,7 @@ export const ts = {
   isTypeReferenceNode: bundled.isTypeReferenceNode,
   isUnionTypeNode: bundled.isUnionTypeNode,
   isVariableDeclaration: bundled.isVariableDeclaration,
+  isVariableDeclarationList: bundled.isVariableDeclarationList,
   isVariableStatement: bundled.isVariableStatement,
   parseJsonText: bundled.parseJsonText,
   preProcessFile: bundled.preProcessFile,
@@ -116,8 +117,14 @@ export const ts = {
     DoStatement: bundled.SyntaxKind.DoStatement,
     ElementAccessExpression: bundled.SyntaxKind.ElementAccessExpression,
     EndOfFileToken: bundled.SyntaxKind.EndOfFileToken,
+    EqualsEqualsEqualsToken: bundled.SyntaxKind.EqualsEqualsEqualsToken,
+    EqualsEqualsToken: bundled.SyntaxKind.EqualsEqualsToken,
     EqualsToken: bundled.SyntaxKind.EqualsToken,
+    ExclamationEqualsEqualsToken: bundled.SyntaxKind.ExclamationEqualsEqualsToken,
+    ExclamationEqualsToken: bundled.SyntaxKind.ExclamationEqualsToken,
+    ExclamationToken: bundled.SyntaxKind.ExclamationToken,
     ExportKeyword: bundled.SyntaxKind.ExportKeyword,
+    ExtendsKeyword: bundled.SyntaxKind.ExtendsKeyword,
     FalseKeyword: bundled.SyntaxKind.FalseKeyword,
     FirstAssignment: bundled.SyntaxKind.FirstAssignment,
     FirstTypeNode: bundled.SyntaxKind.FirstTypeNode,
@@ -153,6 +160,7 @@ export const ts = {
     RegularExpressionLiteral: bundled.SyntaxKind.RegularExpressionLiteral,
     ReturnStatement: bundled.SyntaxKind.ReturnStatement,
     SingleLineCommentTrivia: bundled.SyntaxKind.SingleLineCommentTrivia,
+    StaticKeyword: bundled.SyntaxKind.StaticKeyword,
     StringLiteral: bundled.SyntaxKind.StringLiteral,
     TemplateHead: bundled.SyntaxKind.TemplateHead,
     TemplateMiddle: bundled.SyntaxKind.TemplateMiddle,
@@ -178,6 +186,8 @@ export declare namespace ts {
   type CallExpression = Compiler.CallExpression;
   type CatchClause = Compiler.CatchClause;
   type ClassDeclaration = Compiler.ClassDeclaration;
+  type ClassElement = Compiler.ClassElement;
+  type ClassLikeDeclaration = Compiler.ClassLikeDeclaration;
   type CommentKind = Compiler.CommentKind;
   type DeleteExpression = Compiler.DeleteExpression;
   type Diagnostic = Compiler.Diagnostic;
@@ -190,6 +200,7 @@ export declare namespace ts {
   type ForStatement = Compiler.ForStatement;
   type FunctionDeclaration = Compiler.FunctionDeclaration;
   type FunctionExpression = Compiler.FunctionExpression;
+  type FunctionLikeDeclaration = Compiler.FunctionLikeDeclaration;
   type Identifier = Compiler.Identifier;
   type ExportDeclaration = Compiler.ExportDeclaration;
   type ImportDeclaration = Compiler.ImportDeclaration;

@@ -10,6 +10,7 @@ import { callersOfHelper, helperClosure } from '../model/queries.js';
 import type { MockSite, Owner, RealUsage, TestFileModel, Tier } from '../model/test-model.js';
 import type { BoundaryResolver } from '../resolve/boundary-resolver.js';
 import { isRelative, type ModuleResolver } from '../resolve/module-resolver.js';
+import { calledCodeOf, type CalledCodeReader } from './called-code.js';
 import { drivesRunningApp, fromUsage, realBoundariesOf } from './real-boundaries.js';
 
 export interface AnalyzeInput {
@@ -30,7 +31,7 @@ export interface AnalyzeInput {
   support: readonly AnalyzedFile[];
 }
 
-export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver): AnalyzedFile {
+export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, modules: ModuleResolver, code?: CalledCodeReader): AnalyzedFile {
   const { support, ...given } = input;
   // Fake guards imported from helper files take that file's fact that they always allow.
   const facts = { ...given, model: withImportedAllows(given, support, modules) };
@@ -57,7 +58,9 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
     if (real) realBoundaries.push({ ...real, owner: { kind: 'file' }, line: usage.line, from: `${from}:${usage.line}`, locals });
   }
   const inheritedResets = input.role === 'test' ? resetsFromSupport(facts, support, modules) : [];
-  return { ...facts, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external };
+  const analysed: AnalyzedFile = { ...facts, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external };
+  if (input.role === 'test' && code) analysed.calledCode = calledCodeOf(path, pkg, model, code);
+  return analysed;
 }
 
 interface SupportIndex {

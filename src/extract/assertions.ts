@@ -138,6 +138,10 @@ function add(state: ExtractionState, node: ts.Node, kind: AssertionKind, matcher
   const assertion: Assertion = { kind, matcher, owner: state.owner, subjectRoot, ...state.position(node) };
   if (details.expected) assertion.expected = valueRef(state, details.expected);
   if (subject) assertion.subjectFromCall = isCallResult(state, subject);
+  if (subject && assertion.subjectFromCall) {
+    const called = subjectCall(state, subject);
+    if (called) assertion.subjectCall = called;
+  }
   if (details.http) assertion.http = details.http;
   state.model.assertions.push(assertion);
   // Which variable the asserted double is, decided after the walk (output channel or stand-in).
@@ -177,6 +181,48 @@ function isCallResult(state: ExtractionState, subject: ts.Expression): boolean {
     return !!init && ts.isCallExpression(unwrap(init));
   }
   return false;
+}
+
+/** The call a subject comes from: the subject itself, or what the variable holding it was given. */
+function callOf(state: ExtractionState, subject: ts.Expression): ts.CallExpression | null {
+  const inner = unwrap(subject);
+  if (ts.isCallExpression(inner)) return inner;
+  if (ts.isIdentifier(inner)) {
+    const init = state.initializers.get(inner.text);
+    const call = init ? unwrap(init) : null;
+    if (call && ts.isCallExpression(call)) return call;
+  }
+  return null;
+}
+
+/** DI container look-ups that hand back an instance of the class they are given: `module.get(UsersService)`. */
+const CONTAINER_GETTERS = new Set(['get', 'resolve', 'select']);
+
+/** The class a variable's value is an instance of: `new UsersService(repo)`, `module.get<UsersService>(UsersService)`. */
+function instanceClass(state: ExtractionState, name: string): string | undefined {
+  const init = state.initializers.get(name);
+  const value = init ? unwrap(init) : null;
+  if (!value) return undefined;
+  if (ts.isNewExpression(value)) return ts.isIdentifier(value.expression) ? value.expression.text : undefined;
+  if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && CONTAINER_GETTERS.has(value.expression.name.text)) {
+    const arg = value.arguments[0];
+    if (arg && ts.isIdentifier(arg) && value.arguments.length <= 2) return arg.text;
+  }
+  return undefined;
+}
+
+/** The function an asserted call runs, by the file's own names; null for anything computed. */
+function subjectCall(state: ExtractionState, subject: ts.Expression): Assertion['subjectCall'] | null {
+  const call = callOf(state, subject);
+  if (!call) return null;
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return { root: callee.text, member: null };
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name)) {
+    const root = callee.expression.text;
+    const instanceOf = instanceClass(state, root);
+    return instanceOf ? { root, member: callee.name.text, instanceOf } : { root, member: callee.name.text };
+  }
+  return null;
 }
 
 const STATUS_PROPS = new Set(['status', 'statusCode']);

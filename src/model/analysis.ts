@@ -62,6 +62,25 @@ export interface InheritedReset {
   from: string;
 }
 
+/**
+ * What the code an asserted call runs does with what it returns, read statically from the
+ * repository's source: 'pass-through' when every return hands back a dependency call's result as
+ * is (`return this.repo.find()`), 'transforms' when some return is anything else, 'not-inspected'
+ * when the code could not be found (a package, a file outside the tree, an inherited method).
+ */
+export type CalledCode =
+  | {
+      verdict: 'pass-through';
+      /** The function or method, as the test names it: 'UsersService.findAll', 'getUser'. */
+      code: string;
+      /** 'path:line' of its definition. */
+      at: string;
+      /** The dependency methods or functions whose result it returns ('find', 'findOneBy'). */
+      calls: string[];
+    }
+  | { verdict: 'transforms'; code: string; at: string; /** What it returns instead, in words. */ why: string }
+  | { verdict: 'not-inspected'; reason: string };
+
 export type FileRole = 'test' | 'support';
 
 export interface AnalyzedFile {
@@ -91,4 +110,10 @@ export interface AnalyzedFile {
   inherited: InheritedDouble[];
   /** Resets of doubles made around each test by setup files and imported helpers. */
   inheritedResets: InheritedReset[];
+  /**
+   * For test files: what the code under test behind each assertion's subject does with what it
+   * returns, index-aligned with `model.assertions` (null where the assertion is not on a call's
+   * result with an expected value). Absent when the source was not read.
+   */
+  calledCode?: (CalledCode | null)[];
 }

@@ -179,6 +179,16 @@ export type AssertionKind =
    */
   | 'implicit';
 
+/** The function an asserted call runs, by the local names of the test file. */
+export interface SubjectCall {
+  /** The called name (`getUser`) or the object the method is called on (`service`, `users`). */
+  root: string;
+  /** The method or property called on `root`; null for a plain function call. */
+  member: string | null;
+  /** When `root` holds an instance the file makes or asks a DI container for: the class's local name. */
+  instanceOf?: string;
+}
+
 export interface Assertion extends Position {
   kind: AssertionKind;
   /** Matcher or assertion function: 'toHaveBeenCalledWith', 'assert.equal', 'supertest.expect'. */
@@ -190,6 +200,12 @@ export interface Assertion extends Position {
   expected?: string | null;
   /** True when the subject is what a call returned (`expect(await svc.find())`, or a variable holding it). */
   subjectFromCall?: boolean;
+  /**
+   * For a subject from a call: the function called, as the file names it, so analysis can find its
+   * code (`getUser(7)` → root 'getUser'; `service.findAll()` with `service = new UsersService(…)` or
+   * `module.get(UsersService)` → root 'service', member 'findAll', instanceOf 'UsersService').
+   */
+  subjectCall?: SubjectCall;
   /**
    * For invocation assertions: true when the double is the unit's output channel rather than a
    * stand-in for a dependency — a callback or object the test hands to the unit (`handler(req, res)`

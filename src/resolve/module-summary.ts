@@ -1,11 +1,13 @@
 /**
  * A source module's imports, read once per run: what a mocked module of your own reaches.
  * Only top-level, non-type imports count: a type import reaches nothing at run time.
+ * From the same parse, what its functions and methods return (code-summary.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from '../typescript.js';
 import { scriptKindFor } from '../extract/extract-file.js';
+import { emptyCodeSummary, summarizeCode, type CodeSummary } from './code-summary.js';
 
 export interface ModuleSummary {
   imports: string[];
@@ -15,10 +17,12 @@ export interface ModuleSummary {
    * db = knex(config)`). What rewire's `__set__('db', fake)` replaces is what the name comes from.
    */
   bindings: Map<string, string>;
+  /** Its functions and classes, and what each returns; null when the file could not be read or parsed. */
+  code: CodeSummary | null;
 }
 
 function emptySummary(): ModuleSummary {
-  return { imports: [], bindings: new Map() };
+  return { imports: [], bindings: new Map(), code: null };
 }
 
 const MAX_MODULE_BYTES = 2 * 1024 * 1024;
@@ -51,20 +55,41 @@ export class ModuleSummaries {
   }
 }
 
+/** One parse of a module: its imports, its top-level bindings and what its functions return. */
 export function summarize(path: string, text: string): ModuleSummary {
-  let sourceFile: ts.SourceFile;
+  const sourceFile = parse(path, text);
+  if (!sourceFile) return emptySummary();
+  const bindings = new Map<string, string>();
+  recordBindings(sourceFile, (name, specifier) => {
+    if (!bindings.has(name)) bindings.set(name, specifier);
+  });
+  let code: CodeSummary | null;
   try {
-    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+    code = summarizeCode(sourceFile);
+  } catch (error) {
+    // Deeply nested code is summarised no further, like the parse itself.
+    if (!(error instanceof RangeError)) throw error;
+    code = emptyCodeSummary();
+  }
+  return { imports: importsOf(sourceFile), bindings, code };
+}
+
+function parse(path: string, text: string): ts.SourceFile | null {
+  try {
+    return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
   } catch (error) {
     // The parser recurses: a module nested deeper than the stack allows is followed no further.
-    if (error instanceof RangeError) return emptySummary();
+    if (error instanceof RangeError) return null;
     throw error;
   }
-  const bindings = new Map<string, string>();
-  const bind = (name: string, specifier: string): void => {
-    if (!bindings.has(name)) bindings.set(name, specifier);
-  };
-  recordBindings(sourceFile, bind);
+}
+
+export function topLevelImports(path: string, text: string): string[] {
+  const sourceFile = parse(path, text);
+  return sourceFile ? importsOf(sourceFile) : [];
+}
+
+function importsOf(sourceFile: ts.SourceFile): string[] {
   const imports: string[] = [];
   const add = (specifier: string | undefined): void => {
     if (specifier && !imports.includes(specifier)) imports.push(specifier);
@@ -108,7 +133,25 @@ export function summarize(path: string, text: string): ModuleSummary {
       for (const specifier of requiresIn(statement.expression.right)) add(specifier);
     }
   }
-  return { imports, bindings };
+  return imports;
+}
+
+/** `require('x')` calls in an export value, one level of object literal deep. */
+function requiresIn(expr: ts.Expression): string[] {
+  const out: string[] = [];
+  const take = (e: ts.Expression): void => {
+    let inner = e;
+    if (ts.isPropertyAccessExpression(inner)) inner = inner.expression;
+    if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require') {
+      const arg = inner.arguments[0];
+      if (arg && ts.isStringLiteral(arg)) out.push(arg.text);
+    }
+  };
+  take(expr);
+  if (ts.isObjectLiteralExpression(expr)) {
+    for (const property of expr.properties) if (ts.isPropertyAssignment(property)) take(property.initializer);
+  }
+  return out;
 }
 
 /** Names of top-level declarations bound to a module (see ModuleSummary.bindings). */
@@ -179,22 +222,4 @@ function skipOuter(expr: ts.Expression): ts.Expression {
     inner = inner.expression;
   }
   return inner;
-}
-
-/** `require('x')` calls in an export value, one level of object literal deep. */
-function requiresIn(expr: ts.Expression): string[] {
-  const out: string[] = [];
-  const take = (e: ts.Expression): void => {
-    let inner = e;
-    if (ts.isPropertyAccessExpression(inner)) inner = inner.expression;
-    if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require') {
-      const arg = inner.arguments[0];
-      if (arg && ts.isStringLiteral(arg)) out.push(arg.text);
-    }
-  };
-  take(expr);
-  if (ts.isObjectLiteralExpression(expr)) {
-    for (const property of expr.properties) if (ts.isPropertyAssignment(property)) take(property.initializer);
-  }
-  return out;
 }
