@@ -6,12 +6,35 @@ import { describeTarget } from '../src/model/describe-target.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { MockBehaviour, MockSite, TestFileModel } from '../src/model/test-model.js';
 import { AUTH_METHODS, describeAllow } from '../src/model/auth-allow.js';
+import { factsApplyingTo, testsOfOwner } from '../src/model/queries.js';
 
 /** Names that say a target is part of authentication or authorisation. */
 const AUTH_NAME = /auth|guard|jwt|token|passport|session|permission|role|acl|polic|login|credential|identity|oauth|clerk|cognito|firebase|verify/i;
 
-/** A behaviour given elsewhere to the replaced thing that always allows (`jwt.verify.mockReturnValue(user)`). */
-function allowedByBehaviour(model: TestFileModel, site: MockSite): string | null {
+/**
+ * The behaviours that can reach a site's double: those whose owner applies to a test the site
+ * applies to. Another test's `validateUser.mockResolvedValue(user)` says nothing about this one.
+ */
+function behavioursReaching(model: TestFileModel, site: MockSite): readonly MockBehaviour[] {
+  if (site.owner.kind === 'file') return model.mockBehaviours;
+  const picked = new Set<MockBehaviour>();
+  for (const test of testsOfOwner(model, site.owner)) {
+    for (const behaviour of factsApplyingTo(model, model.mockBehaviours, test)) picked.add(behaviour);
+  }
+  return [...picked];
+}
+
+/** A behaviour that turns the caller away: returns false, null or undefined, throws or rejects. */
+function denies(behaviour: MockBehaviour): boolean {
+  return behaviour.fault === true || behaviour.returns === 'false';
+}
+
+/**
+ * How the replaced thing always allows, judged by the behaviours that reach it: its own
+ * replacement (`canActivate: () => true`) or a behaviour given elsewhere (`jwt.verify.mockReturnValue(user)`).
+ * Null when any reaching behaviour of an auth method denies: the rejection path is then exercised.
+ */
+function alwaysAllows(model: TestFileModel, site: MockSite): string | null {
   const target = site.target;
   const matches = (b: MockBehaviour): boolean => {
     if (target.kind === 'module') {
@@ -20,14 +43,15 @@ function allowedByBehaviour(model: TestFileModel, site: MockSite): string | null
     if (target.kind === 'member') return b.subject === `${target.object}.${target.member}`;
     return false;
   };
-  for (const behaviour of model.mockBehaviours) {
-    if (!matches(behaviour) || !behaviour.returns) continue;
+  let allow = site.allows ?? null;
+  for (const behaviour of behavioursReaching(model, site)) {
+    if (!matches(behaviour)) continue;
     const member = behaviour.subject.split('.').pop()!;
     if (behaviour.returns !== 'next' && !AUTH_METHODS.test(member)) continue;
-    const allow = describeAllow(member, behaviour.returns);
-    if (allow) return allow;
+    if (denies(behaviour)) return null;
+    allow ??= behaviour.returns ? describeAllow(member, behaviour.returns) : null;
   }
-  return null;
+  return allow;
 }
 
 const rule: RuleDefinition = {
@@ -52,7 +76,7 @@ const rule: RuleDefinition = {
       const target = describeTarget(site.target);
       const authish = boundary.kind === 'auth' || AUTH_NAME.test(target);
       if (!authish) return;
-      const allows = site.allows ?? allowedByBehaviour(file.model, site);
+      const allows = alwaysAllows(file.model, site);
       if (!allows) return;
       const owner = site.owner;
       let describeId: number | null = null;

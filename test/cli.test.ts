@@ -167,6 +167,15 @@ describe('test-audit rules', () => {
     ]);
     expect(parsed.rules[1]!.severity['default']).toEqual({ unit: 'warning', integration: 'error', e2e: 'error' });
   });
+
+  it('links each rule by its path in the package and by a full address', async () => {
+    const run = await runCli(['rules', '--format', 'json']);
+    const parsed = JSON.parse(run.stdout) as { rules: { id: string; docs: string; docsUrl: string }[] };
+    for (const rule of parsed.rules) {
+      expect(rule.docs).toBe(`rules/${rule.id}.md`);
+      expect(rule.docsUrl).toMatch(new RegExp(`^https://unpkg\\.com/test-audit@[^/]+/rules/${rule.id}\\.md$`));
+    }
+  });
 });
 
 describe('test-audit explain', () => {
@@ -187,7 +196,11 @@ describe('test-audit explain', () => {
 
   it('every finding links its rule documentation', async () => {
     const run = await runCli(['fixtures/ceremony-shop', '--format', 'json']);
-    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; docs: string }[] };
-    for (const finding of report.findings) expect(finding.docs).toBe(`rules/${finding.ruleId}.md`);
+    const report = JSON.parse(run.stdout) as { tool: { version: string }; findings: { ruleId: string; docs: string; docsUrl: string }[] };
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const finding of report.findings) {
+      expect(finding.docs).toBe(`rules/${finding.ruleId}.md`);
+      expect(finding.docsUrl).toBe(`https://unpkg.com/test-audit@${report.tool.version}/rules/${finding.ruleId}.md`);
+    }
   });
 });

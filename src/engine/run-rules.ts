@@ -14,6 +14,8 @@ import { fingerprints, type FingerprintFacts } from './fingerprint.js';
 import { effectiveSeverities, severityIn, type SeverityOverrides, type SeverityTable } from './severity.js';
 import { applySuppressions, type Candidate } from './suppressions.js';
 import { highestTier } from './support-tier.js';
+import { ruleDocsUrl } from '../docs/links.js';
+import { toolVersion } from '../version.js';
 
 export function renderMessage(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
@@ -56,6 +58,7 @@ export function ruleSummaries(rules: readonly RuleDefinition[], options: EngineO
     id: rule.meta.id,
     description: rule.meta.description,
     docs: docsPath(rule.meta.id),
+    docsUrl: ruleDocsUrl(toolVersion(), rule.meta.id),
     severity: effectiveSeverities(rule.meta, options.severity?.[rule.meta.id]),
   }));
 }
@@ -182,6 +185,7 @@ function toPending(rule: RuleDefinition, table: SeverityTable, raw: RawFinding, 
     message: renderMessage(template, raw.data),
     messageId: raw.messageId,
     docs: docsPath(rule.meta.id),
+    docsUrl: ruleDocsUrl(toolVersion(), rule.meta.id),
     fingerprint: '',
     package: pkg.dir,
   };

@@ -9,6 +9,7 @@ import type { Assertion, AssertionKind } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 import { lookupTable } from '../lookup-table.js';
+import { isHttpResponse } from './http-responses.js';
 import {
   ASSERTING_HELPER,
   ASSERT_MODULES,
@@ -228,12 +229,20 @@ function subjectCall(state: ExtractionState, subject: ts.Expression): Assertion[
 const STATUS_PROPS = new Set(['status', 'statusCode']);
 const EQUALITY = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eq', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is']);
 
-/** `res.status`, `response.statusCode`, Playwright `response.status()`, or a variable holding one (`const { status } = await axios.get(…)`). */
+/**
+ * `res.status`, `response.statusCode`, Playwright `response.status()` of an HTTP response, or a
+ * variable holding one (`const { status } = await axios.get(…)`). `order.status` is a field.
+ */
 function isStatusRead(state: ExtractionState, expr: ts.Expression): boolean {
   let inner = unwrap(expr);
   if (ts.isIdentifier(inner)) return state.statusNames.has(inner.text);
   if (ts.isCallExpression(inner) && inner.arguments.length === 0) inner = unwrap(inner.expression);
-  return ts.isPropertyAccessExpression(inner) && STATUS_PROPS.has(inner.name.text);
+  return ts.isPropertyAccessExpression(inner) && STATUS_PROPS.has(inner.name.text) && isHttpResponse(state, inner.expression);
+}
+
+/** HTTP status codes run from 100 to 599; other numbers compared with a `status` are not one. */
+function isPlausibleStatus(code: number): boolean {
+  return Number.isInteger(code) && code >= 100 && code <= 599;
 }
 
 /**
@@ -307,7 +316,7 @@ const STATUS_CODES: Record<string, number> = lookupTable({
 function statusCodeOf(state: ExtractionState, expr: ts.Expression | undefined): number | null {
   if (!expr) return null;
   const inner = unwrap(expr);
-  if (ts.isNumericLiteral(inner)) return Number(inner.text);
+  if (ts.isNumericLiteral(inner)) return isPlausibleStatus(Number(inner.text)) ? Number(inner.text) : null;
   let holder: ts.Identifier;
   let constant: string | null = null;
   if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression)) {
@@ -343,10 +352,10 @@ function httpPartOfExpect(state: ExtractionState, subject: ts.Expression | null,
     if (code !== null) return { part: 'status', code };
   }
   const inner = unwrap(subject);
-  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'ok' && (matcher === 'toBe' || matcher === 'true' || matcher === 'toBeTruthy')) {
+  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'ok' && isHttpResponse(state, inner.expression) && (matcher === 'toBe' || matcher === 'true' || matcher === 'toBeTruthy')) {
     if (matcher !== 'toBe' || (first && first.kind === ts.SyntaxKind.TrueKeyword)) return { part: 'status', code: 200 };
   }
-  if (matcher === 'toHaveProperty' && literalText(first) && /^(status|statusCode)$/.test(literalText(first)!)) {
+  if (matcher === 'toHaveProperty' && literalText(first) && /^(status|statusCode)$/.test(literalText(first)!) && isHttpResponse(state, subject)) {
     const code = statusCodeOf(state, matcherArgs[1]);
     if (code !== null) return { part: 'status', code };
   }

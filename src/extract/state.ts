@@ -107,6 +107,11 @@ export class ExtractionState {
   /** Variables holding a response status: `const { status } = await axios.get(…)`, `const code = res.statusCode`. */
   readonly statusNames = new Set<string>();
   /**
+   * Whether each name, as last bound, holds an HTTP response (`const res = await request(app).get('/')`,
+   * `.then((res) => …)` on a request chain): only then is its `status` an HTTP status.
+   */
+  readonly httpResponses = new Map<string, boolean>();
+  /**
    * Testing Library queries bound from a render result (`const { getByText } = render(<X />)`) and
    * variables holding one (`const view = render(<X />)`, queried as `view.getByText`).
    */

@@ -2,6 +2,7 @@
  * The one walk over a file's compiler nodes. It keeps the ancestor stack and the owner scopes,
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
+import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
 import { ts } from '../typescript.js';
 import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
@@ -126,6 +127,10 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       state.declareLocal(bindingNames(declaration.name));
       recordVariableOrigin(state, declaration);
       if (declaration.initializer) noteStatusVariable(state, declaration);
+      if (ts.isIdentifier(declaration.name)) {
+        if (declaration.initializer) noteResponseBinding(state, declaration.name.text, declaration.initializer);
+        else state.httpResponses.set(declaration.name.text, false);
+      }
       if (declaration.initializer) noteRenderResult(state, declaration);
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
@@ -160,6 +165,10 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       }
       return;
     }
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      noteResponseCallback(state, node, parent);
+      return;
     case ts.SyntaxKind.CallExpression:
       if (!isInnerChainPart(node, parent)) onCallTop(state, node as ts.CallExpression, ancestors, fakes);
       return;
@@ -185,6 +194,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       const left = unwrap(binary.left);
       if (ts.isIdentifier(left)) {
         const right = unwrap(binary.right);
+        noteResponseBinding(state, left.text, right);
         state.initializers.set(left.text, right);
         // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.
         if (ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) {
@@ -295,18 +305,26 @@ function canonicalChain(state: ExtractionState, chain: Chain): Chain {
   return rechain(chain, canonical, [{ ...first!, name: canonical }, ...rest]);
 }
 
-/** `const { status } = await request(…)`, `const code = res.statusCode`: later assertions on the variable check a status. */
+/**
+ * `const { status } = await request(…)`, `const code = res.statusCode` with `res` a response: later
+ * assertions on the variable check an HTTP status. A name bound to anything else no longer does.
+ */
 function noteStatusVariable(state: ExtractionState, declaration: ts.VariableDeclaration): void {
   const name = declaration.name;
+  const init = unwrap(declaration.initializer!);
   if (ts.isIdentifier(name)) {
-    const init = unwrap(declaration.initializer!);
-    if (ts.isPropertyAccessExpression(init) && (init.name.text === 'status' || init.name.text === 'statusCode')) state.statusNames.add(name.text);
+    const read = ts.isPropertyAccessExpression(init) && (init.name.text === 'status' || init.name.text === 'statusCode') && isHttpResponse(state, init.expression);
+    if (read) state.statusNames.add(name.text);
+    else state.statusNames.delete(name.text);
     return;
   }
-  if (!ts.isObjectBindingPattern(name) || !ts.isCallExpression(unwrap(declaration.initializer!))) return;
+  if (!ts.isObjectBindingPattern(name)) return;
+  const fromResponse = isHttpResponse(state, init);
   for (const element of name.elements) {
     const key = element.propertyName ?? element.name;
-    if (ts.isIdentifier(key) && (key.text === 'status' || key.text === 'statusCode') && ts.isIdentifier(element.name)) state.statusNames.add(element.name.text);
+    if (!ts.isIdentifier(key) || !ts.isIdentifier(element.name)) continue;
+    if (fromResponse && (key.text === 'status' || key.text === 'statusCode')) state.statusNames.add(element.name.text);
+    else state.statusNames.delete(element.name.text);
   }
 }
 

@@ -18,6 +18,8 @@ export interface Finding {
   messageId: string;
   /** Path of the rule's documentation inside the test-audit package. */
   docs: string;
+  /** Full address of that page for the version that made the report (`https://unpkg.com/test-audit@<version>/rules/<id>.md`). */
+  docsUrl: string;
   /**
    * Stable identity for baselines and code scanning: rule, file, message id, subject, owning test
    * title and ordinal among equal findings — never line numbers, so edits elsewhere keep it.
@@ -152,7 +154,10 @@ export interface BaselineSummary {
 export interface RuleSummary {
   id: string;
   description: string;
+  /** Path of the rule's documentation inside the test-audit package. */
   docs: string;
+  /** Full address of that page for the version that made the report. */
+  docsUrl: string;
   severity: Record<string, Record<Tier, SeveritySetting>>;
 }
 

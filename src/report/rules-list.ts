@@ -2,6 +2,8 @@
 import { Chalk } from 'chalk';
 import type { RuleDefinition, TierSeverity } from '../model/rule.js';
 import { docsPath } from '../engine/run-rules.js';
+import { ruleDocsUrl } from '../docs/links.js';
+import { toolVersion } from '../version.js';
 import { block, escapeJsonText } from './text.js';
 
 function tiers(severity: TierSeverity): string {
@@ -21,7 +23,7 @@ export function formatRulesTable(rules: readonly RuleDefinition[], options: { co
       const label = variants.length === 1 ? 'severity' : variant;
       lines.push(`  ${c.dim(label.padEnd(10))} ${tiers(severity)}`);
     }
-    lines.push(`  ${c.dim('docs'.padEnd(10))} ${docsPath(rule.meta.id)} (test-audit explain ${rule.meta.id})`, '');
+    lines.push(`  ${c.dim('docs'.padEnd(10))} ${ruleDocsUrl(toolVersion(), rule.meta.id)} (test-audit explain ${rule.meta.id})`, '');
   }
   return lines.join('\n');
 }
@@ -33,6 +35,7 @@ export function formatRulesJson(rules: readonly RuleDefinition[]): string {
     rationale: rule.meta.rationale,
     severity: rule.meta.severity,
     docs: docsPath(rule.meta.id),
+    docsUrl: ruleDocsUrl(toolVersion(), rule.meta.id),
   }));
   return `${escapeJsonText(JSON.stringify({ schemaVersion: 1, rules: list }, null, 2))}\n`;
 }
