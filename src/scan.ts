@@ -58,7 +58,18 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     .map((p) => ({ name: p.name!, dir: p.dir, entries: p.entries }));
   const resolver = new ModuleResolver(fileSet, workspaces, (path) => packages.contextOf(path).aliases);
   const summaries = new ModuleSummaries(root);
-  const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries);
+  // The package's own source files, listed once per package when a test rebinds a DI token.
+  const sourcesByPackage = new Map<string, string[]>();
+  const packageSources = (path: string): readonly string[] => {
+    const dir = packages.packageDirOf(path);
+    let sources = sourcesByPackage.get(dir);
+    if (!sources) {
+      sources = files.filter((f) => isSourceFile(f) && !isTestCandidate(f) && packages.packageDirOf(f) === dir);
+      sourcesByPackage.set(dir, sources);
+    }
+    return sources;
+  };
+  const boundaryResolver = new BoundaryResolver(catalog, resolver, summaries, packageSources);
   const calledCode = new CalledCodeReader(resolver, summaries);
   const rules = options.rules ?? builtinRules;
   const engine = new RuleEngine(rules, {

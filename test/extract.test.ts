@@ -515,6 +515,55 @@ describe('mocking mechanisms: target, boundary and line', () => {
       ['5 database PostgreSQL | provider OrderRepository'],
     ],
     [
+      'inversify rebind of a token: the class the container configuration binds it to',
+      pkg({ pg: '8', inversify: '6', stripe: '14', nodemailer: '6' }),
+      {
+        'src/types.ts': "export const TYPES = { OrderRepository: Symbol.for('OrderRepository'), Payments: Symbol.for('Payments'), Mailer: Symbol.for('Mailer'), Clock: Symbol.for('Clock'), Unbound: Symbol.for('Unbound') };\n",
+        'src/clock.ts': 'export class Clock { now() { return 0; } }\n',
+        'src/inversify.config.ts': `import { Container, ContainerModule } from 'inversify';
+import { TYPES } from './types';
+import { OrderRepository as PgOrderRepository } from './order-repository';
+import { Payments } from './payments';
+import { Mailer } from './mailer';
+import { Clock } from './clock';
+export const container = new Container();
+container.bind<PgOrderRepository>(TYPES.OrderRepository).to(PgOrderRepository).inSingletonScope();
+container.bind(TYPES.Payments).toDynamicValue(() => new Payments());
+export const mail = new ContainerModule((bind) => { bind(TYPES.Mailer).toConstantValue(new Mailer()); });
+container.bind(TYPES.Clock).to(Clock);
+`,
+        'test/a.test.ts': `import { container } from '../src/inversify.config';
+import { TYPES } from '../src/types';
+it('x', () => {
+  container.rebind(TYPES.OrderRepository).toConstantValue({ find: jest.fn() } as never);
+  container.rebind(TYPES.Payments).toConstantValue({} as never);
+  container.rebind(TYPES.Mailer).toConstantValue({} as never);
+  container.rebind(TYPES.Clock).toConstantValue({} as never);
+  container.rebind(TYPES.Unbound).toConstantValue({} as never);
+  expect(1).toBe(1);
+});`,
+        'test/support/container.ts': "import { Container } from 'inversify';\nimport { TYPES } from '../../src/types';\nimport { Mailer } from '../../src/mailer';\nexport const c = new Container();\nc.bind(TYPES.OrderRepository).to(Mailer);\n",
+      },
+      [
+        '4 database PostgreSQL | provider TYPES.OrderRepository',
+        '5 http Stripe API | provider TYPES.Payments',
+        '6 email SMTP via Nodemailer | provider TYPES.Mailer',
+        '7 internal your module src/clock.ts | provider TYPES.Clock',
+        '8 internal your module src/types.ts | provider TYPES.Unbound',
+      ],
+    ],
+    [
+      'inversify rebind of a token bound to two classes keeps the token’s module',
+      pkg({ pg: '8', inversify: '6', stripe: '14' }),
+      {
+        'src/types.ts': "export const TYPES = { Repo: Symbol.for('Repo') };\n",
+        'src/a.config.ts': "import { Container } from 'inversify';\nimport { TYPES } from './types';\nimport { OrderRepository } from './order-repository';\nexport const a = new Container();\na.bind(TYPES.Repo).to(OrderRepository);\n",
+        'src/b.config.ts': "import { Container } from 'inversify';\nimport { TYPES } from './types';\nimport { Payments } from './payments';\nexport const b = new Container();\nb.bind(TYPES.Repo).to(Payments);\n",
+        'test/a.test.ts': `import { a } from '../src/a.config';\nimport { TYPES } from '../src/types';\nit('x', () => {\n  a.rebind(TYPES.Repo).toConstantValue({} as never);\n  expect(1).toBe(1);\n});`,
+      },
+      ['4 internal your module src/types.ts | provider TYPES.Repo'],
+    ],
+    [
       'tsyringe register and registerInstance',
       pkg({ pg: '8', tsyringe: '4' }),
       {

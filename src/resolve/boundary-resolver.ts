@@ -60,11 +60,14 @@ interface Reach {
 
 export class BoundaryResolver {
   private readonly reachCache = new Map<string, Reach[]>();
+  private readonly boundTokens = new Map<string, { implementation: string; specifier: string; file: string } | null>();
 
   constructor(
     private readonly catalog: Catalog,
     private readonly modules: ModuleResolver,
     private readonly summaries: ModuleSummaries,
+    /** The repository's own source files (not tests) of the package a file belongs to. */
+    private readonly packageSources: (path: string) => readonly string[] = () => [],
   ) {}
 
   resolveSite(site: MockSite, fromFile: string, aliases: readonly Alias[]): ResolvedBoundary {
@@ -86,6 +89,11 @@ export class BoundaryResolver {
           const byModule = target.origin?.module ? NEST_INTEGRATIONS[target.origin.module] : undefined;
           return this.fromPackage(byModule ?? TOKEN_HELPERS[helper]!, [target.name]);
         }
+        // inversify: the token stands for what the container configuration binds it to.
+        if (site.mechanism === 'inversify.rebind' && target.origin?.module) {
+          const bound = this.fromContainerBinding(target.origin, target.name, fromFile, aliases);
+          if (bound) return bound;
+        }
         const resolved = this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
         // Whatever a guard is built from, overriding it is an auth double.
         if (site.mechanism === 'nestjs.overrideGuard' && resolved.kind !== 'auth') return this.guardBoundary(target.name, resolved);
@@ -98,6 +106,56 @@ export class BoundaryResolver {
       case 'private':
         return this.fromPrivate(target.module, target.name, fromFile, aliases);
     }
+  }
+
+  /**
+   * An inversify token (`TYPES.OrderRepository`) replaced in a test: the boundary of the class the
+   * repository's own container configuration binds it to (`bind(TYPES.OrderRepository).to(PgOrderRepository)`).
+   * Null when no binding, or more than one implementation, is found: the token is then resolved as before.
+   */
+  private fromContainerBinding(origin: Origin, name: string, fromFile: string, aliases: readonly Alias[]): ResolvedBoundary | null {
+    const tokenFile = this.ownPath(origin.module!, fromFile, aliases);
+    if (!tokenFile) return null;
+    const members = name.split('.').slice(1);
+    let exported: string;
+    if (origin.name === '*') {
+      if (members.length === 0) return null;
+      exported = members.join('.');
+    } else exported = [origin.name, ...members].join('.');
+    const key = `${tokenFile}\0${exported}`;
+    let found = this.boundTokens.get(key);
+    if (found === undefined) {
+      found = this.findBinding(tokenFile, exported, aliases);
+      this.boundTokens.set(key, found);
+    }
+    if (!found) return null;
+    const resolved = this.fromModule(found.specifier, found.file, aliases);
+    return { ...resolved, via: [`${name} bound to ${found.implementation} in ${found.file}`, ...resolved.via] };
+  }
+
+  private findBinding(tokenFile: string, exported: string, aliases: readonly Alias[]): { implementation: string; specifier: string; file: string } | null {
+    const needle = exported.slice(exported.lastIndexOf('.') + 1);
+    let found: { implementation: string; specifier: string; file: string; target: string } | null = null;
+    for (const file of this.packageSources(tokenFile)) {
+      if (isTestLike(file)) continue;
+      for (const binding of this.summaries.containerBindings(file, needle)) {
+        if (binding.tokenPath !== exported) continue;
+        const from = binding.tokenSpecifier === null ? file : this.ownPath(binding.tokenSpecifier, file, aliases);
+        if (from !== tokenFile) continue;
+        const target = this.ownPath(binding.implementationSpecifier, file, aliases) ?? binding.implementationSpecifier;
+        // Two configurations binding the token to different classes: which one the test replaces is unknown.
+        if (found && found.target !== target) return null;
+        found ??= { implementation: binding.implementation, specifier: binding.implementationSpecifier, file, target };
+      }
+    }
+    return found && { implementation: found.implementation, specifier: found.specifier, file: found.file };
+  }
+
+  /** The repository file a specifier names from a file, or null (a package, or not found). */
+  private ownPath(specifier: string, fromFile: string, aliases: readonly Alias[]): string | null {
+    return isBareSpecifier(specifier)
+      ? ((aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null) ?? this.modules.resolveWorkspace(specifier))
+      : this.modules.resolve(fromFile, specifier, aliases);
   }
 
   /**

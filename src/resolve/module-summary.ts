@@ -19,10 +19,30 @@ export interface ModuleSummary {
   bindings: Map<string, string>;
   /** Its functions and classes, and what each returns; null when the file could not be read or parsed. */
   code: CodeSummary | null;
+  /**
+   * Inversify container configuration in this module: `container.bind<T>(TYPES.X).to(PgX)`,
+   * `.toDynamicValue(() => new PgX())`, `.toConstantValue(new PgX())`, with the token and the
+   * implementation each named by the module they are imported from.
+   */
+  containerBindings: ContainerBinding[];
+}
+
+/** A token bound to an implementation class imported from another module. */
+export interface ContainerBinding {
+  /** The module the token's root name is imported from, or null when the root is declared in this module. */
+  tokenSpecifier: string | null;
+  /**
+   * The token as exported from that module: the exported name and the members after it
+   * (`TYPES.OrderRepository` → 'TYPES.OrderRepository'; `default.X` for a default import).
+   */
+  tokenPath: string;
+  /** The implementation as written here, and the module it is imported from. */
+  implementation: string;
+  implementationSpecifier: string;
 }
 
 function emptySummary(): ModuleSummary {
-  return { imports: [], bindings: new Map(), code: null };
+  return { imports: [], bindings: new Map(), code: null, containerBindings: [] };
 }
 
 const MAX_MODULE_BYTES = 2 * 1024 * 1024;
@@ -53,7 +73,31 @@ export class ModuleSummaries {
     }
     return summarize(path, text);
   }
+
+  /**
+   * The container bindings of a module, read only when its text mentions `needle` and `bind` (a
+   * search for the configuration of one token need not parse every module of the package).
+   */
+  containerBindings(path: string, needle: string): ContainerBinding[] {
+    const cached = this.cache.get(path);
+    if (cached) return cached.containerBindings;
+    let text: string;
+    try {
+      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return [];
+      const buffer = readFileSync(join(this.root, path));
+      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return [];
+      text = buffer.toString('utf8');
+    } catch {
+      return [];
+    }
+    if (!text.includes(needle) || !BIND_HINT.test(text)) return [];
+    const summary = summarize(path, text);
+    this.cache.set(path, summary);
+    return summary.containerBindings;
+  }
 }
+
+const BIND_HINT = /\bbind\s*(<[^()]*>)?\s*\(/;
 
 /** One parse of a module: its imports, its top-level bindings and what its functions return. */
 export function summarize(path: string, text: string): ModuleSummary {
@@ -71,7 +115,119 @@ export function summarize(path: string, text: string): ModuleSummary {
     if (!(error instanceof RangeError)) throw error;
     code = emptyCodeSummary();
   }
-  return { imports: importsOf(sourceFile), bindings, code };
+  let containerBindings: ContainerBinding[] = [];
+  if (BIND_HINT.test(text)) {
+    try {
+      containerBindings = containerBindingsOf(sourceFile);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  return { imports: importsOf(sourceFile), bindings, code, containerBindings };
+}
+
+/** Top-level imported names: local name → [specifier, exported name ('default', '*' or the name)]. */
+function importedNames(sourceFile: ts.SourceFile): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const specifier = statement.moduleSpecifier.text;
+      if (clause.name) out.set(clause.name.text, [specifier, 'default']);
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) out.set(named.name.text, [specifier, '*']);
+      if (named && ts.isNamedImports(named)) {
+        for (const element of named.elements) out.set(element.name.text, [specifier, (element.propertyName ?? element.name).text]);
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const specifier = decl.initializer ? requireOf(decl.initializer) : null;
+        if (!specifier || !decl.initializer) continue;
+        const direct = ts.isCallExpression(skipOuter(decl.initializer));
+        if (ts.isIdentifier(decl.name) && direct) out.set(decl.name.text, [specifier, '*']);
+        else if (ts.isObjectBindingPattern(decl.name) && direct) {
+          for (const element of decl.name.elements) {
+            if (!ts.isIdentifier(element.name)) continue;
+            const exported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+            out.set(element.name.text, [specifier, exported]);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const BIND_TO = new Set(['to', 'toConstantValue', 'toDynamicValue']);
+
+function containerBindingsOf(sourceFile: ts.SourceFile): ContainerBinding[] {
+  const imported = importedNames(sourceFile);
+  const out: ContainerBinding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && BIND_TO.has(node.expression.name.text)) {
+      const binding = bindingOf(node, node.expression.name.text, node.expression.expression, imported);
+      if (binding) out.push(binding);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+function bindingOf(call: ts.CallExpression, method: string, bindExpr: ts.Expression, imported: Map<string, [string, string]>): ContainerBinding | null {
+  // container.bind<T>(token) / bind(token) inside a ContainerModule
+  if (!ts.isCallExpression(bindExpr) || bindExpr.arguments.length !== 1) return null;
+  const callee = bindExpr.expression;
+  const isBind = (ts.isIdentifier(callee) && callee.text === 'bind') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind');
+  if (!isBind) return null;
+  const token = dotted(skipOuter(bindExpr.arguments[0]!));
+  if (!token) return null;
+  const implementation = implementationOf(method, call.arguments[0]);
+  if (!implementation) return null;
+  const from = imported.get(implementation);
+  if (!from || from[1] === '*') return null;
+  const [root, ...members] = token.split('.');
+  const tokenImport = imported.get(root!);
+  let tokenPath: string;
+  if (tokenImport) {
+    if (tokenImport[1] === '*') {
+      if (members.length === 0) return null;
+      tokenPath = members.join('.');
+    } else tokenPath = [tokenImport[1], ...members].join('.');
+  } else tokenPath = token;
+  return { tokenSpecifier: tokenImport ? tokenImport[0] : null, tokenPath, implementation, implementationSpecifier: from[0] };
+}
+
+/** The class a binding makes: `to(PgX)`, `toConstantValue(new PgX())`, `toDynamicValue(() => new PgX())`. */
+function implementationOf(method: string, arg: ts.Expression | undefined): string | null {
+  if (!arg) return null;
+  const value = skipOuter(arg);
+  if (method === 'to') return ts.isIdentifier(value) ? value.text : null;
+  if (method === 'toConstantValue') return constructed(value);
+  if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
+    if (ts.isBlock(value.body)) {
+      const returns = value.body.statements.filter(ts.isReturnStatement);
+      if (returns.length !== 1 || !returns[0]!.expression) return null;
+      return constructed(skipOuter(returns[0]!.expression));
+    }
+    return constructed(skipOuter(value.body));
+  }
+  return null;
+}
+
+function constructed(expr: ts.Expression): string | null {
+  return ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression.text : null;
+}
+
+/** `A` or `A.B.C` of plain identifiers. */
+function dotted(expr: ts.Expression): string | null {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.name)) {
+    const left = dotted(expr.expression);
+    return left ? `${left}.${expr.name.text}` : null;
+  }
+  return null;
 }
 
 function parse(path: string, text: string): ts.SourceFile | null {
