@@ -737,6 +737,30 @@ it('x', () => {
       ],
     ],
     [
+      'rewire __with__: keys of its object, its result called, returned or kept',
+      pkg({ pg: '8', axios: '1' }, { mocha: '10', rewire: '7' }),
+      {
+        'src/services/orders.js': `const db = require('../db');\nconst { Pool } = require('pg');\nconst pool = new Pool();\nconst format = (o) => o;\nexports.list = async () => (await db.pool.query('x')).rows.map(format);\n`,
+        'test/a.test.js': `const rewire = require('rewire');
+const orders = rewire('../src/services/orders');
+it('x', () => {
+  orders.__with__({ db: { pool: {} } })(() => { expect(1).toBe(1); });
+});
+it('y', () => {
+  return orders.__with__({ format: (o) => o })(async () => { expect(1).toBe(1); });
+});
+it('z', async () => {
+  const revert = orders.__with__({ pool: {} });
+  await revert(() => expect(1).toBe(1));
+});`,
+      },
+      [
+        "4 database PostgreSQL | db inside module '../src/services/orders'",
+        "7 internal format, private to your module src/services/orders.js | format inside module '../src/services/orders'",
+        "10 database PostgreSQL | pool inside module '../src/services/orders'",
+      ],
+    ],
+    [
       'babel-plugin-rewire: __Rewire__ on the imported module',
       pkg({ pg: '8' }),
       {

@@ -507,18 +507,25 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
   }
   // rewire: mod.__set__('dep', value) / mod.__set__({ dep: value }); babel-plugin-rewire adds
   // __set__ / __Rewire__ to the imported module itself.
-  const setter = names[names.length - 1];
-  if ((setter === '__set__' || setter === '__Rewire__') && chain.links[chain.links.length - 1]!.call) {
-    const call = chain.links[chain.links.length - 1]!.call!;
+  // rewire's __with__({ dep: value }) replaces the same way for the function its result is called with:
+  // `mod.__with__({ db })(() => ...)`, also returned or kept to call later.
+  let at = names.length - 1;
+  if (names.includes('__with__')) {
+    const index = names.indexOf('__with__');
+    if (names.slice(index + 1).every((n, k) => n === '' && chain.links[index + 1 + k]!.call)) at = index;
+  }
+  const setter = names[at];
+  if ((setter === '__set__' || setter === '__Rewire__' || setter === '__with__') && chain.links[at]!.call) {
+    const call = chain.links[at]!.call!;
     const object = dottedName(chain.rootNode) ?? root;
     const subjectOrigin = state.originOf(root);
     const rewired =
-      names.length === 2
+      at === 1
         ? (state.rewired.get(root) ?? (subjectOrigin?.module && subjectOrigin.module !== 'rewire' && !subjectOrigin.instance ? subjectOrigin.module : null))
         : null;
     const keys: [ts.Node, string][] = [];
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
-    const literal = literalText(first);
+    const literal = setter === '__with__' ? null : literalText(first);
     if (literal !== null) keys.push([call, literal]);
     else if (first && ts.isObjectLiteralExpression(first)) {
       for (const p of first.properties) {
