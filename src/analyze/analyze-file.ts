@@ -12,6 +12,7 @@ import type { BoundaryResolver } from '../resolve/boundary-resolver.js';
 import { isRelative, type ModuleResolver } from '../resolve/module-resolver.js';
 import { calledCodeOf, type CalledCodeReader } from './called-code.js';
 import { drivesRunningApp, fromUsage, realBoundariesOf } from './real-boundaries.js';
+import { prismaEngineOf, withPrismaEngine } from './prisma-engine.js';
 
 export interface AnalyzeInput {
   path: string;
@@ -36,7 +37,8 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
   // Fake guards imported from helper files take that file's fact that they always allow.
   const facts = { ...given, model: withImportedAllows(given, support, modules) };
   const { path, model, pkg } = facts;
-  const resolved = model.mocks.map((site) => boundaries.resolveSite(site, path, pkg.aliases));
+  const prisma = prismaEngineOf(pkg);
+  const resolved = model.mocks.map((site) => withPrismaEngine(boundaries.resolveSite(site, path, pkg.aliases), prisma));
   const fakedPackages = new Set<string>();
   model.mocks.forEach((site, index) => {
     if (site.target.kind === 'module' && !isRelative(site.target.specifier)) fakedPackages.add(packageName(site.target.specifier));
@@ -50,7 +52,14 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
     (d) => d.scope === 'import' || d.boundary.catalogMatch === null || reach.matches.has(d.boundary.catalogMatch),
   );
   for (const double of inherited) for (const via of double.boundary.via) fakedPackages.add(packageName(via));
-  const context = { packageBoundary: (s: string) => boundaries.packageBoundary(s), fakedPackages, browserApp: drivesRunningApp(model, pkg) };
+  const context = {
+    packageBoundary: (s: string) => {
+      const boundary = boundaries.packageBoundary(s);
+      return boundary && withPrismaEngine(boundary, prisma);
+    },
+    fakedPackages,
+    browserApp: drivesRunningApp(model, pkg),
+  };
   const realBoundaries = realBoundariesOf(model, context);
   for (const { usage, from, locals } of reach.helperReal) {
     if (usage.kind === 'browser-app' && !context.browserApp) continue;
@@ -58,7 +67,7 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
     if (real) realBoundaries.push({ ...real, owner: { kind: 'file' }, line: usage.line, from: `${from}:${usage.line}`, locals });
   }
   const inheritedResets = input.role === 'test' ? resetsFromSupport(facts, support, modules) : [];
-  const analysed: AnalyzedFile = { ...facts, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external };
+  const analysed: AnalyzedFile = { ...facts, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external.map((r) => withPrismaEngine(r, prisma)) };
   if (input.role === 'test' && code) analysed.calledCode = calledCodeOf(path, pkg, model, code);
   return analysed;
 }

@@ -60,7 +60,7 @@ export const TOUCHED_KINDS: ReadonlySet<BoundaryKind> = new Set([
 /** Kinds reached through the code under test that count as exercised when nothing fakes them. */
 const REACHED_KINDS: ReadonlySet<BoundaryKind> = new Set(['database', 'cache', 'queue']);
 
-const ENGINE_SYSTEMS: Record<string, string> = {
+export const ENGINE_SYSTEMS: Record<string, string> = {
   postgresql: 'PostgreSQL',
   mysql: 'MySQL',
   mariadb: 'MariaDB',
