@@ -6,6 +6,7 @@ import type { AnalyzedFile } from '../model/analysis.js';
 import type { BoundaryKind } from '../model/boundary.js';
 import { assertionsOfTest, isRunnable, onlyInvocationAssertions, ownerAppliesTo, usedLocalsOf } from '../model/queries.js';
 import type { TestCase } from '../model/test-model.js';
+import { EXTERNAL_KINDS } from '../catalog/types.js';
 
 export type Verdict = 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
 
@@ -45,17 +46,7 @@ export interface TestExercise {
 }
 
 /** Boundaries that count as "touched": systems outside the code, the disk and child processes. */
-export const TOUCHED_KINDS: ReadonlySet<BoundaryKind> = new Set([
-  'database',
-  'http',
-  'queue',
-  'cache',
-  'auth',
-  'cloud',
-  'email',
-  'filesystem',
-  'process',
-]);
+export const TOUCHED_KINDS: ReadonlySet<BoundaryKind> = new Set([...EXTERNAL_KINDS, 'filesystem', 'process']);
 
 /** Kinds reached through the code under test that count as exercised when nothing fakes them. */
 const REACHED_KINDS: ReadonlySet<BoundaryKind> = new Set(['database', 'cache', 'queue']);

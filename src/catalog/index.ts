@@ -2,7 +2,7 @@
  * Catalog look-ups: which boundary a module specifier, fake library or host stands for.
  * User extensions (from configuration) are consulted before the built-in data.
  */
-import { CATALOG_KINDS, type BoundaryKind, type CatalogEntry, type FakeLibrary, type HostEntry } from './types.js';
+import { CATALOG_KINDS, EXTERNAL_KINDS, type BoundaryKind, type CatalogEntry, type FakeLibrary, type HostEntry } from './types.js';
 import { auth } from './data/auth.js';
 import { cache } from './data/cache.js';
 import { clock } from './data/clock.js';
@@ -197,5 +197,5 @@ export function catalogListing(catalog: Catalog = new Catalog()): CatalogListing
 }
 
 export function kindIsExternal(kind: BoundaryKind): boolean {
-  return kind === 'database' || kind === 'http' || kind === 'queue' || kind === 'cache' || kind === 'auth' || kind === 'cloud' || kind === 'email';
+  return EXTERNAL_KINDS.has(kind);
 }

@@ -4,7 +4,7 @@
  */
 import type { EngineEvidence } from '../model/context.js';
 import type { DatabaseEngine } from '../model/test-model.js';
-import { constructedConfigs, readStaticConfig, type StaticObject } from './static-config.js';
+import { readStaticConfig, type StaticObject } from './static-config.js';
 import { lookupTable } from '../lookup-table.js';
 
 export const DEPENDENCY_ENGINES: Record<string, DatabaseEngine> = lookupTable({
@@ -153,10 +153,10 @@ const DATA_SOURCE_FACTORIES: ReadonlySet<string> = new Set(['DataSource', 'creat
  */
 export function fromOrmConfig(path: string, text: string): SplitEvidence & { error?: string } {
   const result: SplitEvidence = { production: [], test: [] };
-  const read = readStaticConfig(path, text);
+  const read = readStaticConfig(path, text, DATA_SOURCE_FACTORIES);
   if (!read.ok) return { ...result, error: read.message };
   const types = [read.value?.['type']];
-  if (typeof types[0] !== 'string' && !path.endsWith('.json')) types.push(...constructedConfigs(path, text, DATA_SOURCE_FACTORIES).map((c) => c['type']));
+  if (typeof types[0] !== 'string') types.push(...(read.constructed ?? []).map((c) => c['type']));
   for (const type of new Set(types)) {
     if (typeof type !== 'string') continue;
     const engine = engineFromName(type);

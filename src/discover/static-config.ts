@@ -10,39 +10,16 @@ export interface StaticObject {
   [key: string]: StaticValue;
 }
 
-export type StaticRead = { ok: true; value: StaticObject | null } | { ok: false; message: string };
+export type StaticRead = { ok: true; value: StaticObject | null; constructed?: StaticObject[] } | { ok: false; message: string };
 
 const MAX_DEPTH = 12;
 
 /**
- * The literal objects handed to the named constructors and factories anywhere in a file
- * (`new DataSource({...})`, `createConnection({...})`): configuration that is built, not exported.
- * A file that does not parse has none.
+ * Reads a config file's exported object. With `constructors`, also the literal objects handed to
+ * those constructors and factories anywhere in the file (`new DataSource({...})`,
+ * `createConnection({...})`): configuration that is built, not exported. One parse serves both.
  */
-export function constructedConfigs(path: string, text: string, callees: ReadonlySet<string>): StaticObject[] {
-  let sourceFile: ts.SourceFile;
-  try {
-    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
-  } catch (error) {
-    if (error instanceof RangeError) return [];
-    throw error;
-  }
-  const evaluator = new Evaluator(sourceFile);
-  const out: StaticObject[] = [];
-  const visit = (node: ts.Node): void => {
-    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.arguments?.[0]) {
-      const callee = node.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
-      const object = name !== null && callees.has(name) ? evaluator.configObject(node.arguments[0], 0) : null;
-      if (object) out.push(object);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return out;
-}
-
-export function readStaticConfig(path: string, text: string): StaticRead {
+export function readStaticConfig(path: string, text: string, constructors?: ReadonlySet<string>): StaticRead {
   if (path.endsWith('.json') || /(^|\/)\.[a-z]+rc$/.test(path)) {
     try {
       const value = JSON.parse(stripJsonComments(text)) as unknown;
@@ -68,9 +45,23 @@ export function readStaticConfig(path: string, text: string): StaticRead {
   }
   const evaluator = new Evaluator(sourceFile);
   const exported = evaluator.exportedExpression();
-  if (!exported) return { ok: true, value: null };
-  const value = evaluator.configObject(exported, 0);
-  return { ok: true, value };
+  const value = exported ? evaluator.configObject(exported, 0) : null;
+  return constructors ? { ok: true, value, constructed: constructedConfigs(sourceFile, evaluator, constructors) } : { ok: true, value };
+}
+
+function constructedConfigs(sourceFile: ts.SourceFile, evaluator: Evaluator, callees: ReadonlySet<string>): StaticObject[] {
+  const out: StaticObject[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.arguments?.[0]) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      const object = name !== null && callees.has(name) ? evaluator.configObject(node.arguments[0], 0) : null;
+      if (object) out.push(object);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
 }
 
 /**

@@ -3,17 +3,9 @@
  * the long lists — files, findings, tests — read in order, once per output. An in-memory result is
  * one; a report spilled to disk on a huge repository is another.
  */
-import type { AuditResult, BaselineSummary, FileError, FileReport, Finding, RuleSummary, ShardInfo, Summary, TestReport, Verdict } from '../model/finding.js';
+import type { AuditResult, FileReport, Finding, Summary, TestReport } from '../model/finding.js';
 
-export interface ReportTail {
-  errors: FileError[];
-  warnings: string[];
-  verdict: Verdict;
-  rules: RuleSummary[];
-  baseline?: BaselineSummary;
-  changedSince?: string;
-  shard?: ShardInfo;
-}
+export type ReportTail = Pick<AuditResult, 'errors' | 'warnings' | 'verdict' | 'rules' | 'baseline' | 'changedSince' | 'shard'>;
 
 export interface ReportSource {
   tool: AuditResult['tool'];

@@ -8,31 +8,21 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalyzedFile } from '../model/analysis.js';
-import type { FileError, FileReport, Finding, RuleSummary, ShardInfo, TestReport } from '../model/finding.js';
-import type { FailLevel } from '../model/severity.js';
+import type { BoundaryCount, FileError, FileReport, Finding, TestReport } from '../model/finding.js';
 import { toolVersion } from '../version.js';
-import { BaselineMarker, type Baseline } from './baseline.js';
+import { BaselineMarker } from './baseline.js';
 import { fileFacts, type ReportCollector } from './collector.js';
 import { boundaryCounts, sortTests, sumBoundaries, testReports } from './exercise-report.js';
 import type { ReportTail } from './report-source.js';
 import type { StreamedReport } from './streamed-report.js';
 import type { RunWriter } from '../cache/audit-cache.js';
 import { jsonChunks } from '../report/json.js';
-import { dedupeErrors, fileReport, isFailing } from './result.js';
+import { dedupeErrors, fileReport, isFailing, type ResultInput } from './result.js';
 import { compareFindings, compareStrings, sortFindings } from './run-rules.js';
 import { SummaryCounter } from './summary.js';
-import type { BoundaryCount } from '../model/finding.js';
 
-export interface SpillMeta {
-  root: string;
-  errors: FileError[];
-  warnings: string[];
-  rules: RuleSummary[];
-  failOn: FailLevel;
-  baseline?: { baseline: Baseline; inScope: (path: string) => boolean };
-  changedSince?: string;
-  shard?: ShardInfo;
-}
+/** What a run knows besides its lists: the result's input without files, findings, tests and counts. */
+export type SpillMeta = Omit<ResultInput, 'files' | 'findings' | 'tests' | 'boundaries'>;
 
 /** Spill folders still on disk: removed on exit too, should a run end before it disposes of them. */
 const liveFolders = new Set<string>();

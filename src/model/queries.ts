@@ -41,8 +41,6 @@ interface ModelIndex {
   assertionsOfTest: Map<number, Assertion[]>;
   /** Lists of owned facts grouped by owner, per list, filled on demand (see factsApplyingTo). */
   owned: Map<readonly { owner: Owner }[], OwnedGroups>;
-  /** Imported names used, by owner key (tests apart from the rest), filled on demand. */
-  importUses: { byTest: Map<number, string[]>; others: Map<string, { owner: Owner; locals: string[] }> } | null;
 }
 
 const indexes = new WeakMap<TestFileModel, ModelIndex>();
@@ -68,7 +66,7 @@ function indexOf(model: TestFileModel): ModelIndex {
     if (a.owner.kind === 'test') push(assertionsByTest, a.owner.id, i);
     else if (a.owner.kind === 'helper') push(assertionsByHelper, a.owner.name, i);
   });
-  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map(), importUses: null, owned: new Map() };
+  index = { helpersByName, testsByDescribe, assertionsByTest, assertionsByHelper, callersByHelper: null, testIdsByOwner: new Map(), assertionsOfTest: new Map(), owned: new Map() };
   indexes.set(model, index);
   return index;
 }
@@ -108,32 +106,9 @@ export function ownerAppliesTo(model: TestFileModel, owner: Owner, test: TestCas
   return ids.has(test.id);
 }
 
-/**
- * The imported names a test uses, itself or through its hooks, describes and helpers. Uses are
- * grouped by owner once per model, so a file with thousands of tests is not rescanned per test.
- */
+/** The imported names a test uses, itself or through its hooks, describes and helpers. */
 export function usedLocalsOf(model: TestFileModel, test: TestCase): Set<string> {
-  const index = indexOf(model);
-  if (!index.importUses) {
-    const byTest = new Map<number, string[]>();
-    const others = new Map<string, { owner: Owner; locals: string[] }>();
-    for (const use of model.importUses) {
-      if (use.owner.kind === 'test') {
-        push(byTest, use.owner.id, use.local);
-        continue;
-      }
-      const key = ownerKey(use.owner);
-      const group = others.get(key);
-      if (group) group.locals.push(use.local);
-      else others.set(key, { owner: use.owner, locals: [use.local] });
-    }
-    index.importUses = { byTest, others };
-  }
-  const used = new Set<string>(index.importUses.byTest.get(test.id));
-  for (const { owner, locals } of index.importUses.others.values()) {
-    if (ownerAppliesTo(model, owner, test)) for (const local of locals) used.add(local);
-  }
-  return used;
+  return new Set(factsApplyingTo(model, model.importUses, test).map((use) => use.local));
 }
 
 interface OwnedGroups {
