@@ -61,6 +61,12 @@ export interface AuditOptions {
    * models of unchanged files, the whole report of an unchanged repository.
    */
   cache?: { location?: string };
+  /**
+   * Worker threads that parse and extract files while the main thread analyses: a number (0: none,
+   * everything on this thread) or 'auto' (the default: workers only on repositories large enough
+   * to repay them). The report is the same whatever the number.
+   */
+  jobs?: number | 'auto';
   /** Called after each file is read and analysed (for progress displays). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -140,7 +146,7 @@ async function prepare(options: AuditOptions): Promise<Prepared> {
 
 /** Everything besides file contents that decides a run's report, as data. */
 function cacheSettings(options: AuditOptions): unknown {
-  const { root: _root, onProgress: _progress, cache: _cache, rules: _rules, ...settings } = options;
+  const { root: _root, onProgress: _progress, cache: _cache, rules: _rules, jobs: _jobs, ...settings } = options;
   return { ...settings, root: basename(resolve(options.root)) };
 }
 

@@ -20,7 +20,7 @@ interface Figures {
   min: number;
 }
 
-it('npm run bench measures the floor, the floor on two threads and test-audit on the same files and writes the JSON result', async () => {
+it('npm run bench measures the floor, the floor on two threads, test-audit and its --jobs on the same files and writes the JSON result', async () => {
   scratch = await mkdtemp(join(tmpdir(), 'test-audit-bench-test-'));
   const json = join(scratch, 'result.json');
   const args = ['test/bench/run.mjs', '--sizes', '20', '--runs', '1', '--only', 'floor,floor-2t,test-audit', '--json', json];
@@ -52,6 +52,13 @@ it('npm run bench measures the floor, the floor on two threads and test-audit on
   }
   expect(size.ratios.testAuditOverFloor.wall).toBeGreaterThan(0);
   expect(size.ratios.twoThreadsOverFloor.wall).toBeGreaterThan(0);
+  // --jobs: one thread against two workers on the same files, with the same report.
+  expect(result.jobs.available).toBe(true);
+  expect(result.jobs.sizes).toHaveLength(1);
+  expect(result.jobs.sizes[0].identical).toBe(true);
+  expect(result.jobs.sizes[0].single.wallMs.median).toBeGreaterThan(0);
+  expect(result.jobs.sizes[0].workers.wallMs.median).toBeGreaterThan(0);
+  expect(stdout).toContain('--jobs on 20 files');
   expect(result.oneFile.warm).toHaveLength(5);
   expect(result.oneFile.cold.output.files).toBe(1);
   expect(result.targets.map((t: { name: string }) => t.name)).toContain('one-file audit, warm median');

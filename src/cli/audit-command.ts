@@ -23,6 +23,8 @@ export interface AuditFlags extends OutputFlags {
   shard?: string;
   /** Milliseconds one file may take (Infinity: no limit). */
   fileBudget?: number;
+  /** Worker threads for parsing (--jobs). */
+  jobs?: number | 'auto';
   cache?: boolean;
   cacheLocation?: string;
 }
@@ -47,6 +49,7 @@ export async function runAudit(path: string, flags: AuditFlags): Promise<number>
       ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
       ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
       ...(flags.fileBudget !== undefined ? { fileBudgetMs: flags.fileBudget } : {}),
+      ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       ...(flags.cache || flags.cacheLocation !== undefined ? { cache: flags.cacheLocation !== undefined ? { location: resolve(flags.cacheLocation) } : {} } : {}),
     };
     // JSON only (the dashboard and CI-artifact case): the report streams from disk, so memory stays

@@ -44,6 +44,14 @@ function parseFileBudget(value: string): number {
   return ms === 0 ? Infinity : ms;
 }
 
+/** `--jobs <n|auto>`: how many worker threads parse files; 0 keeps everything on one thread. */
+function parseJobs(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) > MAX_JOBS) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_JOBS}, or auto`);
+  return Number(value);
+}
+const MAX_JOBS = 64;
+
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = EXIT_CLEAN;
   const program = new Command();
@@ -60,7 +68,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--shard <i/n>', 'audit a deterministic 1/n of the test files (merge the JSON reports with test-audit merge)')
     .option('--cache', 'reuse results of earlier runs on unchanged files (stored in node_modules/.cache/test-audit)')
     .option('--cache-location <dir>', 'where --cache keeps its files')
-    .option('--file-budget <ms>', 'time one file may take before it is skipped and listed as not audited (default 10000; 0: no limit)', parseFileBudget);
+    .option('--file-budget <ms>', 'time one file may take before it is skipped and listed as not audited (default 10000; 0: no limit)', parseFileBudget)
+    .option('--jobs <n>', 'worker threads that read and parse files while the audit runs (default auto: 2 from 10,000 test files on 2+ cores, else none; 0: none)', parseJobs);
   addOutputOptions(program)
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run test-audit --help for usage)')

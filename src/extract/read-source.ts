@@ -8,9 +8,14 @@ export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
 export type ReadErrorKind = 'read-error' | 'binary' | 'too-large';
 
-export type SourceText =
-  | { ok: true; text: string; notes: string[] }
-  | { ok: false; kind: ReadErrorKind; message: string };
+/** Why a file's text could not be had. */
+export interface ReadFailure {
+  ok: false;
+  kind: ReadErrorKind;
+  message: string;
+}
+
+export type SourceText = { ok: true; text: string; notes: string[] } | ReadFailure;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');

@@ -51,11 +51,12 @@ function extras(result) {
   }
   if (result.jobs) {
     const j = result.jobs;
-    lines.push(
-      j.available
-        ? `--jobs on ${count(j.files)} files: --jobs 1 median ${seconds(j.jobs1.wallMs.median)} (${mb(j.jobs1.peakRssMB.median)}), --jobs 2 median ${seconds(j.jobs2.wallMs.median)} (${mb(j.jobs2.peakRssMB.median)}) → ${times(j.speedup)}; reports ${j.identical ? 'byte-identical' : 'DIFFER'} (RSS: the main process and its threads, not child processes)`
-        : '--jobs: not available in this build',
-    );
+    if (!j.available) lines.push('--jobs: not available in this build');
+    for (const size of j.sizes ?? []) {
+      lines.push(
+        `--jobs on ${count(size.files)} files: --jobs 0 median ${seconds(size.single.wallMs.median)} (${mb(size.single.peakRssMB.median)}), --jobs 2 median ${seconds(size.workers.wallMs.median)} (${mb(size.workers.peakRssMB.median)}) → ${times(size.speedup)}; reports ${size.identical ? 'byte-identical' : 'DIFFER'} (RSS: the main process and its threads)`,
+      );
+    }
   }
   return lines.join('\n');
 }

@@ -234,19 +234,22 @@ async function measureCache(help, corpus) {
   };
 }
 
-/** `--jobs 1` against `--jobs 2`, alternating; the two reports must be the same. */
+/**
+ * `--jobs 0` (everything on one thread) against `--jobs 2` (two parsing workers), alternating, on
+ * one corpus; the two reports must be the same. The default (auto) is what the main table ran.
+ */
 async function measureJobs(corpus) {
   const runs = [];
   let identical = true;
   for (let i = 0; i < runsFor(corpus.files); i++) {
-    const [one, two] = [await run('test-audit', corpus.dir, { extraArgs: ['--jobs', '1'], keepReport: true }), await run('test-audit', corpus.dir, { extraArgs: ['--jobs', '2'], keepReport: true })];
-    progress(`--jobs: 1 → ${(one.wallMs / 1000).toFixed(2)} s, 2 → ${(two.wallMs / 1000).toFixed(2)} s`);
+    const [one, two] = [await run('test-audit', corpus.dir, { extraArgs: ['--jobs', '0'], keepReport: true }), await run('test-audit', corpus.dir, { extraArgs: ['--jobs', '2'], keepReport: true })];
+    progress(`--jobs on ${corpus.files} files: 0 → ${(one.wallMs / 1000).toFixed(2)} s, 2 → ${(two.wallMs / 1000).toFixed(2)} s`);
     identical &&= one.report.equals(two.report);
-    runs.push({ ...strip(one), jobs: 1 }, { ...strip(two), jobs: 2 });
+    runs.push({ ...strip(one), jobs: 0 }, { ...strip(two), jobs: 2 });
   }
-  const jobs1 = summarise(runs.filter((r) => r.jobs === 1), corpus.files);
-  const jobs2 = summarise(runs.filter((r) => r.jobs === 2), corpus.files);
-  return { available: true, files: corpus.files, command: commandLine('test-audit', corpus.dir, ['--jobs', '2']), jobs1, jobs2, speedup: jobs1.wallMs.median / jobs2.wallMs.median, identical, runs };
+  const single = summarise(runs.filter((r) => r.jobs === 0), corpus.files);
+  const workers = summarise(runs.filter((r) => r.jobs === 2), corpus.files);
+  return { files: corpus.files, command: commandLine('test-audit', corpus.dir, ['--jobs', '2']), single, workers, speedup: single.wallMs.median / workers.wallMs.median, identical, runs };
 }
 
 /** A run as recorded: without the report bytes and file lists, kept only for comparisons. */
@@ -278,7 +281,7 @@ function targetsOf(result) {
     add(`--cache warm re-run speed-up, ${result.cache.files} files`, result.cache.speedup, '×', '≥ 5×', result.cache.speedup >= 5);
     add('--cache cold and warm reports byte-identical', result.cache.identical ? 1 : 0, '', 'identical', result.cache.identical);
   }
-  if (result.jobs?.available) add('--jobs 1 and --jobs 2 reports byte-identical', result.jobs.identical ? 1 : 0, '', 'identical', result.jobs.identical);
+  for (const j of result.jobs?.sizes ?? []) add(`--jobs 0 and --jobs 2 reports byte-identical, ${j.files} files`, j.identical ? 1 : 0, '', 'identical', j.identical);
   return targets;
 }
 
@@ -328,12 +331,13 @@ async function main() {
   if (audits) {
     const base = (result.sizes.find((s) => s.size === 2000) ?? [...result.sizes].sort((a, b) => a.size - b.size)[0]).corpus;
     result.cache = /--cache(?![\w-])/.test(help) ? await measureCache(help, base) : { available: false };
-    result.jobs = /--jobs(?![\w-])/.test(help) ? await measureJobs(base) : { available: false };
+    result.jobs = { available: /--jobs(?![\w-])/.test(help), sizes: [] };
+    if (result.jobs.available) for (const s of result.sizes) result.jobs.sizes.push(await measureJobs(s.corpus));
   }
   result.machine.loadAverageAtEnd = loadAverage();
   result.targets = targetsOf(result);
   if (result.cache?.available && !result.cache.identical) failures.push('--cache: the warm report differs from the cold one');
-  if (result.jobs?.available && !result.jobs.identical) failures.push('--jobs: the --jobs 2 report differs from --jobs 1');
+  for (const j of result.jobs?.sizes ?? []) if (!j.identical) failures.push(`--jobs: the --jobs 2 report differs from --jobs 0 on ${j.files} files`);
   result.failures = failures;
   mkdirSync(dirname(resolve(options.json)), { recursive: true });
   writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
