@@ -1,6 +1,6 @@
 // The floor: what listing and parsing alone cost. Lists the test files, reads each, parses it with
-// the TypeScript that ts-morph bundles (loaded the way a careful user would: one plain `require`,
-// no code cache) with the options test-audit uses, and visits every node once, on one thread.
+// the TypeScript that ts-morph bundles (its compiler file alone, loaded by one plain `require`, no
+// code cache) with the options test-audit uses, and visits every node once, on one thread.
 // Run directly (`node floor.mjs <dir> [--threads N]`) it prints `{"files":…,"nodes":…}`. With
 // --threads N the main thread only lists; N worker threads each parse every Nth file: the most
 // that spreading the parse over threads could win on this machine.
@@ -11,7 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { globby } from 'globby';
 
-const { ts } = createRequire(import.meta.url)('ts-morph');
+// The compiler file alone, as test-audit loads it (ts-morph's wrappers are neither used nor loaded).
+const require = createRequire(import.meta.url);
+const ts = createRequire(require.resolve('ts-morph'))('@ts-morph/common/dist/typescript.js');
 
 export const TEST_FILE_GLOB = '**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 

@@ -48,7 +48,7 @@ const testAuditBin = resolve(options.bin);
 
 const CONTENDERS = {
   floor: {
-    does: `lists the test files (globby), reads each, parses it with ts.createSourceFile (TypeScript ${require('ts-morph').ts.version} as ts-morph bundles it, loaded by a plain require: no code cache; same options as test-audit) and visits every node; one thread`,
+    does: `lists the test files (globby), reads each, parses it with ts.createSourceFile (TypeScript ${require('ts-morph').ts.version} as ts-morph bundles it: its compiler file alone, loaded by a plain require, no code cache; same options as test-audit) and visits every node; one thread`,
     args: () => [join(HERE, 'floor.mjs'), '.'],
     okCodes: [0],
     read: (run) => ({ files: JSON.parse(run.stdout).files }),
