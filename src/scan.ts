@@ -320,8 +320,8 @@ const PREFETCH_PER_WORKER = 8;
 /**
  * Worker threads for extraction. 'auto' uses them only where they were measured to pay (2 cores:
  * see the README's Performance section): two workers from 10,000 test files, where they save a
- * third of the time at 20,000 files for about 200 MB more memory; none below, where starting them
- * and copying models back costs about what they save.
+ * sixth to a third of the time at 20,000 files for about 150 MB more memory; none below, where
+ * starting them and copying models back costs about what they save.
  */
 export function workerCount(jobs: number | 'auto', testFiles: number): number {
   if (jobs !== 'auto') return Math.max(0, Math.floor(jobs));

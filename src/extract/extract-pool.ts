@@ -1,14 +1,14 @@
 /**
- * Extraction on worker threads (`--jobs`): each worker parses and extracts the files it is sent,
- * and posts back the model, which is plain data. The main thread reads the files, analyses, runs
- * the rules and reports, so on a large repository parsing overlaps everything else. A worker that
- * dies hands its file back to be extracted on the main thread; nothing is lost.
+ * Extraction on worker threads (`--jobs`): each worker reads (unless handed the text), parses and
+ * extracts the files it is sent, and posts back the model, which is plain data. The main thread
+ * analyses, runs the rules and reports, so on a large repository parsing overlaps everything else.
+ * A worker that dies hands its files back to be extracted on the main thread; nothing is lost.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Catalog } from '../catalog/index.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { extractModel, type ExtractOutcome } from './extract-file.js';
-import { decodeSource, MAX_SOURCE_BYTES, readBounded, type ReadFailure } from './read-source.js';
+import { readSource, type ReadFailure } from './read-source.js';
 
 interface PoolSetup {
   role: 'extract-pool';
@@ -143,9 +143,7 @@ if (!isMainThread && parentPort && (workerData as PoolSetup | undefined)?.role =
 
   // The steps ModelStore takes on the main thread, in the same order, with the same outcomes.
   const extractFile = (job: Request): Extracted => {
-    if (job.text !== null) return { outcome: extractModel(job.path, job.text, (s) => catalog.fakeLibrary(s), setup.budgetMs), notes: [] };
-    const read = readBounded(job.file, MAX_SOURCE_BYTES);
-    const source = read.ok ? decodeSource(read.bytes) : read;
+    const source = job.text !== null ? { ok: true as const, text: job.text, notes: [] } : readSource(job.file);
     if (!source.ok) return { outcome: source, notes: [] };
     return { outcome: extractModel(job.path, source.text, (s) => catalog.fakeLibrary(s), setup.budgetMs), notes: source.notes };
   };

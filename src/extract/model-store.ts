@@ -11,7 +11,7 @@ import type { TestFileModel } from '../model/test-model.js';
 import { extractWithLargeStack } from './deep-worker.js';
 import type { ExtractPool } from './extract-pool.js';
 import { extractModel, type ExtractOutcome } from './extract-file.js';
-import { decodeSource, MAX_SOURCE_BYTES, readBounded, type ReadFailure } from './read-source.js';
+import { decodeSource, MAX_SOURCE_BYTES, readBounded, readSource, type ReadFailure } from './read-source.js';
 import type { AuditCache } from '../cache/audit-cache.js';
 
 /** What is remembered of a released model. */
@@ -128,7 +128,7 @@ export class ModelStore {
       else {
         const read = readBounded(join(root, path), MAX_SOURCE_BYTES);
         const source = read.ok ? decodeSource(read.bytes) : read;
-        if (!source.ok) outcome = { ok: false, kind: source.kind, message: source.message };
+        if (!source.ok) outcome = source;
         else {
           if (cache && read.ok) {
             cacheKey = cache.modelKey(path, read.bytes, this.options.catalogExtensions);
@@ -159,8 +159,7 @@ export class ModelStore {
 
   /** The text of a file a worker read (for the rare retry on a larger stack). */
   private reread(path: string): string | null {
-    const read = readBounded(join(this.options.root, path), MAX_SOURCE_BYTES);
-    const source = read.ok ? decodeSource(read.bytes) : read;
+    const source = readSource(join(this.options.root, path));
     return source.ok ? source.text : null;
   }
 }
