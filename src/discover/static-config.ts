@@ -3,7 +3,7 @@
  * exported object (module.exports, export default, defineConfig(...)) and evaluates the parts
  * that are literal. Anything computed at run time is left out rather than guessed.
  */
-import { ts } from '../typescript.js';
+import { PARSE_OPTIONS, ts } from '../typescript.js';
 
 export type StaticValue = string | number | boolean | null | StaticValue[] | StaticObject;
 export interface StaticObject {
@@ -31,7 +31,7 @@ export function readStaticConfig(path: string, text: string, constructors?: Read
   const kind = /\.[cm]?tsx?$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   let sourceFile: ts.SourceFile;
   try {
-    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+    sourceFile = ts.createSourceFile(path, text, PARSE_OPTIONS, false, kind);
   } catch (error) {
     // The parser recurses: a config nested deeper than the stack allows is reported, not fatal.
     if (error instanceof RangeError) return { ok: false, message: 'nesting too deep to read' };

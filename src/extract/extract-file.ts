@@ -2,7 +2,7 @@
  * Extraction entry point: source text in, TestFileModel (or an error value) out.
  * One parse, one walk, then a few passes over the model that need the whole file.
  */
-import { ts } from '../typescript.js';
+import { PARSE_OPTIONS, ts } from '../typescript.js';
 import { ownerKey } from '../model/queries.js';
 import type { Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
@@ -37,7 +37,7 @@ export function extractModel(path: string, text: string, fakes: FakeLibraryLooku
   const started = Date.now();
   let sourceFile: ts.SourceFile;
   try {
-    sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+    sourceFile = ts.createSourceFile(path, text, PARSE_OPTIONS, false, scriptKindFor(path));
   } catch (error) {
     return failure(error, 'parse');
   }

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from '../typescript.js';
+import { PARSE_OPTIONS, ts } from '../typescript.js';
 import { scriptKindFor } from '../extract/extract-file.js';
 import { emptyCodeSummary, summarizeCode, type CodeSummary } from './code-summary.js';
 
@@ -232,7 +232,7 @@ function dotted(expr: ts.Expression): string | null {
 
 function parse(path: string, text: string): ts.SourceFile | null {
   try {
-    return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
+    return ts.createSourceFile(path, text, PARSE_OPTIONS, true, scriptKindFor(path));
   } catch (error) {
     // The parser recurses: a module nested deeper than the stack allows is followed no further.
     if (error instanceof RangeError) return null;

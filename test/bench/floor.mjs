@@ -17,6 +17,9 @@ const ts = createRequire(require.resolve('ts-morph'))('@ts-morph/common/dist/typ
 
 export const TEST_FILE_GLOB = '**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
+/** The options test-audit parses with (src/typescript.ts): latest grammar, JSDoc left as comments. */
+const PARSE_OPTIONS = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode?.ParseNone };
+
 /** The mapping test-audit uses (src/extract/extract-file.ts), so both parse the same grammar. */
 function scriptKindFor(path) {
   if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
@@ -49,7 +52,7 @@ function parseAll(root, files) {
   };
   for (const file of files) {
     const text = readFileSync(join(root, file), 'utf8');
-    ts.forEachChild(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file)), visit);
+    ts.forEachChild(ts.createSourceFile(file, text, PARSE_OPTIONS, false, scriptKindFor(file)), visit);
   }
   return nodes;
 }
