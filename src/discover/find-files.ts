@@ -84,6 +84,10 @@ export async function listFiles(root: string, extraIgnores: readonly string[] = 
       if (error) unreadable.set(String(path), folderError(error));
       callback(error, entries);
     })) as typeof fs.readdir;
+  // With gitignore on, globby stats every match (through fs.promises.stat, as its readme says) to
+  // ask whether it is a folder. Answered on this thread, a stat costs microseconds; through the
+  // thread pool, the listing of 2,000 files took 150-250 ms instead of 70 ms.
+  const adapter = { ...fs, readdir, promises: { ...fs.promises, stat: async (path: fs.PathLike) => fs.statSync(path) } };
   const entries = await globby(patterns, {
     cwd: root,
     gitignore: true,
@@ -93,7 +97,7 @@ export async function listFiles(root: string, extraIgnores: readonly string[] = 
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: [...ALWAYS_IGNORED, ...extraIgnores],
-    fs: { ...fs, readdir },
+    fs: adapter,
   });
   const realRoot = await realpath(root);
   const files: string[] = [];
