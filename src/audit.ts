@@ -97,14 +97,15 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 }
 
 /**
- * The same audit with its report written to temporary files as it goes, for repositories too large
- * to hold one in memory. The caller writes its outputs from it, then calls dispose().
+ * The same audit with its report moved to temporary files once it grows large, for repositories
+ * too large to hold one in memory. The caller writes its outputs from it, then calls dispose().
+ * heldEntries: list entries held in memory before the report moves to disk (HELD_ENTRIES).
  */
-export async function auditSpilled(options: AuditOptions): Promise<StreamedReport> {
+export async function auditSpilled(options: AuditOptions, heldEntries?: number): Promise<StreamedReport> {
   const prepared = await prepare(options);
   const hit = prepared.cache?.readRun(prepared.runKey);
   if (hit) return new CachedReport(hit);
-  const spill = new SpillCollector();
+  const spill = new SpillCollector(heldEntries);
   try {
     const { scan } = await import('./scan.js');
     const scanned = await scan(options, prepared, spill);

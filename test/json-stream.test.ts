@@ -3,7 +3,7 @@
  * prints the table or writes SARIF/Markdown) and a report spilled to disk as the audit goes (JSON
  * only, so memory stays flat on huge repositories). Both must give the same bytes.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,17 +16,42 @@ import { scenarios } from './support/fixtures.js';
 const shop = join(repoRoot, 'fixtures/ceremony-shop');
 
 describe('a spilled report', () => {
-  it('gives the bytes of the in-memory report for every fixture, read twice', async () => {
+  it('gives the bytes of the in-memory report for every fixture, read twice, held, on disk or moved midway', async () => {
     for (const scenario of scenarios()) {
       const expected = formatJson(await audit({ root: scenario.dir }));
-      const spilled = await auditSpilled({ root: scenario.dir });
-      try {
-        expect([...jsonChunks(spilled)].join(''), `${scenario.group}/${scenario.name}`).toBe(expected);
-        // Every output re-reads the lists from disk: a second output is the same report.
-        expect([...jsonChunks(spilled)].join('')).toBe(expected);
-      } finally {
-        spilled.dispose();
+      // Held in memory (the default for small repositories), on disk from the start, moved after 3 entries.
+      for (const held of [undefined, 0, 3]) {
+        const spilled = await auditSpilled({ root: scenario.dir }, held);
+        try {
+          expect([...jsonChunks(spilled)].join(''), `${scenario.group}/${scenario.name}, held ${held}`).toBe(expected);
+          // Every output re-reads the lists: a second output is the same report.
+          expect([...jsonChunks(spilled)].join('')).toBe(expected);
+        } finally {
+          spilled.dispose();
+        }
       }
+    }
+  });
+
+  it('keeps a small report off the disk and moves a large one there, leaving nothing behind', async () => {
+    // A temporary folder of its own, so spill folders of other test files running alongside do not count.
+    const scratch = await mkdtemp(join(tmpdir(), 'test-audit-spill-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const held = await auditSpilled({ root: shop });
+      expect(await readdir(scratch)).toEqual([]);
+      held.dispose();
+      const moved = await auditSpilled({ root: shop }, 0);
+      const folders = await readdir(scratch);
+      expect(folders).toEqual([expect.stringMatching(/^test-audit-report-/)]);
+      expect((await readdir(join(scratch, folders[0]!))).sort()).toEqual(['files.ndjson', 'findings.ndjson', 'tests.ndjson']);
+      moved.dispose();
+      expect(await readdir(scratch)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 

@@ -1,8 +1,10 @@
 /**
- * A report too big to hold: files, findings and tests written to temporary files as the audit
- * hands them over, so memory stays flat however large the repository. Test files arrive in path
- * order and go straight to disk; what arrives out of order (support files, judged at the end, and
- * package findings) is small and stays in memory, merged in when the lists are read back.
+ * A report that may be too big to hold: files, findings and tests as the audit hands them over.
+ * The first entries stay in memory; past a fixed number, every list goes to temporary files, so
+ * memory stays flat however large the repository, and a small one never touches the disk (the
+ * round trip through disk was 7% of an audit of 2,000 files). Test files arrive in path order;
+ * what arrives out of order (support files, judged at the end, and package findings) is small and
+ * stays in memory, merged in when the lists are read back.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,12 @@ import { SummaryCounter } from './summary.js';
 
 /** What a run knows besides its lists: the result's input without files, findings, tests and counts. */
 export type SpillMeta = Omit<ResultInput, 'files' | 'findings' | 'tests' | 'boundaries'>;
+
+/**
+ * How many entries (files, findings and tests together) a report holds before it moves them all to
+ * disk: about 10 MB of heap, a repository of roughly 2,000 test files.
+ */
+export const HELD_ENTRIES = 32_768;
 
 /** Spill folders still on disk: removed on exit too, should a run end before it disposes of them. */
 const liveFolders = new Set<string>();
@@ -46,10 +54,11 @@ function removeFolder(dir: string): void {
 }
 
 export class SpillCollector implements ReportCollector {
-  private readonly dir = spillFolder();
-  private readonly files = new LineWriter(join(this.dir, 'files.ndjson'));
-  private readonly findings = new LineWriter(join(this.dir, 'findings.ndjson'));
-  private readonly tests = new LineWriter(join(this.dir, 'tests.ndjson'));
+  /** The temporary folder, made when the lists first move to disk. */
+  private dir: string | null = null;
+  private readonly files = new SpillList<FileReport>('files.ndjson');
+  private readonly findings = new SpillList<Finding>('findings.ndjson');
+  private readonly tests = new SpillList<TestReport>('tests.ndjson');
   private lastPath: string | null = null;
   private readonly lateFiles: { file: AnalyzedFile; findings: Finding[] }[] = [];
   private readonly lateFindings: Finding[] = [];
@@ -57,6 +66,9 @@ export class SpillCollector implements ReportCollector {
   private readonly counter = new SummaryCounter();
   /** Paths of analysed files, for the baseline's "fixed" count on partial runs. */
   readonly covered = new Set<string>();
+
+  /** @param heldEntries entries held in memory before all lists move to disk (0: straight to disk). */
+  constructor(private readonly heldEntries = HELD_ENTRIES) {}
 
   addFile(file: AnalyzedFile, findings: readonly Finding[]): void {
     this.covered.add(file.path);
@@ -71,9 +83,13 @@ export class SpillCollector implements ReportCollector {
       return;
     }
     this.lastPath = file.path;
-    this.files.write(fileReport(facts, findings));
-    for (const finding of findings) this.findings.write(finding);
-    for (const test of tests) this.tests.write(test);
+    if (this.dir === null && this.files.held + this.findings.held + this.tests.held + 1 + findings.length + tests.length > this.heldEntries) {
+      this.dir = spillFolder();
+      for (const list of [this.files, this.findings, this.tests]) list.moveToDisk(this.dir);
+    }
+    this.files.add(fileReport(facts, findings));
+    for (const finding of findings) this.findings.add(finding);
+    for (const test of tests) this.tests.add(test);
   }
 
   addFindings(findings: readonly Finding[]): void {
@@ -93,15 +109,24 @@ export class SpillCollector implements ReportCollector {
     this.tests.close();
     const errors = dedupeErrors(meta.errors);
     const boundaries = sumBoundaries([[...this.boundaryTotals.values()]]);
-    return new SpilledReport(this.dir, meta, this.counter.result(errors.length, boundaries), errors, this.lateFiles, this.lateFindings, cache);
+    const lists = { dir: this.dir, files: this.files, findings: this.findings, tests: this.tests };
+    return new SpilledReport(lists, meta, this.counter.result(errors.length, boundaries), errors, this.lateFiles, this.lateFindings, cache);
   }
 
   dispose(): void {
     this.files.close();
     this.findings.close();
     this.tests.close();
-    removeFolder(this.dir);
+    if (this.dir !== null) removeFolder(this.dir);
   }
+}
+
+/** The lists a collector hands its report, and the folder (if any) they were moved to. */
+interface Lists {
+  dir: string | null;
+  files: SpillList<FileReport>;
+  findings: SpillList<Finding>;
+  tests: SpillList<TestReport>;
 }
 
 export class SpilledReport implements StreamedReport {
@@ -115,7 +140,7 @@ export class SpilledReport implements StreamedReport {
   private lastTail: ReportTail | null = null;
 
   constructor(
-    private readonly dir: string,
+    private readonly lists: Lists,
     private readonly meta: SpillMeta,
     readonly summary: StreamedReport['summary'],
     private readonly errors: FileError[],
@@ -134,7 +159,7 @@ export class SpilledReport implements StreamedReport {
   }
 
   *files(): Iterable<FileReport> {
-    const spilled = mapLines<FileReport>(join(this.dir, 'files.ndjson'), (report) => {
+    const spilled = this.lists.files.read((report) => {
       const extra = this.lateByPath.get(report.path);
       return extra ? withExtraFindings(report, extra) : report;
     });
@@ -145,7 +170,7 @@ export class SpilledReport implements StreamedReport {
     // Baseline states and the failing count follow the report order, as in a result held in memory.
     const marker = this.meta.baseline ? new BaselineMarker(this.meta.baseline.baseline) : null;
     let failing = 0;
-    for (const finding of merge(readLines<Finding>(join(this.dir, 'findings.ndjson')), this.lateFindings, compareFindings)) {
+    for (const finding of merge(this.lists.findings.read(), this.lateFindings, compareFindings)) {
       marker?.mark(finding);
       if (isFailing(finding, this.meta.failOn)) failing++;
       yield finding;
@@ -162,7 +187,7 @@ export class SpilledReport implements StreamedReport {
   }
 
   *tests(): Iterable<TestReport> {
-    yield* merge(readLines<TestReport>(join(this.dir, 'tests.ndjson')), this.lateTests, (a, b) => compareStrings(a.path, b.path) || a.line - b.line || compareStrings(a.name, b.name));
+    yield* merge(this.lists.tests.read(), this.lateTests, (a, b) => compareStrings(a.path, b.path) || a.line - b.line || compareStrings(a.name, b.name));
   }
 
   *chunks(): Iterable<string> {
@@ -193,7 +218,7 @@ export class SpilledReport implements StreamedReport {
 
   dispose(): void {
     this.cache?.abort();
-    removeFolder(this.dir);
+    if (this.lists.dir !== null) removeFolder(this.lists.dir);
   }
 }
 
@@ -222,21 +247,37 @@ function* merge<T>(a: Iterable<T>, b: readonly T[], compare: (x: T, y: T) => num
   while (j < b.length) yield b[j++]!;
 }
 
-/** One JSON value per line, written through a buffer. */
-class LineWriter {
-  private fd: number | null;
+/**
+ * One list of the report: held in memory until moved to disk, then one JSON value per line,
+ * written through a buffer. Read back as often as outputs need it, in the order it was added.
+ */
+class SpillList<T> {
+  private values: T[] | null = [];
+  private path: string | null = null;
+  private fd: number | null = null;
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'w', 0o600);
+  constructor(private readonly name: string) {}
+
+  /** Entries held in memory. */
+  get held(): number {
+    return this.values?.length ?? 0;
   }
 
-  write(value: unknown): void {
-    const line = `${JSON.stringify(value)}\n`;
-    this.buffer.push(line);
-    this.size += line.length;
-    if (this.size > 1 << 20) this.flush();
+  add(value: T): void {
+    if (this.values) this.values.push(value);
+    else this.write(value);
+  }
+
+  /** Writes what is held to a file in dir; every later entry goes straight there. */
+  moveToDisk(dir: string): void {
+    if (!this.values) return;
+    this.path = join(dir, this.name);
+    this.fd = openSync(this.path, 'w', 0o600);
+    const values = this.values;
+    this.values = null;
+    for (const value of values) this.write(value);
   }
 
   close(): void {
@@ -246,16 +287,24 @@ class LineWriter {
     this.fd = null;
   }
 
+  *read(map: (value: T) => T = (value) => value): Generator<T> {
+    if (this.values) for (const value of this.values) yield map(value);
+    else yield* mapLines<T>(this.path!, map);
+  }
+
+  private write(value: T): void {
+    const line = `${JSON.stringify(value)}\n`;
+    this.buffer.push(line);
+    this.size += line.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+
   private flush(): void {
     if (this.fd === null || this.buffer.length === 0) return;
     writeSync(this.fd, this.buffer.join(''));
     this.buffer = [];
     this.size = 0;
   }
-}
-
-function* readLines<T>(path: string): Generator<T> {
-  yield* mapLines<T>(path, (value) => value);
 }
 
 /** Reads a file of JSON lines in blocks, parsing one line at a time. */
