@@ -195,14 +195,31 @@ export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => Visit
   }
 }
 
+/** How deep anyNode recurses before it goes on with an explicit stack. */
+const ANY_NODE_RECURSION_LIMIT = 256;
+
 /**
- * True when the node or one of its descendants satisfies the predicate; return 'skip' from the
- * predicate to leave a node's subtree out. Iterative, like forEachDescendant.
+ * True when the node or one of its descendants satisfies the predicate, tried depth first in
+ * source order; return 'skip' from the predicate to leave a node's subtree out. Recursion through
+ * forEachChild, which stops at the first hit, is the cheap way; below a depth limit the search goes
+ * on without recursion (minified or generated code can nest deeper than the call stack).
  */
 export function anyNode(root: ts.Node, predicate: (node: ts.Node) => boolean | 'skip'): boolean {
-  const first = predicate(root);
-  if (first === 'skip') return false;
-  if (first) return true;
+  let depth = 0;
+  const search = (node: ts.Node): true | undefined => {
+    const result = predicate(node);
+    if (result === 'skip') return undefined;
+    if (result) return true;
+    if (depth >= ANY_NODE_RECURSION_LIMIT) return anyDescendant(node, predicate) || undefined;
+    depth++;
+    const found = ts.forEachChild(node, search);
+    depth--;
+    return found;
+  };
+  return search(root) === true;
+}
+
+function anyDescendant(root: ts.Node, predicate: (node: ts.Node) => boolean | 'skip'): boolean {
   let found = false;
   forEachDescendant(root, (node) => {
     const result = predicate(node);
