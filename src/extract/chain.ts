@@ -22,10 +22,18 @@ export interface Chain {
   links: ChainLink[];
   /** The links' names, root first (computed once: every recogniser matches on them). */
   names: string[];
+  /** headPath's answer, once asked (undefined until then). */
+  head: ChainHead | null | undefined;
+}
+
+/** The names of a chain's first links up to and including the first call, and that call's index. */
+export interface ChainHead {
+  readonly path: string;
+  readonly index: number;
 }
 
 function makeChain(root: string | null, rootNode: ts.Expression, links: ChainLink[]): Chain {
-  return { root, rootNode, links, names: links.map((l) => l.name) };
+  return { root, rootNode, links, names: links.map((l) => l.name), head: undefined };
 }
 
 /** Strips wrappers that do not change what an expression refers to: parentheses, `!`, `as`, `satisfies`. */

@@ -3,7 +3,7 @@
  * against these; adding a spelling here teaches every recogniser at once.
  */
 import type { HookKind } from '../model/test-model.js';
-import type { Chain } from './chain.js';
+import type { Chain, ChainHead } from './chain.js';
 import { lookupTable } from '../lookup-table.js';
 
 export const DESCRIBE_ROOTS = new Set(['describe', 'context', 'suite', 'fdescribe', 'xdescribe', 'xcontext', 'xsuite']);
@@ -278,13 +278,17 @@ export const SINON_ROOTS: ReadonlySet<string> = new Set(['sinon', 'sandbox']);
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
 
 /** The names of a chain's first links up to and including the first call: `jest.spyOn(...)` → 'jest.spyOn'. */
-export function headPath(chain: Chain): { path: string; index: number } | null {
+export function headPath(chain: Chain): ChainHead | null {
+  // Asked by several recognisers of the same chain: worked out once.
+  if (chain.head !== undefined) return chain.head;
+  chain.head = null;
   for (let i = 0; i < chain.links.length; i++) {
     if (chain.links[i]!.call) {
-      return { path: chain.links.slice(0, i + 1).map((l) => l.name).join('.'), index: i };
+      chain.head = { path: chain.names.slice(0, i + 1).join('.'), index: i };
+      break;
     }
   }
-  return null;
+  return chain.head;
 }
 
 /**
