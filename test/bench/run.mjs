@@ -281,6 +281,14 @@ function targetsOf(result) {
     add(`--cache warm re-run speed-up, ${result.cache.files} files`, result.cache.speedup, '×', '≥ 5×', result.cache.speedup >= 5);
     add('--cache cold and warm reports byte-identical', result.cache.identical ? 1 : 0, '', 'identical', result.cache.identical);
   }
+  // The same on one thread at both sizes: worker threads add a fixed amount from 10,000 test files
+  // (--jobs auto), which the line above counts as growth.
+  const single = (result.jobs?.sizes ?? []).slice().sort((a, b) => a.files - b.files);
+  if (single.length > 1) {
+    const [small, large] = [single[0], single.at(-1)];
+    const rss = large.single.peakRssMB.median / small.single.peakRssMB.median;
+    add(`test-audit peak RSS, --jobs 0, ${large.files} / ${small.files} files (not growing)`, rss, '×', '≤ 1.2×', rss <= 1.2);
+  }
   for (const j of result.jobs?.sizes ?? []) add(`--jobs 0 and --jobs 2 reports byte-identical, ${j.files} files`, j.identical ? 1 : 0, '', 'identical', j.identical);
   return targets;
 }
