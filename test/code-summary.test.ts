@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCode } from '../src/resolve/code-summary.js';
-import { ts } from '../src/typescript.js';
+import { summarize } from '../src/resolve/module-summary.js';
 
+/** Through the module summary, which parses as an audit does (no parent links). */
 function summary(text: string) {
-  return summarizeCode(ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS));
+  return summarize('x.ts', text).code!;
 }
 
 function methodVerdict(body: string) {

@@ -338,43 +338,56 @@ function heldCall(name: string, fn: FunctionNode, params: ReadonlySet<string>, c
   const body = fn.body;
   if (!body || !ts.isBlock(body)) return null;
   let declaration: ts.VariableDeclaration | null = null;
+  let declarationList: ts.Node | null = null;
   let declarations = 0;
   let clean = true;
+  // The nodes above the one visited: modules are parsed without parent links (they cost a pass).
+  const ancestors: ts.Node[] = [body];
   const visit = (node: ts.Node): void => {
     if (!clean) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
       declaration = node;
+      declarationList = ancestors[ancestors.length - 1]!;
       declarations++;
-      if (node.initializer) visit(node.initializer);
+      if (node.initializer) {
+        ancestors.push(node);
+        visit(node.initializer);
+        ancestors.pop();
+      }
       return;
     }
-    if (ts.isIdentifier(node) && node.text === name && !isNameOfMember(node)) {
-      if (!onlyTested(node)) clean = false;
+    if (ts.isIdentifier(node) && node.text === name && !isNameOfMember(node, ancestors[ancestors.length - 1]!)) {
+      if (!onlyTested(node, ancestors)) clean = false;
       return;
     }
+    ancestors.push(node);
     ts.forEachChild(node, visit);
+    ancestors.pop();
   };
   ts.forEachChild(body, visit);
   const found = declaration as ts.VariableDeclaration | null;
   if (!clean || declarations !== 1 || !found?.initializer) return null;
-  const list = found.parent;
-  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const || list.flags & ts.NodeFlags.Let)) return null;
+  const list = declarationList as ts.Node | null;
+  if (!list || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const || list.flags & ts.NodeFlags.Let)) return null;
   return directCall(strip(found.initializer), fn, params, context, 1);
 }
 
 /** A property name (`a.users`, `{ users: … }`), not a read of the variable. */
-function isNameOfMember(node: ts.Identifier): boolean {
-  const parent = node.parent;
+function isNameOfMember(node: ts.Identifier, parent: ts.Node): boolean {
   return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
 }
 
-/** A use that leaves the value as it is: returned, or tested for presence (`!user`, `user == null`, `if (user)`). */
-function onlyTested(node: ts.Identifier): boolean {
+/**
+ * A use that leaves the value as it is: returned, or tested for presence (`!user`, `user == null`,
+ * `if (user)`). ancestors: the nodes above it, innermost last.
+ */
+function onlyTested(node: ts.Identifier, ancestors: readonly ts.Node[]): boolean {
   let child: ts.Node = node;
-  let parent = node.parent;
-  while (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent) || ts.isAwaitExpression(parent)) {
+  let i = ancestors.length - 1;
+  let parent = ancestors[i]!;
+  while (i > 0 && (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent) || ts.isAwaitExpression(parent))) {
     child = parent;
-    parent = parent.parent;
+    parent = ancestors[--i]!;
   }
   if (ts.isReturnStatement(parent)) return true;
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
