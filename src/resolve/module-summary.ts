@@ -3,10 +3,10 @@
  * Only top-level, non-type imports count: a type import reaches nothing at run time.
  * From the same parse, what its functions and methods return (code-summary.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARSE_OPTIONS, ts } from '../typescript.js';
 import { scriptKindFor } from '../extract/extract-file.js';
+import { readBounded } from '../extract/read-source.js';
 import { emptyCodeSummary, summarizeCode, type CodeSummary } from './code-summary.js';
 
 export interface ModuleSummary {
@@ -55,23 +55,10 @@ export class ModuleSummaries {
   get(path: string): ModuleSummary {
     const cached = this.cache.get(path);
     if (cached) return cached;
-    const summary = this.read(path);
+    const text = this.text(path);
+    const summary = text === null ? emptySummary() : summarize(path, text);
     this.cache.set(path, summary);
     return summary;
-  }
-
-  private read(path: string): ModuleSummary {
-    let text: string;
-    try {
-      // Size first: a huge file costs a stat, not its size in memory.
-      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return emptySummary();
-      const buffer = readFileSync(join(this.root, path));
-      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return emptySummary();
-      text = buffer.toString('utf8');
-    } catch {
-      return emptySummary();
-    }
-    return summarize(path, text);
   }
 
   /**
@@ -81,19 +68,19 @@ export class ModuleSummaries {
   containerBindings(path: string, needle: string): ContainerBinding[] {
     const cached = this.cache.get(path);
     if (cached) return cached.containerBindings;
-    let text: string;
-    try {
-      if (statSync(join(this.root, path)).size > MAX_MODULE_BYTES) return [];
-      const buffer = readFileSync(join(this.root, path));
-      if (buffer.length > MAX_MODULE_BYTES || buffer.includes(0)) return [];
-      text = buffer.toString('utf8');
-    } catch {
-      return [];
-    }
-    if (!text.includes(needle) || !BIND_HINT.test(text)) return [];
+    const text = this.text(path);
+    if (text === null || !text.includes(needle) || !BIND_HINT.test(text)) return [];
     const summary = summarize(path, text);
     this.cache.set(path, summary);
     return summary.containerBindings;
+  }
+
+  /** A module's text; null when it is unreadable, not a regular file, too large or binary. */
+  private text(path: string): string | null {
+    // Size is checked before reading: a huge file costs a stat, not its size in memory.
+    const read = readBounded(join(this.root, path), MAX_MODULE_BYTES);
+    if (!read.ok || read.bytes.includes(0)) return null;
+    return read.bytes.toString('utf8');
   }
 }
 
