@@ -172,13 +172,13 @@ export function dottedName(expr: ts.Expression): string | null {
   return null;
 }
 
-export type VisitResult = 'skip' | 'stop' | void;
+type VisitResult = 'skip' | 'stop' | void;
 
 /**
  * Visits the descendants of a node depth first, without recursion (minified or generated code can
  * nest deeper than the call stack). Return 'skip' to leave a node's children out, 'stop' to end.
  */
-export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => VisitResult): void {
+function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => VisitResult): void {
   const stack: ts.Node[] = [];
   const push = (child: ts.Node): undefined => {
     stack.push(child);
