@@ -622,6 +622,27 @@ it('x', async () => {
       ['8 database PostgreSQL | provider OrderRepository', '9 http Stripe API | provider Payments'],
     ],
     [
+      'NestJS providers with plain configuration values, whatever their keys are called',
+      pkg({ pg: '8', '@nestjs/core': '10', '@nestjs/config': '3' }, { jest: '29', '@nestjs/testing': '10' }),
+      {
+        'test/a.test.ts': `import { Test } from '@nestjs/testing';
+import { ConfigService } from '@nestjs/config';
+import { OrderRepository } from '../src/order-repository';
+const settings = { useFakePayments: false, mockTimeoutMs: 10 };
+it('x', async () => {
+  const moduleRef = await Test.createTestingModule({
+    providers: [
+      { provide: ConfigService, useValue: { useMockPayments: false, region: 'eu' } },
+      { provide: 'SETTINGS', useValue: settings },
+      { provide: OrderRepository, useValue: { stubbed: true, find: jest.fn() } },
+    ],
+  }).compile();
+  expect(moduleRef).toBeDefined();
+});`,
+      },
+      ['10 database PostgreSQL | provider OrderRepository'],
+    ],
+    [
       'vitest-mock-extended mockDeep and mock, typed by the generic',
       pkg({ pg: '8', '@prisma/client': '5' }, { vitest: '2' }),
       {

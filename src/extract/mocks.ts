@@ -932,9 +932,18 @@ export function isDoubleValue(state: ExtractionState, expr: ts.Node, depth: numb
   return containsDouble(state, expr);
 }
 
-/** True when an expression builds a double: fn doubles, mock factories, functions in an object literal. */
+/**
+ * True when an expression builds a double: fn doubles, mock factories, functions in an object literal.
+ * A property's key names no value: `{ useMockPayments: false }` is configuration, not a double.
+ */
 function containsDouble(state: ExtractionState, node: ts.Node): boolean {
+  let key: ts.Node | undefined;
   return anyNode(node, (n) => {
+    if (n === key) return 'skip';
+    if (ts.isPropertyAssignment(n)) {
+      key = n.name;
+      return false;
+    }
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const callee = n.expression;
       const chain = ts.isCallExpression(n) ? flattenChain(n) : null;
