@@ -949,7 +949,8 @@ function containsDouble(state: ExtractionState, node: ts.Node): boolean {
       const chain = ts.isCallExpression(n) ? flattenChain(n) : null;
       if (chain && isFnDoubleChain(chain, state.sinonRoots)) return true;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-      if (/^(mock|mockDeep|createMock|createStubInstance|createSpyObj|mockClient|stub|fake)$/.test(name) || DOUBLE_NAME.test(name)) return true;
+      // mock, mockDeep, createMock, createStubInstance, createSpyObj, mockClient, stub, fake…
+      if (DOUBLE_NAME.test(name)) return true;
     }
     if (ts.isObjectLiteralExpression(n)) {
       const hasFunction = n.properties.some(

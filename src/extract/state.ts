@@ -426,7 +426,11 @@ export class ExtractionState {
     return origin && !origin.instance ? origin.module : null;
   }
 
-  private readonly importUseKeys = new Map<string, ImportUse>();
+  /** Import uses per owner (keyed by kind and id or name), then by local name. */
+  private readonly importUsesByOwner = new Map<string, Map<string, ImportUse>>();
+  /** The owner of the last use and its map: consecutive uses mostly share an owner. */
+  private importUseOwner: Owner | null = null;
+  private importUsesOfOwner = new Map<string, ImportUse>();
 
   /**
    * Records that the current owner uses an imported name (once per owner and name); `valueOnly`
@@ -434,14 +438,20 @@ export class ExtractionState {
    */
   noteImportUse(local: string, valueOnly: boolean): void {
     const owner = this.owner;
-    const key = `${local}\u0000${owner.kind}\u0000${'id' in owner ? owner.id : 'name' in owner ? owner.name : ''}`;
-    const known = this.importUseKeys.get(key);
+    if (owner !== this.importUseOwner) {
+      const ownerKey = `${owner.kind}\u0000${'id' in owner ? owner.id : 'name' in owner ? owner.name : ''}`;
+      let uses = this.importUsesByOwner.get(ownerKey);
+      if (!uses) this.importUsesByOwner.set(ownerKey, (uses = new Map()));
+      this.importUseOwner = owner;
+      this.importUsesOfOwner = uses;
+    }
+    const known = this.importUsesOfOwner.get(local);
     if (known) {
       if (!valueOnly) delete known.valueOnly;
       return;
     }
     const use: ImportUse = valueOnly ? { local, owner, valueOnly } : { local, owner };
-    this.importUseKeys.set(key, use);
+    this.importUsesOfOwner.set(local, use);
     this.model.importUses.push(use);
   }
 

@@ -6,7 +6,7 @@
 import { ts } from '../typescript.js';
 import type { FixedPathWrite, FixedWait } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
-import type { ExtractionState } from './state.js';
+import type { ExtractionState, LocalOrigin } from './state.js';
 
 const SLEEP_NAMES = /^(sleep|delay|wait|pause|waitMs|sleepMs|waitFor(Ms|Millis|Milliseconds|Timeout)|timeout)$/i;
 const TIMER_PROMISES = /^(node:)?timers\/promises$/;
@@ -114,16 +114,23 @@ export function recogniseWaitCall(state: ExtractionState, chain: Chain, ancestor
   if (!call) return;
   const names = chain.names;
   if (call.arguments.length === 2 && names.length === 1 && names[0] === 'setTimeout') return recogniseDoneAfterTimeout(state, call, ancestors);
-  if (call.arguments.length !== 1) return;
+  if (call.arguments.length !== 1 || !isWaitCallee(state, chain.root, names)) return;
   const ms = millis(state, call.arguments[0]);
-  if (ms === null) return;
-  const origin = state.originOf(chain.root);
-  if (names.length === 1 && origin?.module && TIMER_PROMISES.test(origin.module) && origin.name === 'setTimeout') return addWait(state, call, ms, ancestors);
-  if (names.length === 1 && SLEEP_NAMES.test(names[0]!) && names[0] !== 'setTimeout') return addWait(state, call, ms, ancestors);
+  if (ms !== null) addWait(state, call, ms, ancestors);
+}
+
+/** Whether a one-argument call waits for as long as its argument says, whatever that is. */
+function isWaitCallee(state: ExtractionState, root: string, names: readonly string[]): boolean {
   const method = names[names.length - 1]!;
-  if (method === 'waitForTimeout') return addWait(state, call, ms, ancestors);
-  if (chain.root === 'cy' && method === 'wait' && names.length === 2) return addWait(state, call, ms, ancestors);
-  if ((method === 'pause' && chain.root === 'browser') || (method === 'sleep' && names.length === 2)) return addWait(state, call, ms, ancestors);
+  if (names.length === 1) return SLEEP_NAMES.test(method) || isTimerPromise(state.originOf(root));
+  if (method === 'waitForTimeout') return true;
+  if (method === 'wait') return root === 'cy' && names.length === 2;
+  return (method === 'pause' && root === 'browser') || (method === 'sleep' && names.length === 2);
+}
+
+/** `setTimeout` from timers/promises, whatever the test calls it. */
+function isTimerPromise(origin: LocalOrigin | null): boolean {
+  return !!origin?.module && TIMER_PROMISES.test(origin.module) && origin.name === 'setTimeout';
 }
 
 /** Callback style: `setTimeout(() => { expect(x).toBe(1); done(); }, 300)` ends the test after a fixed delay. */

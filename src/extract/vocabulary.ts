@@ -281,21 +281,28 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'd
 export function headPath(chain: Chain): ChainHead | null {
   // Asked by several recognisers of the same chain: worked out once.
   if (chain.head !== undefined) return chain.head;
-  chain.head = null;
-  for (let i = 0; i < chain.links.length; i++) {
-    if (chain.links[i]!.call) {
-      chain.head = { path: chain.names.slice(0, i + 1).join('.'), index: i };
-      break;
-    }
-  }
+  const index = firstCallIndex(chain);
+  chain.head = index < 0 ? null : { path: chain.names.slice(0, index + 1).join('.'), index };
   return chain.head;
 }
+
+function firstCallIndex(chain: Chain): number {
+  const links = chain.links;
+  for (let i = 0; i < links.length; i++) if (links[i]!.call) return i;
+  return -1;
+}
+
+/** The last name before the call of every free-standing fn double outside sinon: jest.fn, mock.fn, jasmine.createSpy, td.func. */
+const FN_DOUBLE_MAKERS: ReadonlySet<string> = new Set(['fn', 'createSpy', 'func', 'function']);
 
 /**
  * True for calls that make a free-standing function double: `jest.fn()`, `vi.fn()`, `sinon.stub()`,
  * `sinon.fake.resolves(x)`, `mock.fn()`, `t.mock.fn()`, `jasmine.createSpy()`, `td.func()`.
  */
 export function isFnDoubleChain(chain: Chain, sinonRoots: ReadonlySet<string> = SINON_ROOTS): boolean {
+  // Asked of every call in an object literal: most are ruled out by the name of their first call
+  // before the head's path is joined.
+  if (!sinonRoots.has(chain.names[0]!) && !FN_DOUBLE_MAKERS.has(chain.names[firstCallIndex(chain)] ?? '')) return false;
   const head = headPath(chain);
   if (!head) return false;
   const call = chain.links[head.index]!.call!;
