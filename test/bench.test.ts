@@ -2,7 +2,7 @@
  * The benchmark harness runs end to end at a tiny size and writes a result of the expected shape.
  * No timing is asserted here: speed targets live in the benchmark's own report.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,3 +64,31 @@ it('npm run bench measures the floor, the floor on two threads, test-audit and i
   expect(result.targets.map((t: { name: string }) => t.name)).toContain('one-file audit, warm median');
   for (const target of result.targets) expect(typeof target.met).toBe('boolean');
 });
+
+const hasValgrind = spawnSync('valgrind', ['--version']).status === 0;
+
+// Needs valgrind (a Debian package); where it is missing the harness says so and this is skipped.
+it.skipIf(!hasValgrind)('npm run bench:count counts the instructions of the floor and of test-audit on the same files', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'test-audit-count-test-'));
+  try {
+    const json = join(dir, 'count.json');
+    const env = { ...process.env, TMPDIR: dir, TEMP: dir, TMP: dir };
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['test/bench/count.mjs', '--size', '3', '--runs', '1', '--json', json], { cwd: repoRoot, env }, (error, out, err) =>
+        error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+      );
+    });
+    expect(stdout).toContain('instructions on 3 generated test files');
+    const result = JSON.parse(await readFile(json, 'utf8'));
+    expect(result.files).toBe(3);
+    for (const name of ['floor', 'test-audit']) {
+      expect(result.runs[name]).toHaveLength(1);
+      expect(Number.isInteger(result.runs[name][0])).toBe(true);
+      // Node's start-up alone executes hundreds of millions of instructions.
+      expect(result.runs[name][0]).toBeGreaterThan(1e8);
+    }
+    expect(result.ratio).toBeCloseTo(result.runs['test-audit'][0] / result.runs.floor[0], 10);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 600_000);

@@ -2,7 +2,8 @@
 // packages with Jest, Vitest, Mocha+Sinon and node:test suites (mocks, hooks, helpers, assertions),
 // the source modules they mock, and package.json files. Sizes follow a long-tailed spread like real
 // suites: median about 75 lines, mean about 105, 1 file in 100 over 550, the largest about 1,500.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 
 function prng(seed) {
@@ -23,6 +24,22 @@ const FRAMEWORKS = ['jest', 'vitest', 'mocha', 'node:test', 'jest', 'vitest', 'j
 
 /** Bump when the output changes: corpora are cached on disk under this version. */
 export const GENERATOR_VERSION = 2;
+
+/**
+ * A corpus folder in the OS temp folder, generated once per name and generator version and reused
+ * by later benchmark runs. `accept` may turn down a corpus; the next seed is tried then.
+ */
+export function cachedCorpus(size, { name = String(size), accept = () => true, onGenerate = () => {} } = {}) {
+  const dir = join(os.tmpdir(), `test-audit-bench-${name}-v${GENERATOR_VERSION}`);
+  const marker = join(dir, 'bench-corpus.json');
+  if (existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')), reused: true };
+  onGenerate(dir);
+  const generate = (seed) => ({ ...generateCorpus(dir, size, seed), seed });
+  let info = generate(42);
+  for (let seed = 1; !accept(info); seed++) info = generate(seed);
+  writeFileSync(marker, JSON.stringify(info));
+  return { dir, ...info, reused: false };
+}
 
 export function generateCorpus(root, fileCount, seed = 42) {
   rmSync(root, { recursive: true, force: true });

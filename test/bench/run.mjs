@@ -8,14 +8,14 @@
 //   node test/bench/run.mjs [--sizes 2000,20000] [--runs N] [--only floor,floor-2t,test-audit,eslint]
 //                           [--json bench-result.json] [--keep] [--bin path/to/test-audit.js]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureNode, nodeArgs } from './child.mjs';
-import { GENERATOR_VERSION, generateCorpus } from './generate-corpus.mjs';
+import { cachedCorpus, GENERATOR_VERSION } from './generate-corpus.mjs';
 import { TEST_FILE_GLOB } from './floor.mjs';
 import { printReport } from './print.mjs';
 
@@ -105,18 +105,11 @@ async function run(name, dir, { extraArgs = [], env = {}, keepReport = false } =
   return { contender: name, ...figures, output, report };
 }
 
-/** A corpus folder in the OS temp folder, generated once per name and generator version. */
-function corpusFor(size, { name = String(size), accept = () => true } = {}) {
-  const dir = join(os.tmpdir(), `test-audit-bench-${name}-v${GENERATOR_VERSION}`);
-  const marker = join(dir, 'bench-corpus.json');
-  corpora.push(dir);
-  if (existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')), reused: true };
-  progress(`generating ${dir}`);
-  const generate = (seed) => ({ ...generateCorpus(dir, size, seed), seed });
-  let info = generate(42);
-  for (let seed = 1; !accept(info); seed++) info = generate(seed);
-  writeFileSync(marker, JSON.stringify(info));
-  return { dir, ...info, reused: false };
+/** A cached corpus (see cachedCorpus), removed at the end unless --keep. */
+function corpusFor(size, options = {}) {
+  const corpus = cachedCorpus(size, { ...options, onGenerate: (dir) => progress(`generating ${dir}`) });
+  corpora.push(corpus.dir);
+  return corpus;
 }
 
 /** Reads every file once, so no contender is the one that pays for a cold page cache. */
