@@ -622,11 +622,12 @@ it('x', async () => {
       ['8 database PostgreSQL | provider OrderRepository', '9 http Stripe API | provider Payments'],
     ],
     [
-      'NestJS providers with plain configuration values, whatever their keys are called',
-      pkg({ pg: '8', '@nestjs/core': '10', '@nestjs/config': '3' }, { jest: '29', '@nestjs/testing': '10' }),
+      'NestJS providers with plain configuration values, whatever their keys are called, and faker data',
+      pkg({ pg: '8', '@nestjs/core': '10', '@nestjs/config': '3' }, { jest: '29', '@nestjs/testing': '10', '@faker-js/faker': '9' }),
       {
         'test/a.test.ts': `import { Test } from '@nestjs/testing';
 import { ConfigService } from '@nestjs/config';
+import { faker, fakerDE } from '@faker-js/faker';
 import { OrderRepository } from '../src/order-repository';
 const settings = { useFakePayments: false, mockTimeoutMs: 10 };
 it('x', async () => {
@@ -634,13 +635,14 @@ it('x', async () => {
     providers: [
       { provide: ConfigService, useValue: { useMockPayments: false, region: 'eu' } },
       { provide: 'SETTINGS', useValue: settings },
+      { provide: 'API_KEY', useValue: { key: faker.string.uuid(), city: fakerDE.location.city() } },
       { provide: OrderRepository, useValue: { stubbed: true, find: jest.fn() } },
     ],
   }).compile();
   expect(moduleRef).toBeDefined();
 });`,
       },
-      ['10 database PostgreSQL | provider OrderRepository'],
+      ['12 database PostgreSQL | provider OrderRepository'],
     ],
     [
       'vitest-mock-extended mockDeep and mock, typed by the generic',

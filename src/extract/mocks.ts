@@ -914,8 +914,16 @@ function providerIsDouble(state: ExtractionState, object: ts.ObjectLiteralExpres
 
 const DOUBLE_NAME = /mock|stub|fake|spy|dummy|double/i;
 
+/**
+ * Named like a double: mockRepo, repoStub, FakePayments, spyLog, DUMMY_USER. Not faker, the test-data
+ * library (`faker.person.fullName()`, `fakerDE`), which makes data, not doubles.
+ */
+function isDoubleName(name: string): boolean {
+  return DOUBLE_NAME.test(name.includes('aker') ? name.replace(/[Ff]aker/g, '') : name);
+}
+
 function isDoubleClass(state: ExtractionState, name: string): boolean {
-  if (DOUBLE_NAME.test(name) || /inmemory/i.test(name)) return true;
+  if (isDoubleName(name) || /inmemory/i.test(name)) return true;
   const origin = state.originOf(name.split('.')[0]!);
   if (!origin) return state.localClasses.has(name);
   return !!origin.module && /(^|\/)(__mocks__|mocks?|fakes?|stubs?|testing|test-utils)(\/|$)/i.test(origin.module);
@@ -925,7 +933,7 @@ function isDoubleClass(state: ExtractionState, name: string): boolean {
 export function isDoubleValue(state: ExtractionState, expr: ts.Node, depth: number): boolean {
   if (depth > 3) return false;
   if (ts.isIdentifier(expr)) {
-    if (DOUBLE_NAME.test(expr.text) || state.doubleNames.has(expr.text)) return true;
+    if (isDoubleName(expr.text) || state.doubleNames.has(expr.text)) return true;
     const init = state.initializers.get(expr.text);
     return init ? isDoubleValue(state, unwrap(init), depth + 1) : false;
   }
@@ -950,7 +958,7 @@ function containsDouble(state: ExtractionState, node: ts.Node): boolean {
       if (chain && isFnDoubleChain(chain, state.sinonRoots)) return true;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
       // mock, mockDeep, createMock, createStubInstance, createSpyObj, mockClient, stub, fake…
-      if (DOUBLE_NAME.test(name)) return true;
+      if (isDoubleName(name)) return true;
     }
     if (ts.isObjectLiteralExpression(n)) {
       const hasFunction = n.properties.some(
@@ -958,7 +966,7 @@ function containsDouble(state: ExtractionState, node: ts.Node): boolean {
       );
       if (hasFunction) return true;
     }
-    return ts.isIdentifier(n) && (DOUBLE_NAME.test(n.text) || state.doubleNames.has(n.text));
+    return ts.isIdentifier(n) && (isDoubleName(n.text) || state.doubleNames.has(n.text));
   });
 }
 
@@ -1151,7 +1159,7 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
   // global.fetch = ..., globalThis.fetch = ..., window.fetch = ...
   if (GLOBAL_OBJECTS.has(root) && ts.isIdentifier(objectExpr)) {
     if (BOUNDARY_GLOBALS[member] && (isFnDouble || isFunction || ts.isIdentifier(value) || ts.isCallExpression(value))) {
-      if (ts.isIdentifier(value) && !DOUBLE_NAME.test(value.text) && !state.doubleNames.has(value.text)) return;
+      if (ts.isIdentifier(value) && !isDoubleName(value.text) && !state.doubleNames.has(value.text)) return;
       addSite(state, node, 'global assignment', member === 'Date' ? 'clock' : 'global', { kind: 'global', name: member }, isFnDouble ? 'stub' : 'implementation');
     }
     return;
