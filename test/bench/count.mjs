@@ -15,26 +15,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { cachedCorpus } from './generate-corpus.mjs';
+import { benchOptions } from './options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = resolve(HERE, '../..');
 const USAGE = 'usage: node test/bench/count.mjs [--size 2000] [--runs 2] [--json count-result.json] [--keep] [--bin path/to/test-audit.js]';
-const { values: options } = parseArgs({
-  options: {
-    size: { type: 'string', default: '2000' },
-    runs: { type: 'string', default: '2' },
-    json: { type: 'string', default: 'count-result.json' },
-    keep: { type: 'boolean', default: false },
-    bin: { type: 'string', default: join(REPO, 'bin', 'test-audit.js') },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (options.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const options = benchOptions(USAGE, { size: { type: 'string', default: '2000' }, runs: { type: 'string', default: '2' } }, 'count-result.json');
 const size = Number(options.size);
 const runs = Number(options.runs);
 if (!Number.isInteger(size) || size < 1 || !Number.isInteger(runs) || runs < 1) {

@@ -13,10 +13,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { measureNode, nodeArgs } from './child.mjs';
 import { cachedCorpus, GENERATOR_VERSION } from './generate-corpus.mjs';
 import { TEST_FILE_GLOB } from './floor.mjs';
+import { benchOptions } from './options.mjs';
 import { printReport } from './print.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -25,21 +25,15 @@ const require = createRequire(import.meta.url);
 const versionOf = (pkg) => require(`${pkg}/package.json`).version;
 
 const USAGE = 'usage: node test/bench/run.mjs [--sizes 2000,20000] [--runs N] [--only floor,floor-2t,test-audit,eslint] [--json file] [--keep] [--bin file]';
-const { values: options } = parseArgs({
-  options: {
+const options = benchOptions(
+  USAGE,
+  {
     sizes: { type: 'string', default: '2000,20000' },
     runs: { type: 'string' },
     only: { type: 'string', default: 'floor,floor-2t,test-audit,eslint' },
-    json: { type: 'string', default: 'bench-result.json' },
-    keep: { type: 'boolean', default: false },
-    bin: { type: 'string', default: join(REPO, 'bin', 'test-audit.js') },
-    help: { type: 'boolean', short: 'h', default: false },
   },
-});
-if (options.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  'bench-result.json',
+);
 const sizes = options.sizes.split(',').map(Number);
 const only = options.only.split(',');
 const fixedRuns = options.runs === undefined ? undefined : Number(options.runs);
