@@ -10,6 +10,7 @@ import type { ExtractionState, LocalOrigin } from './state.js';
 
 const SLEEP_NAMES = /^(sleep|delay|wait|pause|waitMs|sleepMs|waitFor(Ms|Millis|Milliseconds|Timeout)|timeout)$/i;
 const TIMER_PROMISES = /^(node:)?timers\/promises$/;
+const RXJS = /^rxjs(\/|$)/;
 
 /** Milliseconds of a numeric argument: a literal, a file-level constant, `ms('2s')`, or simple arithmetic on them. */
 function millis(state: ExtractionState, expr: ts.Expression | undefined): number | null {
@@ -114,7 +115,7 @@ export function recogniseWaitCall(state: ExtractionState, chain: Chain, ancestor
   if (!call) return;
   const names = chain.names;
   if (call.arguments.length === 2 && names.length === 1 && names[0] === 'setTimeout') return recogniseDoneAfterTimeout(state, call, ancestors);
-  if (call.arguments.length !== 1 || !isWaitCallee(state, chain.root, names)) return;
+  if (call.arguments.length !== 1 || !isWaitCallee(state, chain.root, names) || isOperator(call, ancestors)) return;
   const ms = millis(state, call.arguments[0]);
   if (ms !== null) addWait(state, call, ms, ancestors);
 }
@@ -122,10 +123,23 @@ export function recogniseWaitCall(state: ExtractionState, chain: Chain, ancestor
 /** Whether a one-argument call waits for as long as its argument says, whatever that is. */
 function isWaitCallee(state: ExtractionState, root: string, names: readonly string[]): boolean {
   const method = names[names.length - 1]!;
-  if (names.length === 1) return SLEEP_NAMES.test(method) || isTimerPromise(state.originOf(root));
+  if (names.length === 1) {
+    const origin = state.originOf(root);
+    // RxJS's delay(ms) and timeout(ms) are operators of the stream under test, not pauses of the test.
+    if (origin?.module && RXJS.test(origin.module)) return false;
+    return SLEEP_NAMES.test(method) || isTimerPromise(origin);
+  }
   if (method === 'waitForTimeout') return true;
   if (method === 'wait') return root === 'cy' && names.length === 2;
   return (method === 'pause' && root === 'browser') || (method === 'sleep' && names.length === 2);
+}
+
+/** `source.pipe(delay(50), timeout(1000))`: an operator handed to a stream's pipe, from whatever library. */
+function isOperator(call: ts.CallExpression, ancestors: readonly ts.Node[]): boolean {
+  const parent = ancestors[ancestors.length - 1];
+  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(call)) return false;
+  const callee = parent.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe';
 }
 
 /** `setTimeout` from timers/promises, whatever the test calls it. */
