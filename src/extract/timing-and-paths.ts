@@ -45,10 +45,20 @@ function durationMillis(text: string): number | null {
 
 function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: readonly ts.Node[]): void {
   // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
-  if (ms <= 0) return;
+  if (ms <= 0 || isRaced(node, ancestors)) return;
   const wait: FixedWait = { owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) };
   if (isPolling(state, ancestors)) wait.polling = true;
   state.model.fixedWaits.push(wait);
+}
+
+/**
+ * `Promise.race([work(), timeout(1000)])`: a deadline for the other promise, which the test does not
+ * sit through when the work is done in time.
+ */
+function isRaced(node: ts.Node, ancestors: readonly ts.Node[]): boolean {
+  const [array, call] = [ancestors[ancestors.length - 1], ancestors[ancestors.length - 2]];
+  if (!array || !ts.isArrayLiteralExpression(array) || !array.elements.includes(node as ts.Expression)) return false;
+  return !!call && ts.isCallExpression(call) && call.arguments[0] === array && dottedName(call.expression) === 'Promise.race';
 }
 
 /**
