@@ -292,7 +292,7 @@ function firstCallIndex(chain: Chain): number {
   return -1;
 }
 
-/** The last name before the call of every free-standing fn double outside sinon: jest.fn, mock.fn, jasmine.createSpy, td.func. */
+/** What a free-standing fn double outside sinon calls first: jest.fn, vi.fn, mock.fn, jasmine.createSpy, td.func. */
 const FN_DOUBLE_MAKERS: ReadonlySet<string> = new Set(['fn', 'createSpy', 'func', 'function']);
 
 /**
