@@ -7,6 +7,16 @@ import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 
 /** Endpoints whose contract really is their status; still worth a look, at a lower severity. */
 const HEALTH = /health|healthz|ping|alive|liveness|readiness|ready\b|heartbeat|status endpoint/i;
+/** What a status alone lets through, and what to assert instead: for most answers, the body and the state. */
+const WITH_BODY = {
+  slips: 'a handler that returns the wrong body, an empty list or writes nothing',
+  advice: 'Assert on the body, the headers that matter, or the state the request changed.',
+};
+/** 204 No Content has no body to check: only the state the request was meant to change. */
+const NO_CONTENT = {
+  slips: 'a handler that answers 204 without changing anything',
+  advice: 'Check the state the request changed: fetch the resource again or query the store.',
+};
 
 const rule: RuleDefinition = {
   meta: {
@@ -19,8 +29,7 @@ const rule: RuleDefinition = {
       health: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
-      statusOnly:
-        'Test only checks that the response status is {codes}: a handler that returns the wrong body, an empty list or writes nothing passes too. Assert on the body, the headers that matter, or the state the request changed.',
+      statusOnly: 'Test only checks that the response status is {codes}: {slips} passes too. {advice}',
       healthOnly:
         'Health check asserts only status {codes}: it proves the server answers, not that what it depends on works. Consider asserting what the endpoint reports (database and queue connectivity, version).',
     },
@@ -41,9 +50,10 @@ const rule: RuleDefinition = {
       // Error statuses asserted alone are the contract of an error path.
       if (!statusOnly || codes.length === 0 || codes.some((c) => c >= 400)) continue;
       const health = HEALTH.test(testLabel(model, test.id) ?? test.title);
+      const distinct = [...new Set(codes)];
       findings.push({
         messageId: health ? 'healthOnly' : 'statusOnly',
-        data: { codes: [...new Set(codes)].join(', ') },
+        data: { codes: distinct.join(', '), ...(distinct.every((c) => c === 204) ? NO_CONTENT : WITH_BODY) },
         line: test.line,
         column: test.column,
         testId: test.id,

@@ -224,6 +224,21 @@ describe('assertions', () => {
     };
     expect(await findingsOf(files, 'mock-invocation-only')).toEqual(['mock-invocation-only@7']);
   });
+
+  it('says what a status alone lets through: the body for most answers, the state for 204 No Content', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { express: '4' }, devDependencies: { jest: '29', supertest: '7' } }),
+      'test/orders.int.test.js': `const request = require('supertest');
+const app = require('../src/app');
+it('creates', async () => { await request(app).post('/orders').send({ sku: 'a' }).expect(201); });
+it('deletes', async () => { const res = await request(app).delete('/orders/1'); expect(res.status).toBe(204); });`,
+    });
+    const messages = result.findings.filter((f) => f.ruleId === 'status-only-assertion').map((f) => `${f.line} ${f.message}`);
+    expect(messages).toEqual([
+      '3 Test only checks that the response status is 201: a handler that returns the wrong body, an empty list or writes nothing passes too. Assert on the body, the headers that matter, or the state the request changed.',
+      '4 Test only checks that the response status is 204: a handler that answers 204 without changing anything passes too. Check the state the request changed: fetch the resource again or query the store.',
+    ]);
+  });
 });
 
 describe('shared state', () => {
