@@ -179,6 +179,20 @@ describe('mock sites', () => {
     const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}:${f.system}`);
     expect(mocks).toEqual(['4:info:runtime console', '5:error:PostgreSQL']);
   });
+
+  it('reports id generators replaced for predictable ids at info, other libraries at warning', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { uuid: '9', nanoid: '5', 'lodash.debounce': '4' }, devDependencies: { jest: '29' } }),
+      'test/integration/orders.test.ts': `
+        jest.mock('uuid', () => ({ v4: () => 'id-1' }));
+        jest.mock('nanoid', () => ({ nanoid: () => 'n-1' }));
+        jest.mock('lodash.debounce', () => (fn: () => void) => fn);
+        it('creates', () => { expect(1).toBe(1); });`,
+    });
+    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}:${f.system}`);
+    expect(mocks).toEqual(['2:info:library uuid', '3:info:library nanoid', '4:warning:library lodash.debounce']);
+    expect(result.findings.find((f) => f.line === 2)?.message).toContain("Hides: the real ids' format");
+  });
 });
 
 describe('assertions', () => {

@@ -19,8 +19,9 @@ export interface ResolvedBoundary {
   /** The catalog entry that named it, if any. */
   catalogMatch: string | null;
   /**
-   * Low stakes in every tier: a module's own private function or value replaced (rewire), which
-   * hides no boundary. Reported at the benign severity.
+   * Low stakes in every tier: a module's own private function or value replaced (rewire), or an id
+   * generator (uuid, nanoid) replaced for predictable ids; neither hides a boundary. Reported at the
+   * benign severity.
    */
   lowStakes?: boolean;
   /** For databases whose engine is known: the engine (several drivers, one system). */

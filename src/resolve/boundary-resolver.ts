@@ -26,6 +26,11 @@ const LIBRARY_HIDES = [
   "the library's real behaviour for the inputs your code gives it",
   'breaking changes when the library is upgraded',
 ];
+/**
+ * Packages that only make identifiers. Replacing one for predictable ids in a test hides little:
+ * the real ids' format, no boundary. Low stakes in every tier.
+ */
+const ID_GENERATORS = new Set(['uuid', 'nanoid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'short-uuid']);
 const UNKNOWN_HIDES = ['whatever the real object does that the double leaves out', 'drift between the double and the real API'];
 
 /** Types and tokens that name a boundary by convention, when their origin is not visible. */
@@ -243,6 +248,18 @@ export class BoundaryResolver {
     const entry = this.catalog.lookup(specifier) ?? this.catalog.byMatch(specifier);
     if (entry) return fromEntry(entry, via);
     const name = specifier.startsWith('node:') ? specifier.slice(5) : packageName(specifier);
+    if (ID_GENERATORS.has(name)) {
+      return {
+        kind: 'library',
+        system: `library ${name}`,
+        hides: ["the real ids' format (length, alphabet, ordering) where your code or its database depends on it"],
+        alternative: 'keep the real generator and assert on the shape of the id (expect.any(String)) or on the id the code returns',
+        external: false,
+        via,
+        catalogMatch: null,
+        lowStakes: true,
+      };
+    }
     return {
       kind: 'library',
       system: `library ${name}`,
