@@ -248,26 +248,18 @@ export class BoundaryResolver {
     const entry = this.catalog.lookup(specifier) ?? this.catalog.byMatch(specifier);
     if (entry) return fromEntry(entry, via);
     const name = specifier.startsWith('node:') ? specifier.slice(5) : packageName(specifier);
-    if (ID_GENERATORS.has(name)) {
-      return {
-        kind: 'library',
-        system: `library ${name}`,
-        hides: ["the real ids' format (length, alphabet, ordering) where your code or its database depends on it"],
-        alternative: 'keep the real generator and assert on the shape of the id (expect.any(String)) or on the id the code returns',
-        external: false,
-        via,
-        catalogMatch: null,
-        lowStakes: true,
-      };
-    }
+    const ids = ID_GENERATORS.has(name);
     return {
       kind: 'library',
       system: `library ${name}`,
-      hides: LIBRARY_HIDES,
-      alternative: 'use the real library; fake only what it reaches outside the process',
+      hides: ids ? ["the real ids' format (length, alphabet, ordering) where your code or its database depends on it"] : LIBRARY_HIDES,
+      alternative: ids
+        ? 'keep the real generator and assert on the shape of the id (expect.any(String)) or on the id the code returns'
+        : 'use the real library; fake only what it reaches outside the process',
       external: false,
       via,
       catalogMatch: null,
+      ...(ids ? { lowStakes: true } : {}),
     };
   }
 
