@@ -15,6 +15,14 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+/** Runs a benchmark script in its own temp folder: its corpora and scratch files never meet a real run's. */
+function runScript(args: readonly string[], temp: string): Promise<string> {
+  const env = { ...process.env, TMPDIR: temp, TEMP: temp, TMP: temp };
+  return new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: repoRoot, env }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
+  });
+}
+
 interface Figures {
   median: number;
   min: number;
@@ -23,12 +31,7 @@ interface Figures {
 it('npm run bench measures the floor, the floor on two threads, test-audit and its --jobs on the same files and writes the JSON result', async () => {
   scratch = await mkdtemp(join(tmpdir(), 'test-audit-bench-test-'));
   const json = join(scratch, 'result.json');
-  const args = ['test/bench/run.mjs', '--sizes', '20', '--runs', '1', '--only', 'floor,floor-2t,test-audit', '--json', json];
-  // Its own temp folder: corpora and scratch files never meet those of a real benchmark run.
-  const env = { ...process.env, TMPDIR: scratch, TEMP: scratch, TMP: scratch };
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: repoRoot, env }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
-  });
+  const stdout = await runScript(['test/bench/run.mjs', '--sizes', '20', '--runs', '1', '--only', 'floor,floor-2t,test-audit', '--json', json], scratch);
 
   expect(stdout).toContain('Targets');
   expect(stdout).toContain('--cache');
@@ -72,12 +75,7 @@ it.skipIf(!hasValgrind)('npm run bench:count counts the instructions of the floo
   const dir = await mkdtemp(join(tmpdir(), 'test-audit-count-test-'));
   try {
     const json = join(dir, 'count.json');
-    const env = { ...process.env, TMPDIR: dir, TEMP: dir, TMP: dir };
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['test/bench/count.mjs', '--size', '3', '--runs', '1', '--json', json], { cwd: repoRoot, env }, (error, out, err) =>
-        error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
-      );
-    });
+    const stdout = await runScript(['test/bench/count.mjs', '--size', '3', '--runs', '1', '--json', json], dir);
     expect(stdout).toContain('instructions on 3 generated test files');
     const result = JSON.parse(await readFile(json, 'utf8'));
     expect(result.files).toBe(3);
