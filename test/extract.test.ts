@@ -193,6 +193,32 @@ describe('mock sites', () => {
     expect(mocks).toEqual(['2:info:library uuid', '3:info:library nanoid', '4:warning:library lodash.debounce']);
     expect(result.findings.find((f) => f.line === 2)?.message).toContain("Hides: the real ids' format");
   });
+
+  it("reports crypto's random sources at info, and names Node's own modules as such", async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { jest: '29' } }),
+      'test/integration/tokens.test.ts': `
+        import * as nodeCrypto from 'node:crypto';
+        import os from 'os';
+        jest.mock('node:zlib');
+        it('issues a token', () => {
+          jest.spyOn(nodeCrypto, 'randomBytes').mockReturnValue(Buffer.alloc(8) as never);
+          jest.spyOn(crypto, 'randomUUID').mockReturnValue('a-b-c-d-e');
+          jest.spyOn(nodeCrypto, 'timingSafeEqual').mockReturnValue(true);
+          jest.spyOn(os, 'hostname').mockReturnValue('ci');
+          expect(1).toBe(1);
+        });`,
+    });
+    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}:${f.system}`);
+    expect(mocks).toEqual([
+      "4:warning:Node's zlib module",
+      '6:info:crypto.randomBytes',
+      '7:info:crypto.randomUUID',
+      "8:warning:Node's crypto module",
+      "9:warning:Node's os module",
+    ]);
+    expect(result.findings.find((f) => f.line === 8)?.message).not.toContain('upgraded');
+  });
 });
 
 describe('assertions', () => {

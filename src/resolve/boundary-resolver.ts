@@ -9,6 +9,7 @@ import type { MockSite, Origin } from '../model/test-model.js';
 import { isRelative, type Alias, type ModuleResolver } from './module-resolver.js';
 import type { ModuleSummaries } from './module-summary.js';
 import { lookupTable } from '../lookup-table.js';
+import { isBuiltin } from 'node:module';
 
 const MAX_DEPTH = 4;
 const MAX_MODULES = 150;
@@ -31,6 +32,10 @@ const LIBRARY_HIDES = [
  * the real ids' format, no boundary. Low stakes in every tier.
  */
 const ID_GENERATORS = new Set(['uuid', 'nanoid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'short-uuid']);
+/** crypto's random sources, replaced for the same reason: predictable ids and tokens. */
+const RANDOM_SOURCES = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'randomFill', 'randomFillSync']);
+/** How code reaches the Web Crypto global without importing it. */
+const CRYPTO_GLOBALS = new Set(['crypto', 'global.crypto', 'globalThis.crypto', 'window.crypto', 'self.crypto']);
 const UNKNOWN_HIDES = ['whatever the real object does that the double leaves out', 'drift between the double and the real API'];
 
 /** Types and tokens that name a boundary by convention, when their origin is not visible. */
@@ -84,6 +89,9 @@ export class BoundaryResolver {
       case 'module':
         return this.fromModule(target.specifier, fromFile, aliases);
       case 'member':
+        if (RANDOM_SOURCES.has(target.member) && isCrypto(target.object, target.origin)) {
+          return idSource(`crypto.${target.member}`, [`${target.object}.${target.member}`]);
+        }
         return this.fromOrigin(target.origin, `${target.object}.${target.member}`, fromFile, aliases, target.object);
       case 'type':
         return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
@@ -248,20 +256,20 @@ export class BoundaryResolver {
     const entry = this.catalog.lookup(specifier) ?? this.catalog.byMatch(specifier);
     if (entry) return fromEntry(entry, via);
     const name = specifier.startsWith('node:') ? specifier.slice(5) : packageName(specifier);
-    const ids = ID_GENERATORS.has(name);
+    if (ID_GENERATORS.has(name)) return idSource(`library ${name}`, via);
+    // Node's own modules are not upgraded apart from Node, and a double of one hides only its behaviour.
+    const builtin = isBuiltin(specifier);
     return {
       kind: 'library',
-      system: `library ${name}`,
-      hides: ids ? ["the real ids' format (length, alphabet, ordering) where your code or its database depends on it"] : LIBRARY_HIDES,
-      alternative: ids
-        ? 'keep the real generator and assert on the shape of the id (expect.any(String)) or on the id the code returns'
-        : 'use the real library; fake only what it reaches outside the process',
+      system: builtin ? `Node's ${name} module` : `library ${name}`,
+      hides: builtin ? [LIBRARY_HIDES[0]!.replace("library's", "module's")] : LIBRARY_HIDES,
+      alternative: builtin ? 'use the real module; fake only what it reaches outside the process' : 'use the real library; fake only what it reaches outside the process',
       external: false,
       via,
       catalogMatch: null,
-      ...(ids ? { lowStakes: true } : {}),
     };
   }
+
 
   /** Your own module: the boundaries its imports reach, most significant first. */
   private fromOwnModule(path: string, viaHead: string[]): ResolvedBoundary {
@@ -424,4 +432,24 @@ function fromEntry(entry: CatalogEntry, via: string[], system?: string, kind?: B
     catalogMatch: entry.match,
     ...(entry.engine ? { engine: entry.engine } : {}),
   };
+}
+
+/** A maker of ids or random bytes, replaced for predictable values: low stakes in every tier. */
+function idSource(system: string, via: string[]): ResolvedBoundary {
+  return {
+    kind: 'library',
+    system,
+    hides: ["the real ids' format (length, alphabet, ordering) where your code or its database depends on it"],
+    alternative: 'keep the real generator and assert on the shape of the id (expect.any(String)) or on the id the code returns',
+    external: false,
+    via,
+    catalogMatch: null,
+    lowStakes: true,
+  };
+}
+
+/** `crypto` imported from Node's crypto module, or the Web Crypto global. */
+function isCrypto(object: string, origin: Origin | null): boolean {
+  if (origin?.module) return origin.module === 'crypto' || origin.module === 'node:crypto';
+  return CRYPTO_GLOBALS.has(object);
 }
