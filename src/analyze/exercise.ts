@@ -6,7 +6,9 @@ import type { AnalyzedFile } from '../model/analysis.js';
 import type { BoundaryKind } from '../model/boundary.js';
 import { assertionsOfTest, isRunnable, onlyInvocationAssertions, ownerAppliesTo, usedLocalsOf } from '../model/queries.js';
 import type { TestCase } from '../model/test-model.js';
+import { describeTarget } from '../model/describe-target.js';
 import { EXTERNAL_KINDS } from '../catalog/types.js';
+import { systemFamily } from '../catalog/index.js';
 
 export type Verdict = 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
 
@@ -25,7 +27,12 @@ export interface BoundaryUse {
   justified?: boolean;
   /** The double only injects a failure (throws, rejects): listed only when nothing real of its kind is used. */
   fault?: boolean;
+  /** The double replaces one entity's repository or model: the rest of its database may stay real. */
+  onePart?: boolean;
 }
+
+/** NestJS tokens of one entity's repository or model, as opposed to the whole connection. */
+const ONE_PART_TOKEN = /^(getRepositoryToken|getModelToken|getCustomRepositoryToken)\(/;
 
 /** A mock site the file justifies with a test-audit-ignore comment (file-wide or on the line above). */
 function isJustified(file: AnalyzedFile, line: number): boolean {
@@ -63,7 +70,7 @@ export const ENGINE_SYSTEMS: Record<string, string> = {
 
 /** One name per system: several drivers of one engine (pg, postgres, slonik) count as PostgreSQL. */
 export function systemName(boundary: { system: string; engine?: string }): string {
-  return (boundary.engine && ENGINE_SYSTEMS[boundary.engine]) || boundary.system;
+  return (boundary.engine && ENGINE_SYSTEMS[boundary.engine]) || systemFamily(boundary.system);
 }
 
 function addUnique(list: BoundaryUse[], use: BoundaryUse): void {
@@ -82,14 +89,17 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
     const configured = site.configuredBy?.filter((c) => ownerAppliesTo(model, c.owner, test));
     if (configured && configured.length === 0) return;
     const fault = configured ? configured.every((c) => c.fault) : site.fault === true;
+    // Only an override leaves the rest real: a module assembled from a providers list has no other repository.
+    const onePart = site.mechanism === 'nestjs.overrideProvider' && site.target.kind === 'token' && ONE_PART_TOKEN.test(site.target.name);
     const use: BoundaryUse = {
       kind: boundary.kind,
-      system: systemName(boundary),
+      system: onePart ? `${systemName(boundary)} (${describeTarget(site.target)} only)` : systemName(boundary),
       evidence: `${site.mechanism} line ${site.line}`,
       line: site.line,
       alternative: boundary.alternative,
       ...(site.fakeLibrary === 'pg-mem' ? { standIn: true } : {}),
       ...(isJustified(file, site.line) ? { justified: true } : {}),
+      ...(onePart ? { onePart: true } : {}),
     };
     if (fault) faults.push({ ...use, evidence: `a failure injected by ${use.evidence}`, fault: true });
     else addUnique(faked, use);
@@ -123,11 +133,12 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
   }
   // Reaching a system through the code under test is weak evidence: it counts only when none of
   // this test's doubles fakes that kind of system (an ORM wrapper and the ORM itself are one
-  // database). Doubles of other tests do not count: a stub in one test leaves the rest real.
-  const fakedKinds = new Set<string>(faked.map((f) => f.kind));
+  // database). Doubles of other tests do not count: a stub in one test leaves the rest real, and
+  // so does a double of one entity's repository: the app's other repositories still query.
+  const fakedKinds = new Set<string>(faked.filter((f) => !f.onePart).map((f) => f.kind));
   for (const reached of file.reached) {
     const name = systemName(reached);
-    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => f.system === name) || fakedKinds.has(reached.kind)) continue;
+    if (!REACHED_KINDS.has(reached.kind) || faked.some((f) => !f.onePart && f.system === name) || fakedKinds.has(reached.kind)) continue;
     if (!reached.locals.some((l) => usedLocals.has(l))) continue;
     addUnique(real, { kind: reached.kind, system: systemName(reached), evidence: `reached through ${reached.via.join(' → ')}`, line: null });
   }

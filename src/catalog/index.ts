@@ -45,6 +45,17 @@ export function isBareSpecifier(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('#');
 }
 
+/**
+ * One name for a system and its NestJS integration module, which the catalog lists apart for their
+ * own failures: 'database via TypeORM (NestJS)' is 'database via TypeORM', 'Bull (Redis, NestJS)'
+ * is 'Bull (Redis)'.
+ */
+export function systemFamily(system: string): string {
+  if (system.endsWith(' (NestJS)')) return system.slice(0, -' (NestJS)'.length);
+  if (system.endsWith(', NestJS)')) return `${system.slice(0, -', NestJS)'.length)})`;
+  return system;
+}
+
 /** True for a match written as a pattern: a scope ('@azure/*') or a prefix ('passport-*'). */
 export function isPattern(match: string): boolean {
   return match.endsWith('*');

@@ -3,7 +3,7 @@
  * globals; for your own modules, whatever their imports reach (mocking `../db` that imports `pg`
  * hides PostgreSQL), following imports a few levels deep.
  */
-import { Catalog, isBareSpecifier, kindIsExternal, packageName, type CatalogEntry } from '../catalog/index.js';
+import { Catalog, isBareSpecifier, kindIsExternal, packageName, systemFamily, type CatalogEntry } from '../catalog/index.js';
 import type { BoundaryKind, ResolvedBoundary } from '../model/boundary.js';
 import type { MockSite, Origin } from '../model/test-model.js';
 import { isRelative, type Alias, type ModuleResolver } from './module-resolver.js';
@@ -294,7 +294,8 @@ export class BoundaryResolver {
     const systems: string[] = [];
     const hides: string[] = [];
     for (const reach of chosen) {
-      if (!systems.includes(reach.entry.system)) systems.push(reach.entry.system);
+      const family = systemFamily(reach.entry.system);
+      if (!systems.some((s) => systemFamily(s) === family)) systems.push(reach.entry.system);
     }
     // The first system's failures lead; one from each other system follows, within five.
     hides.push(...first.entry.hides.slice(0, 3));
@@ -318,7 +319,8 @@ export class BoundaryResolver {
   reachableBoundaries(path: string): ResolvedBoundary[] {
     const out: ResolvedBoundary[] = [];
     for (const reach of this.reach(path)) {
-      if (!kindIsExternal(reach.entry.kind) || out.some((b) => b.system === reach.entry.system)) continue;
+      const family = systemFamily(reach.entry.system);
+      if (!kindIsExternal(reach.entry.kind) || out.some((b) => systemFamily(b.system) === family)) continue;
       out.push(fromEntry(reach.entry, reach.path));
     }
     return out;
