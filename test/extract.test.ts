@@ -362,6 +362,28 @@ describe('cross-file resolution', () => {
     expect(result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => f.system)).toEqual(['PostgreSQL']);
     expect(result.warnings).toEqual([]);
   });
+
+  it('resolves a spy on part of an instance the DI container handed out to that class', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { '@prisma/client': '5' }, devDependencies: { jest: '29' } }),
+      'src/prisma.service.ts': "import { PrismaClient } from '@prisma/client';\nexport class PrismaService extends PrismaClient {}\n",
+      'test/orders.e2e-spec.ts': `
+        import { PrismaService } from '../src/prisma.service';
+        import { mount } from '@vue/test-utils';
+        let prisma: PrismaService;
+        let app: any;
+        it('lists', async () => {
+          prisma = app.get(PrismaService);
+          jest.spyOn(prisma.order, 'findMany').mockResolvedValue([]);
+          jest.spyOn(app.get(PrismaService).order, 'create').mockResolvedValue({});
+          const wrapper = mount({});
+          jest.spyOn(wrapper.vm, 'save').mockReturnValue(undefined);
+          expect(1).toBe(1);
+        });`,
+    });
+    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}:${f.system}`);
+    expect(mocks).toEqual(['8:error:database via Prisma', '9:error:database via Prisma', '11:warning:wrapper.vm']);
+  });
 });
 
 describe('tsconfig extends', () => {

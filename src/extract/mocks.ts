@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
-import { requiredSpecifier } from './imports.js';
+import { requiredSpecifier, valueSource } from './imports.js';
 import { chainOnlyFails } from './faults.js';
 import { typeNodeName } from './types.js';
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
@@ -1064,12 +1064,28 @@ function memberOrigin(state: ExtractionState, objectExpr: ts.Expression): Origin
   if (GLOBAL_OBJECTS.has(root) || root === 'Date' || root === 'console' || root === 'process' || root === 'Math') {
     return state.originOf(root) ? originToPlain(state.originOf(root)) : { module: null, name: root };
   }
+  const fromContainer = containerInstance(state, objectExpr);
+  if (fromContainer) return fromContainer;
   const origin = state.originOf(root);
   if (!origin) return null;
   if (ts.isIdentifier(objectExpr)) return originToPlain(origin);
   const name = dottedName(objectExpr);
   if (name && name.endsWith('.prototype') && name.split('.').length === 2) return originToPlain(origin);
-  return origin.instance ? null : originToPlain(origin);
+  if (!origin.instance) return originToPlain(origin);
+  // A part of an instance of a known class (`prisma.order` with `prisma = module.get(PrismaService)`
+  // or `let prisma: PrismaService`) belongs to that class. Other instances (`mount(X).vm`) are unknown.
+  return CLASS_NAME.test(origin.name) ? originToPlain(origin) : null;
+}
+
+const CLASS_NAME = /^[A-Z]/;
+
+/** `app.get(PrismaService).order`: the part of an instance handed out by a DI container. */
+function containerInstance(state: ExtractionState, objectExpr: ts.Expression): Origin | null {
+  let current = unwrap(objectExpr);
+  while (ts.isPropertyAccessExpression(current)) current = unwrap(current.expression);
+  if (current === unwrap(objectExpr) || !ts.isCallExpression(current)) return null;
+  const source = valueSource(state, current);
+  return source?.instance && CLASS_NAME.test(source.name) ? originToPlain(source) : null;
 }
 
 function originToPlain(origin: { module: string | null; name: string } | null): Origin | null {
