@@ -100,6 +100,30 @@ describe('tiers', () => {
       'tests/integrations/billing.test.ts': 'unit',
     });
   });
+
+  it('reads integration markers in file names, not in the names of components, hooks or classes', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'src/orders.integration.test.ts': body,
+      'src/orders-integration.test.ts': body,
+      'src/ordersIntegration.spec.ts': body,
+      'src/checkout.integration.test.tsx': body,
+      'src/components/SlackIntegration.test.tsx': body,
+      'src/components/slack-integration.test.tsx': body,
+      'src/hooks/useGithubIntegration.test.ts': body,
+      'src/services/StripeIntegration.test.ts': body,
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, f.tier]))).toEqual({
+      'src/checkout.integration.test.tsx': 'integration',
+      'src/components/SlackIntegration.test.tsx': 'unit',
+      'src/components/slack-integration.test.tsx': 'unit',
+      'src/hooks/useGithubIntegration.test.ts': 'unit',
+      'src/orders-integration.test.ts': 'integration',
+      'src/orders.integration.test.ts': 'integration',
+      'src/ordersIntegration.spec.ts': 'integration',
+      'src/services/StripeIntegration.test.ts': 'unit',
+    });
+  });
 });
 
 describe('mock sites', () => {

@@ -11,7 +11,12 @@ export interface TierVerdict {
 }
 
 const E2E_NAME = /(^|[.\-_])(e2e|e2e-spec|end-to-end)[.\-_]|[.\-_]cy\.[cm]?[jt]sx?$|[a-z]E2[Ee][.\-_]/;
-const INT_NAME = /(^|[.\-_])(int|integration|int-spec|integration-spec)[.\-_]|[.\-_]it\.[cm]?[jt]sx?$|[a-z]Integration[.\-_]/i;
+/** `orders.integration.test.ts`, `orders.int.test.ts`, `orders.it.ts`: a dot sets the marker apart. */
+const INT_NAME_DOTTED = /(^|\.)(int|integration|int-spec|integration-spec)[.\-_]|[.\-_]it\.[cm]?[jt]sx?$/i;
+/** `orders-integration.test.ts`, `ordersIntegration.test.ts`: a marker joined to the name. */
+const INT_NAME_JOINED = /[\-_](int|integration|int-spec|integration-spec)[.\-_]|[a-z]Integration[.\-_]/;
+/** A component (`SlackIntegration.test.tsx`, `slack-integration.test.tsx`) or hook (`useGithubIntegration`) file. */
+const COMPONENT_FILE = /\.[cm]?[jt]sx$|^[A-Z]|^use[A-Z]/;
 const E2E_FOLDER = /(^|[-_.])(e2e|end-to-end)($|[-_.])|^(cypress|playwright|acceptance|smoke)$/i;
 /** Folders named for integration tests wherever they are: `integration-tests/`, `tests-int/`, `api-tests/`. */
 const INT_TEST_FOLDER = /(^|[-_.])(integration|int)[-_.]?(tests?|specs?)$|^(tests?|specs?)[-_.](integration|int)$|^integration(Tests?|Specs?)$|^api[-_]?tests?$/i;
@@ -33,7 +38,7 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
   const segments = path.split('/');
   const base = segments.pop()!;
   if (E2E_NAME.test(base)) return { tier: 'e2e', reason: `file name '${base}' marks it e2e` };
-  if (INT_NAME.test(base)) return { tier: 'integration', reason: `file name '${base}' marks it integration` };
+  if (nameMarksIntegration(base)) return { tier: 'integration', reason: `file name '${base}' marks it integration` };
   const inside = packageDir && path.startsWith(`${packageDir}/`) ? segments.slice(packageDir.split('/').length) : segments;
   const own = packageDir && inside !== segments ? packageDir.slice(packageDir.lastIndexOf('/') + 1) : null;
   const folders = own ? [own, ...inside] : inside;
@@ -53,6 +58,15 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
     if (INT_TITLE.test(title)) return { tier: 'integration', reason: `describe '${title}' says integration` };
   }
   return { tier: 'unit', reason: 'no integration or e2e marker in path, name or describe titles' };
+}
+
+/**
+ * A marker joined to the name of a component, hook or class names the product, not the tier: a
+ * Slack integration screen is tested in `SlackIntegration.test.tsx` like any other component.
+ */
+function nameMarksIntegration(base: string): boolean {
+  if (INT_NAME_DOTTED.test(base)) return true;
+  return INT_NAME_JOINED.test(base) && !COMPONENT_FILE.test(base);
 }
 
 const ORDER: Record<Tier, number> = { unit: 0, integration: 1, e2e: 2 };
