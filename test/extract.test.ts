@@ -218,6 +218,31 @@ describe('mock sites', () => {
     expect(result.findings.find((f) => f.line === 2)?.message).toContain("Hides: the real ids' format");
   });
 
+  it('reports stand-ins for the browser environment and runtime guards at info', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { 'server-only': '0.0.1' }, devDependencies: { vitest: '2' } }),
+      'test/integration/page.test.tsx': `
+        vi.mock('server-only', () => ({}));
+        it('renders', () => {
+          vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+          vi.spyOn(Storage.prototype, 'getItem').mockReturnValue('dark');
+          vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+          vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:1');
+          vi.spyOn(api, 'load').mockResolvedValue([]);
+          expect(1).toBe(1);
+        });`,
+    });
+    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}:${f.system}`);
+    expect(mocks).toEqual([
+      '2:info:runtime guard server-only',
+      '4:info:runtime HTMLCanvasElement',
+      '5:info:runtime Storage',
+      '6:info:runtime navigator',
+      '7:info:runtime URL',
+      '8:warning:api',
+    ]);
+  });
+
   it("reports crypto's random sources at info, and names Node's own modules as such", async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'p', devDependencies: { jest: '29' } }),

@@ -32,11 +32,38 @@ const LIBRARY_HIDES = [
  * the real ids' format, no boundary. Low stakes in every tier.
  */
 const ID_GENERATORS = new Set(['uuid', 'nanoid', 'cuid', '@paralleldrive/cuid2', 'ulid', 'short-uuid']);
+/** Packages that only throw when imported in the wrong environment; tests must replace them. */
+const RUNTIME_GUARDS = new Set(['server-only', 'client-only']);
 /** crypto's random sources, replaced for the same reason: predictable ids and tokens. */
 const RANDOM_SOURCES = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'randomFill', 'randomFillSync']);
 /** How code reaches the Web Crypto global without importing it. */
 const CRYPTO_GLOBALS = new Set(['crypto', 'global.crypto', 'globalThis.crypto', 'window.crypto', 'self.crypto']);
 const UNKNOWN_HIDES = ['whatever the real object does that the double leaves out', 'drift between the double and the real API'];
+
+/**
+ * The runtime and the browser environment a test runs in (jsdom lacks much of it: canvas, clipboard,
+ * scrolling, object URLs). Replacing them stands in for the environment, not for a dependency.
+ */
+const RUNTIME_OBJECTS = new Set([
+  'console',
+  'Math',
+  'process',
+  'window',
+  'global',
+  'globalThis',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'screen',
+  'localStorage',
+  'sessionStorage',
+  'performance',
+  'URL',
+  'CSS',
+]);
+/** Browser classes whose prototypes tests patch: `HTMLCanvasElement.prototype.getContext`, `Storage.prototype.getItem`. */
+const BROWSER_CLASS = /^(HTML\w*Element|SVG\w*Element|Element|Node|Document|Window|Storage|Navigator|EventTarget|DOMRect|Range|Selection)$/;
 
 /** Types and tokens that name a boundary by convention, when their origin is not visible. */
 const WELL_KNOWN_NAMES: Record<string, string> = lookupTable({
@@ -208,7 +235,7 @@ export class BoundaryResolver {
       return this.fromGlobal('fetch');
     }
     if (root === 'Date') return this.fromGlobal('Date');
-    if (root === 'console' || root === 'Math' || root === 'process' || root === 'window' || root === 'global' || root === 'globalThis' || root === 'document') {
+    if (RUNTIME_OBJECTS.has(root) || BROWSER_CLASS.test(root)) {
       return {
         kind: 'library',
         system: `runtime ${root}`,
@@ -257,6 +284,17 @@ export class BoundaryResolver {
     if (entry) return fromEntry(entry, via);
     const name = specifier.startsWith('node:') ? specifier.slice(5) : packageName(specifier);
     if (ID_GENERATORS.has(name)) return idSource(`library ${name}`, via);
+    if (RUNTIME_GUARDS.has(name)) {
+      return {
+        kind: 'library',
+        system: `runtime guard ${name}`,
+        hides: ['nothing: the package only throws when it is imported outside the runtime it names'],
+        alternative: 'fine as it is: the test runner is not the server or client runtime the guard checks for',
+        external: false,
+        via,
+        catalogMatch: null,
+      };
+    }
     // Node's own modules are not upgraded apart from Node, and a double of one hides only its behaviour.
     const builtin = isBuiltin(specifier);
     return {
