@@ -412,6 +412,37 @@ describe('cross-file resolution', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it("follows the aliases runners and frameworks define: jest moduleNameMapper, vite resolve.alias, SvelteKit's $lib, tsconfig.app.json", async () => {
+    const redis = "import Redis from 'ioredis';\nexport const redis = new Redis();\n";
+    const mocks = (body: string): string => `${body}\nit('x', () => { expect(1).toBe(1); });\n`;
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'jest-app/package.json': JSON.stringify({ name: 'a', devDependencies: { jest: '29' }, jest: { moduleNameMapper: { '^@app/(.*)$': '<rootDir>/src/$1', '\\.css$': 'identity-obj-proxy' } } }),
+      'jest-app/src/cache.ts': redis,
+      'jest-app/test/a.integration.test.ts': mocks("jest.mock('@app/cache');"),
+      'vite-app/package.json': JSON.stringify({ name: 'b', devDependencies: { vitest: '2' } }),
+      'vite-app/vite.config.ts': "export default { resolve: { alias: { '~': '/src' } } };\n",
+      'vite-app/src/cache.ts': redis,
+      'vite-app/test/b.integration.test.ts': mocks("vi.mock('~/cache');"),
+      'kit-app/package.json': JSON.stringify({ name: 'c', devDependencies: { '@sveltejs/kit': '2', vitest: '2' } }),
+      'kit-app/src/lib/cache.ts': redis,
+      'kit-app/test/c.integration.test.ts': mocks("vi.mock('$lib/cache');"),
+      'vue-app/package.json': JSON.stringify({ name: 'd', devDependencies: { vitest: '2' } }),
+      'vue-app/tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+      'vue-app/tsconfig.app.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'vue-app/src/cache.ts': redis,
+      'vue-app/test/d.integration.test.ts': mocks("vi.mock('@/cache');\nvi.mock('@/not-in-the-tree');"),
+    });
+    const found = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.path}:${f.line}:${f.severity}:${f.system}`);
+    expect(found).toEqual([
+      'jest-app/test/a.integration.test.ts:1:error:Redis',
+      'kit-app/test/c.integration.test.ts:1:error:Redis',
+      'vite-app/test/b.integration.test.ts:1:error:Redis',
+      'vue-app/test/d.integration.test.ts:1:error:Redis',
+      'vue-app/test/d.integration.test.ts:2:warning:your module @/not-in-the-tree',
+    ]);
+  });
+
   it('resolves a spy on part of an instance the DI container handed out to that class', async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'p', dependencies: { '@prisma/client': '5' }, devDependencies: { jest: '29' } }),

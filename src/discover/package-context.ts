@@ -189,7 +189,10 @@ async function buildContext(
     }
   }
   const runner = buildRunnerConfig(dir, manifest, configs, [...dependencies, ...devDependencies]);
-  const aliases = await readAliases(root, dir, ownFiles, allFiles, warnings, workspaces);
+  const aliases = mergeAliases(await readAliases(root, dir, ownFiles, allFiles, warnings, workspaces), [
+    ...runner.aliases,
+    ...frameworkAliases(dir, [...dependencies, ...devDependencies]),
+  ]);
   const name = typeof manifest?.['name'] === 'string' ? (manifest['name'] as string) : null;
   return {
     dir,
@@ -288,12 +291,30 @@ async function readAliases(
 }
 
 /**
+ * Aliases a framework defines without any config saying so: SvelteKit's `$lib` is always the
+ * package's `src/lib`.
+ */
+function frameworkAliases(dir: string, deps: readonly string[]): PathAlias[] {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  return deps.includes('@sveltejs/kit') ? [{ prefix: '$lib/', targets: [`${prefix}src/lib/`] }] : [];
+}
+
+/** tsconfig aliases first; the runner's and the framework's fill in prefixes tsconfig leaves out. */
+function mergeAliases(fromTsconfig: PathAlias[], others: readonly PathAlias[]): PathAlias[] {
+  const merged = [...fromTsconfig];
+  for (const alias of others) if (!merged.some((a) => a.prefix === alias.prefix)) merged.push(alias);
+  return merged.sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+/**
  * The package's own tsconfig.json and jsconfig.json; without either, the nearest ones in the folders
  * above it, as TypeScript and editors pick the closest config for a file.
  */
 function nearestConfigs(dir: string, ownFiles: readonly string[], allFiles: readonly string[]): { path: string; inherited: boolean }[] {
   const names = ['tsconfig.json', 'jsconfig.json'];
-  const own = names.map((name) => posix.join(dir, name)).filter((path) => ownFiles.includes(path));
+  // create-vue, Angular and Vite's templates keep the app's `paths` in tsconfig.app.json, which the
+  // root tsconfig.json only lists under `references`.
+  const own = [...names, 'tsconfig.app.json'].map((name) => posix.join(dir, name)).filter((path) => ownFiles.includes(path));
   if (own.length) return own.map((path) => ({ path, inherited: false }));
   for (let current = dir; current !== ''; ) {
     current = current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '';

@@ -3,7 +3,7 @@
  * (and package.json "jest"): setup files, mock reset flags, roots. Configs are never executed.
  */
 import { posix } from 'node:path';
-import type { RunnerConfig } from '../model/context.js';
+import type { PathAlias, RunnerConfig } from '../model/context.js';
 import type { Framework } from '../model/test-model.js';
 import type { StaticObject, StaticValue } from './static-config.js';
 
@@ -26,6 +26,7 @@ export function emptyRunner(framework: Framework = 'unknown'): RunnerConfig {
     unstubGlobals: false,
     setupFiles: [],
     roots: [],
+    aliases: [],
   };
 }
 
@@ -92,6 +93,15 @@ function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject, 
     const path = resolveConfigPath(rootDir, root);
     if (path !== null && !runner.roots.includes(path)) runner.roots.push(path);
   }
+  const mapper = config['moduleNameMapper'];
+  if (mapper && typeof mapper === 'object' && !Array.isArray(mapper)) {
+    for (const [pattern, target] of Object.entries(mapper)) {
+      for (const t of strings(target)) {
+        const alias = mapperAlias(rootDir, pattern, t);
+        if (alias) addAlias(runner.aliases, alias);
+      }
+    }
+  }
   const projects = config['projects'];
   if (Array.isArray(projects) && depth < MAX_PROJECT_DEPTH) {
     for (const project of projects) {
@@ -101,6 +111,7 @@ function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject, 
 }
 
 function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject, depth = 0): void {
+  if (depth === 0) for (const alias of viteAliases(dir, config)) addAlias(runner.aliases, alias);
   const test = config['test'];
   if (!test || typeof test !== 'object' || Array.isArray(test)) return;
   const t = test as StaticObject;
@@ -116,6 +127,49 @@ function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject, de
       if (project && typeof project === 'object' && !Array.isArray(project)) applyVitest(runner, dir, project as StaticObject, depth + 1);
     }
   }
+}
+
+/**
+ * A jest `moduleNameMapper` entry that maps a prefix to a folder: `'^@/(.*)$': '<rootDir>/src/$1'`.
+ * Other patterns (file stubs for `\\.css$`, alternations) map single modules and are left out.
+ */
+function mapperAlias(rootDir: string, pattern: string, target: string): PathAlias | null {
+  const from = /^\^((?:[\w@~$#./-]|\\[/.$@])*)\(\.\*\)\$$/.exec(pattern);
+  const to = /^<rootDir>\/?(.*?)\$1$/.exec(target);
+  if (!from || !to) return null;
+  const prefix = from[1]!.replace(/\\(.)/g, '$1');
+  if (prefix === '' || prefix.startsWith('.')) return null;
+  return folderAlias(prefix, posix.normalize(posix.join(rootDir || '.', to[1]!)) + (to[1]!.endsWith('/') || to[1] === '' ? '/' : ''));
+}
+
+/** vite `resolve.alias` written as literals: `{ '@': '/src' }`, `{ '@': './src' }`, `[{ find: '~', replacement: './src' }]`. */
+function viteAliases(dir: string, config: StaticObject): PathAlias[] {
+  const resolve = config['resolve'];
+  if (!resolve || typeof resolve !== 'object' || Array.isArray(resolve)) return [];
+  const alias = (resolve as StaticObject)['alias'];
+  const pairs: [string, StaticValue][] = Array.isArray(alias)
+    ? alias.flatMap((entry) => (entry && typeof entry === 'object' && !Array.isArray(entry) && typeof entry['find'] === 'string' ? [[entry['find'], entry['replacement'] ?? null] as [string, StaticValue]] : []))
+    : alias && typeof alias === 'object'
+      ? Object.entries(alias)
+      : [];
+  const out: PathAlias[] = [];
+  for (const [find, replacement] of pairs) {
+    if (typeof replacement !== 'string' || find === '' || find.startsWith('.')) continue;
+    // '/src' is the project root's src in vite; './src' is relative to the config.
+    const folder = posix.normalize(posix.join(dir || '.', replacement.replace(/^\/(?!\/)/, './')));
+    if (folder.startsWith('..') || posix.isAbsolute(folder)) continue;
+    out.push(folderAlias(find.endsWith('/') ? find : `${find}/`, `${folder}/`));
+  }
+  return out;
+}
+
+function folderAlias(prefix: string, folder: string): PathAlias {
+  const target = folder.replace(/^\.\//, '').replace(/^\.$/, '').replace(/\/+$/, '/');
+  return { prefix, targets: [target === './' ? '' : target] };
+}
+
+function addAlias(aliases: PathAlias[], alias: PathAlias): void {
+  if (!aliases.some((a) => a.prefix === alias.prefix)) aliases.push(alias);
 }
 
 function strings(value: StaticValue | undefined): string[] {

@@ -38,6 +38,8 @@ export interface RunnerConfig {
   setupFiles: string[];
   /** Jest `roots`, relative to the audited root (where automatic `__mocks__` are looked up). */
   roots: string[];
+  /** Path aliases the runner maps: jest `moduleNameMapper`, vite `resolve.alias` (literal forms only). */
+  aliases: PathAlias[];
 }
 
 /**

@@ -261,10 +261,13 @@ export class BoundaryResolver {
     const viaHead = label && label !== specifier ? [label] : [];
     if (isBareSpecifier(specifier)) {
       const resolved = (aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null) ?? this.modules.resolveWorkspace(specifier);
-      if (!resolved) return this.fromPackage(specifier, [...viaHead, specifier]);
-      return this.fromOwnModule(resolved, [...viaHead]);
+      if (resolved) return this.fromOwnModule(resolved, [...viaHead]);
+      if (canNamePackage(specifier) && !aliases.some((a) => !a.baseUrl && a.prefix !== '' && specifier.startsWith(a.prefix))) {
+        return this.fromPackage(specifier, [...viaHead, specifier]);
+      }
     }
-    const resolved = this.modules.resolve(fromFile, specifier, aliases);
+    // Your own module, not in the audited files (or under an alias whose folder is missing).
+    const resolved = isBareSpecifier(specifier) ? null : this.modules.resolve(fromFile, specifier, aliases);
     if (!resolved) {
       return {
         kind: 'internal',
@@ -472,6 +475,11 @@ function fromEntry(entry: CatalogEntry, via: string[], system?: string, kind?: B
     catalogMatch: entry.match,
     ...(entry.engine ? { engine: entry.engine } : {}),
   };
+}
+
+/** `@/api`, `~/lib`, `$lib/db` are aliases: no npm package can have such a name. */
+function canNamePackage(specifier: string): boolean {
+  return /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/|$)/i.test(specifier) || specifier.startsWith('node:');
 }
 
 /** A maker of ids or random bytes, replaced for predictable values: low stakes in every tier. */
