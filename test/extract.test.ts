@@ -218,6 +218,20 @@ describe('mock sites', () => {
     expect(result.findings.find((f) => f.line === 2)?.message).toContain("Hides: the real ids' format");
   });
 
+  it('names an msw server whose handlers live in a package it cannot read', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { vitest: '2', msw: '2' } }),
+      'test/api.test.ts': `
+        import { setupServer } from 'msw/node';
+        import { handlers } from '@acme/api-mocks';
+        const server = setupServer(...handlers);
+        it('loads', () => { expect(1).toBe(1); });`,
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.system}`)).toEqual([
+      '4:HTTP APIs (msw handlers defined elsewhere)',
+    ]);
+  });
+
   it('reports stand-ins for the browser environment and runtime guards at info', async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'p', dependencies: { 'server-only': '0.0.1' }, devDependencies: { vitest: '2' } }),

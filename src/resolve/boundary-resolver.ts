@@ -432,7 +432,8 @@ export class BoundaryResolver {
     if (entry) return fromEntry(entry, [host], entry.kind === 'http' ? undefined : `${entry.system} (HTTP API)`, 'http');
     const generic = this.catalog.byMatch('fetch')!;
     const own = host.startsWith('relative URL') || /^(localhost|127\.0\.0\.1)$/.test(host);
-    const where = host.startsWith('URL from ') ? `HTTP API (${host})` : `HTTP API at ${host}`;
+    // 'HTTP APIs (msw handlers defined elsewhere)' already names itself.
+    const where = host.startsWith('URL from ') ? `HTTP API (${host})` : host.startsWith('HTTP APIs (') ? host : `HTTP API at ${host}`;
     return {
       ...fromEntry(generic, [host]),
       system: own ? 'your own HTTP API' : where,
