@@ -610,6 +610,26 @@ describe('mocking mechanisms: target, boundary and line', () => {
       ["3 database PostgreSQL | module '../src/db'", "4 http HTTP API via axios | module 'axios'"],
     ],
     [
+      'playwright page.route: fulfil replaces the server; continue, abort and a fulfil of route.fetch() do not',
+      pkg({}, { '@playwright/test': '1' }),
+      {
+        'e2e/a.spec.ts': [
+          "import { test, expect } from '@playwright/test';",
+          "test('x', async ({ page }) => {",
+          "  await page.route('https://api.example.com/me', (route) => route.fulfill({ json: { name: 'A' } }));",
+          "  await page.route('**/api/**', (route) => route.continue());",
+          "  await page.route('**/*.png', (route) => route.abort());",
+          "  await page.route('**/api/settings', async (route) => {",
+          '    const response = await route.fetch();',
+          '    await route.fulfill({ response, json: { ...(await response.json()), beta: true } });',
+          '  });',
+          "  await expect(page.getByText('A')).toBeVisible();",
+          '});',
+        ].join('\n'),
+      },
+      ['3 http HTTP API at api.example.com | requests to api.example.com'],
+    ],
+    [
       'esmock: keys are relative to the test file, global mocks included',
       pkg({ pg: '8', axios: '1' }),
       {

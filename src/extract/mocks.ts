@@ -631,7 +631,9 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
   if (names[names.length - 1] === 'route' && chain.links.length === 2 && chain.links[1]!.call) {
     const call = chain.links[1]!.call;
     const handler = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
-    if (handler && isFunctionLike(handler) && containsCallNamed(handler, 'fulfill')) {
+    // `route.fetch()` sends the real request: a handler that fulfils with its response patches a
+    // real answer rather than replacing the server.
+    if (handler && isFunctionLike(handler) && containsCallNamed(handler, 'fulfill') && !fetchesThrough(handler)) {
       const target = hostTarget(state, call.arguments[0]) ?? { kind: 'host' as const, host: 'matched requests', url: state.shortText(call.arguments[0]!, 60) };
       addSite(state, call, 'playwright page.route', 'network', target, 'handler');
     }
@@ -662,6 +664,17 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
 function isRouteMatcher(object: ts.ObjectLiteralExpression): boolean {
   const keys = object.properties.map((p) => (p.name ? propertyKey(p.name) : null));
   return keys.every((k) => k !== null && ['method', 'url', 'path', 'pathname', 'hostname', 'query', 'headers', 'https', 'port', 'middleware', 'times', 'auth', 'resourceType'].includes(k));
+}
+
+/** A Playwright route handler that calls `route.fetch()` on its own route parameter. */
+function fetchesThrough(handler: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const param = handler.parameters[0]?.name;
+  if (!param || !ts.isIdentifier(param)) return false;
+  return anyNode(handler, (n) => {
+    if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || n.expression.name.text !== 'fetch') return false;
+    const object = unwrap(n.expression.expression);
+    return ts.isIdentifier(object) && object.text === param.text;
+  });
 }
 
 function containsCallNamed(node: ts.Node, name: string): boolean {
