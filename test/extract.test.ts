@@ -457,6 +457,28 @@ describe('cross-file resolution', () => {
     ]);
   });
 
+  it('keeps a client the test opens real when proxyquire fakes its package for a loaded module only', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { ioredis: '5' }, devDependencies: { mocha: '10', proxyquire: '2' } }),
+      'src/cache.js': "const Redis = require('ioredis');\nmodule.exports = () => new Redis();\n",
+      'test/cache.integration.test.js': `
+        const assert = require('node:assert/strict');
+        const proxyquire = require('proxyquire');
+        const Redis = require('ioredis');
+        it('stores a value', async () => {
+          const redis = new Redis();
+          await redis.set('k', 'v');
+          assert.equal(await redis.get('k'), 'v');
+        });
+        it('loads with a stand-in', () => {
+          const makeCache = proxyquire('../src/cache', { ioredis: function FakeRedis() {} });
+          assert.ok(makeCache());
+        });`,
+    });
+    expect(result.tests.map((t) => `${t.line}:${t.verdict}:${t.real.join()}`)).toEqual(['5:honest:Redis', '10:ceremony:']);
+    expect(result.findings.filter((f) => f.ruleId === 'all-stubbed-integration')).toEqual([]);
+  });
+
   it('resolves a spy on part of an instance the DI container handed out to that class', async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'p', dependencies: { '@prisma/client': '5' }, devDependencies: { jest: '29' } }),
@@ -628,6 +650,14 @@ describe('mocking mechanisms: target, boundary and line', () => {
         ].join('\n'),
       },
       ['3 http HTTP API at api.example.com | requests to api.example.com'],
+    ],
+    [
+      'proxyquire: a real module handed over to share its instance is no double',
+      pkg({ pg: '8', axios: '1' }),
+      {
+        'test/a.test.js': `const proxyquire = require('proxyquire');\nconst db = require('../src/db');\nconst orders = proxyquire('../src/orders', { './db': db });\nconst again = proxyquire('../src/orders', { './db': proxyquire('../src/db', {}), axios: jest.requireActual('axios') });\n${it_}`,
+      },
+      [],
     ],
     [
       'esmock: keys are relative to the test file, global mocks included',

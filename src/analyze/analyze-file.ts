@@ -41,7 +41,9 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
   const resolved = model.mocks.map((site) => withPrismaEngine(boundaries.resolveSite(site, path, pkg.aliases), prisma));
   const fakedPackages = new Set<string>();
   model.mocks.forEach((site, index) => {
-    if (site.target.kind === 'module' && !isRelative(site.target.specifier)) fakedPackages.add(packageName(site.target.specifier));
+    // proxyquire and esmock replace a dependency only inside the module they load, never in the test's own requires.
+    const loaderOnly = site.mechanism === 'proxyquire' || site.mechanism === 'esmock';
+    if (site.target.kind === 'module' && !isRelative(site.target.specifier) && !loaderOnly) fakedPackages.add(packageName(site.target.specifier));
     if (site.fakeLibrary && resolved[index]!.catalogMatch) fakedPackages.add(resolved[index]!.catalogMatch!);
   });
   const index = supportIndex(support);

@@ -456,6 +456,28 @@ function typeArgumentName(call: ts.CallExpression): string | null {
 
 // ---- module loaders that inject doubles -------------------------------------------------------
 
+/**
+ * A real module handed to a loader in place of a dependency (`{ './repo': repo }` with
+ * `repo = proxyquire('../lib/repo', {})` or `require('../lib/repo')`): it shares one instance, it
+ * fakes nothing.
+ */
+function isLoadedModule(state: ExtractionState, value: ts.Expression): boolean {
+  let inner = unwrap(value);
+  if (ts.isIdentifier(inner)) {
+    const init = state.initializers.get(inner.text);
+    if (!init) return false;
+    inner = unwrap(init);
+  }
+  if (!ts.isCallExpression(inner) || literalText(inner.arguments[0]) === null) return false;
+  const chain = flattenChain(inner);
+  const root = chain?.root;
+  if (!root) return false;
+  if (root === 'require' && chain.links.length === 1) return true;
+  if ((root === 'jest' || root === 'vi') && /^(requireActual|importActual)$/.test(chain.names[1] ?? '')) return true;
+  const module = state.originOf(root)?.module ?? root;
+  return module === 'proxyquire' && (chain.links.length === 1 || chain.names[chain.names.length - 1] === 'load');
+}
+
 function loaderReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
   const root = names[0]!;
   const origin = state.originOf(root);
@@ -479,6 +501,7 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
       for (const property of inner.properties) {
         const key = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyKey(property.name) : null;
         if (key === null || key.startsWith('@global') || key === '@noCallThru') continue;
+        if (ts.isPropertyAssignment(property) && isLoadedModule(state, property.initializer)) continue;
         // proxyquire keys are the module's own require strings; esmock's are relative to the test.
         const specifier = key.startsWith('.') && module === 'proxyquire' ? relativeTo(subject, key) : key;
         addSite(state, property, module, 'module', { kind: 'module', specifier }, 'value');
