@@ -211,6 +211,7 @@ export declare namespace ts {
   type CallExpression = Compiler.CallExpression;
   type CatchClause = Compiler.CatchClause;
   type ClassDeclaration = Compiler.ClassDeclaration;
+  type ClassExpression = Compiler.ClassExpression;
   type ClassElement = Compiler.ClassElement;
   type ClassLikeDeclaration = Compiler.ClassLikeDeclaration;
   type CommentKind = Compiler.CommentKind;
