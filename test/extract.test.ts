@@ -632,13 +632,15 @@ describe('mocking mechanisms: target, boundary and line', () => {
       ["3 database PostgreSQL | module '../src/db'", "4 http HTTP API via axios | module 'axios'"],
     ],
     [
-      'playwright page.route: fulfil replaces the server; continue, abort and a fulfil of route.fetch() do not',
+      'playwright page.route: fulfil replaces the server, one site per API; continue, abort and a fulfil of route.fetch() do not',
       pkg({}, { '@playwright/test': '1' }),
       {
         'e2e/a.spec.ts': [
           "import { test, expect } from '@playwright/test';",
           "test('x', async ({ page }) => {",
           "  await page.route('https://api.example.com/me', (route) => route.fulfill({ json: { name: 'A' } }));",
+          "  await page.route('**/api/users/me', (route) => route.fulfill({ json: { id: 1 } }));",
+          "  await page.route('**/api/albums*', (route) => route.fulfill({ json: [] }));",
           "  await page.route('**/api/**', (route) => route.continue());",
           "  await page.route('**/*.png', (route) => route.abort());",
           "  await page.route('**/api/settings', async (route) => {",
@@ -649,7 +651,7 @@ describe('mocking mechanisms: target, boundary and line', () => {
           '});',
         ].join('\n'),
       },
-      ['3 http HTTP API at api.example.com | requests to api.example.com'],
+      ['3 http HTTP API at api.example.com | requests to api.example.com', '4 http your own HTTP API | relative URL (your own API)'],
     ],
     [
       'proxyquire: a real module handed over to share its instance is no double',

@@ -658,7 +658,8 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     // real answer rather than replacing the server.
     if (handler && isFunctionLike(handler) && containsCallNamed(handler, 'fulfill') && !fetchesThrough(handler)) {
       const target = hostTarget(state, call.arguments[0]) ?? { kind: 'host' as const, host: 'matched requests', url: state.shortText(call.arguments[0]!, 60) };
-      addSite(state, call, 'playwright page.route', 'network', target, 'handler');
+      // One double per API: a helper that stubs eleven routes of your own API fakes one system.
+      addUniqueHostSite(state, call, 'playwright page.route', target);
     }
     return true;
   }
@@ -677,7 +678,7 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     else if (value && isFunctionLike(value)) responds = containsCallNamed(value, 'reply');
     if (responds) {
       const target = hostTarget(state, urlArg) ?? { kind: 'host' as const, host: 'matched requests', url: urlArg ? state.shortText(urlArg, 60) : '' };
-      addSite(state, call, 'cypress cy.intercept', 'network', target, 'handler');
+      addUniqueHostSite(state, call, 'cypress cy.intercept', target);
     }
     return true;
   }
