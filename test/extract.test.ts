@@ -218,6 +218,24 @@ describe('mock sites', () => {
     expect(result.findings.find((f) => f.line === 2)?.message).toContain("Hides: the real ids' format");
   });
 
+  it('reports a stubbed configuration read at info: a setting for this test, not a dependency', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10', sinon: '17' } }),
+      'src/config.js': 'module.exports = { get: (key) => process.env[key] };\n',
+      'src/mailer.js': 'module.exports = { send: async () => {} };\n',
+      'test/integration/events.test.js': `
+        const sinon = require('sinon');
+        const config = require('../../src/config');
+        const mailer = require('../../src/mailer');
+        it('reads the adapter', () => {
+          sinon.stub(config, 'get').withArgs('adapters').returns({ email: 'ses' });
+          sinon.stub(mailer, 'send').resolves();
+        });`,
+    });
+    const mocks = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line}:${f.severity}`);
+    expect(mocks).toEqual(['6:info', '7:warning']);
+  });
+
   it('names an msw server whose handlers live in a package it cannot read', async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'p', devDependencies: { vitest: '2', msw: '2' } }),

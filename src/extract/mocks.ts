@@ -1134,6 +1134,8 @@ function typeTarget(state: ExtractionState, name: string): MockTarget {
   return { kind: 'type', name, origin: originToPlain(state.originOf(root)) };
 }
 
+const CONFIG_READS = /^(get|has|getOrThrow)$/;
+const CONFIG_OBJECT = /(^|\.)(config|configService|configuration|settings|nconf)$/i;
 const LOG_LEVELS = /^(log|info|warn|warning|error|debug|trace|verbose|silly|fatal|notice|http)$/;
 
 function benignFlag(target: MockTarget): { benign?: boolean } {
@@ -1142,6 +1144,8 @@ function benignFlag(target: MockTarget): { benign?: boolean } {
   const root = target.object.split('.')[0]!;
   // Silencing a logger (`jest.spyOn(logger, 'error')`, `Logger.prototype.warn`) only keeps output quiet.
   if (LOG_LEVELS.test(target.member) && /log/i.test(target.object)) return { benign: true };
+  // Reading configuration (`sinon.stub(config, 'get')`, `configService.get`): a setting for this test, not a dependency.
+  if (CONFIG_READS.test(target.member) && CONFIG_OBJECT.test(target.object)) return { benign: true };
   if (BENIGN_OBJECTS.has(root) || BENIGN_MEMBERS.has(full)) return { benign: true };
   if (GLOBAL_OBJECTS.has(root) && BENIGN_MEMBERS.has(`window.${target.member}`)) return { benign: true };
   if (GLOBAL_OBJECTS.has(root) && target.object.split('.')[1] === 'console') return { benign: true };
