@@ -546,20 +546,22 @@ function loaderReplacement(state: ExtractionState, chain: Chain, names: string[]
       at === 1
         ? (state.rewired.get(root) ?? (subjectOrigin?.module && subjectOrigin.module !== 'rewire' && !subjectOrigin.instance ? subjectOrigin.module : null))
         : null;
-    const keys: [ts.Node, string][] = [];
+    const keys: [ts.Node, string, ts.Expression | undefined][] = [];
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     const literal = setter === '__with__' ? null : literalText(first);
-    if (literal !== null) keys.push([call, literal]);
+    if (literal !== null) keys.push([call, literal, call.arguments[1]]);
     else if (first && ts.isObjectLiteralExpression(first)) {
       for (const p of first.properties) {
         const key = p.name ? propertyKey(p.name) : null;
-        if (key) keys.push([p, key]);
+        if (key) keys.push([p, key, ts.isPropertyAssignment(p) ? p.initializer : undefined]);
       }
     }
-    for (const [node, key] of keys) {
+    for (const [node, key, value] of keys) {
       // Which module the variable lives in unknown: a double of something, not of rewire itself.
       const target: MockTarget = rewired !== null ? { kind: 'private', module: rewired, name: key } : { kind: 'member', object, member: key, origin: null };
-      addSite(state, node, `rewire ${setter}`, 'module', target, 'value');
+      // `__set__('verifyJwt', () => Promise.resolve(user))`: the module's own auth check always allows.
+      const allows = value && AUTH_METHODS.test(key) ? describeAllow(key, shapeOfDouble(value, state.sinonRoots)) : null;
+      addSite(state, node, `rewire ${setter}`, 'module', target, 'value', allows ? { allows } : {});
     }
     return true;
   }

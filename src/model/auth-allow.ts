@@ -5,7 +5,7 @@
 import type { ReturnShape } from './test-model.js';
 
 /** Names of methods whose double, when it always succeeds, lets every caller through. */
-export const AUTH_METHODS = /^(verify|verifyToken|verifyAsync|jwtVerify|decode|authenticate|isAuthenticated|isAuthorized|authorize|canActivate|validate|validateUser|validateToken|checkPermission|checkPermissions|hasPermission|hasRole|hasRoles|can|requireAuth|ensureAuthenticated|getSession|getServerSession|auth|currentUser|getUser)$/;
+export const AUTH_METHODS = /^(verify|verifyToken|verifyAsync|jwtVerify|verifyJwt|verifyJWT|verifyIdToken|verifyAccessToken|verifySession|decode|authenticate|isAuthenticated|isAuthorized|authorize|canActivate|validate|validateUser|validateToken|checkPermission|checkPermissions|hasPermission|hasRole|hasRoles|can|requireAuth|requireLogin|requireUser|checkAuth|isLoggedIn|authenticateToken|ensureAuthenticated|getSession|getServerSession|auth|currentUser|getUser)$/;
 
 /** Says how an auth double always allows, or null: 'canActivate returns true', 'verify returns a fixed identity'. */
 export function describeAllow(method: string, shape: ReturnShape): string | null {
