@@ -338,6 +338,10 @@ describe('fixed waits', () => {
       const bus = new EventEmitter();
       bus.on('job', async () => { await sleep(100); bus.emit('done'); });
       it('t', async () => { bus.emit('job'); await once(bus, 'done'); expect(bus.listenerCount('job')).toBe(1); });`,
+    'handed/watchdog.test.js': `
+      it('t', (done) => { const q = start();
+        const watchdog = setTimeout(() => done(new Error('never drained')), 1000);
+        q.once('drained', () => { clearTimeout(watchdog); done(); }); });`,
     'own/act.test.tsx': `
       it('t', async () => { render(<Clock />);
         await act(async () => { await sleep(100); });
@@ -358,11 +362,15 @@ describe('fixed waits', () => {
       import { test as base, expect } from '@playwright/test';
       const test = base.extend({ slow: async ({}, use) => { await sleep(100); await use(1); } });
       test('t', async ({ slow }) => { expect(slow).toBe(1); });`,
+    'own/check-after-delay.test.js': `
+      it('t', (done) => { start();
+        setTimeout(() => { if (running()) return done(new Error('still running')); done(); }, 100);
+      });`,
   };
 
-  it("are the test's own unless it hands them to other code", async () => {
+  it("are the test's own unless it hands them to other code, or they only fail a late test", async () => {
     const files: Record<string, string> = {
-      'package.json': JSON.stringify({ name: 'p', devDependencies: { vitest: '2', '@playwright/test': '1' } }),
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { vitest: '2', mocha: '10', '@playwright/test': '1' } }),
     };
     for (const [path, body] of Object.entries(cases)) files[path] = `${sleep}${body}`;
     const result = await auditRepo(files);
