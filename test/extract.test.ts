@@ -395,6 +395,73 @@ describe('shared state', () => {
   });
 });
 
+describe('fixed waits', () => {
+  const sleep = 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));';
+  // Each file holds one wait, on line 3; the folder says whether the test sits through it.
+  const cases: Record<string, string> = {
+    'handed/prop.test.tsx': `
+      import { useQuery } from '@tanstack/react-query';
+      const load = async () => { await sleep(100); return 1; };
+      it('t', async () => { render(<Form load={load} />); useQuery({ queryKey: ['a'], queryFn: load }); await screen.findByText('1'); });`,
+    'handed/double-helper.test.ts': `
+      import { vi } from 'vitest';
+      const slowFind = async () => { await sleep(100); return []; };
+      it('t', async () => { await expect(list(vi.fn(slowFind))).resolves.toEqual([]); });`,
+    'handed/mock-factory.test.ts': `
+      import { vi } from 'vitest';
+      vi.mock('./api', () => ({ load: async () => { await sleep(100); return 1; } }));
+      it('t', async () => { await expect(show()).resolves.toBe(1); });`,
+    'handed/double-value.test.ts': `
+      import { vi } from 'vitest';
+      const find = vi.fn().mockReturnValue(new Promise((r) => setTimeout(() => r([]), 100)));
+      it('t', async () => { await expect(list(find)).resolves.toEqual([]); });`,
+    'handed/listener.test.ts': `
+      const bus = new EventEmitter();
+      bus.on('job', async () => { await sleep(100); bus.emit('done'); });
+      it('t', async () => { bus.emit('job'); await once(bus, 'done'); expect(bus.listenerCount('job')).toBe(1); });`,
+    'handed/watchdog.test.js': `
+      it('t', (done) => { const q = start();
+        const watchdog = setTimeout(() => done(new Error('never drained')), 1000);
+        q.once('drained', () => { clearTimeout(watchdog); done(); }); });`,
+    'own/act.test.tsx': `
+      it('t', async () => { render(<Clock />);
+        await act(async () => { await sleep(100); });
+        expect(screen.getByText('1s')).toBeTruthy(); });`,
+    'own/called-local.test.ts': `
+      it('t', async () => { await publish(1);
+        async function settle() { await sleep(100); }
+        await settle(); expect(processed()).toContain(1); });`,
+    'own/asserting-callback.test.ts': `
+      it('t', async () => { await withServer(async (url) => {
+        await sleep(100);
+        expect(await get(url)).toBe(1); }); });`,
+    'own/settles-promise.test.ts': `
+      it('t', async () => { const server = createServer();
+        await new Promise<void>((resolve) => server.listen(0, async () => { await sleep(100); resolve(); }));
+        expect(server.listening).toBe(true); });`,
+    'own/fixture.spec.ts': `
+      import { test as base, expect } from '@playwright/test';
+      const test = base.extend({ slow: async ({}, use) => { await sleep(100); await use(1); } });
+      test('t', async ({ slow }) => { expect(slow).toBe(1); });`,
+    'own/check-after-delay.test.js': `
+      it('t', (done) => { start();
+        setTimeout(() => { if (running()) return done(new Error('still running')); done(); }, 100);
+      });`,
+  };
+
+  it("are the test's own unless it hands them to other code, or they only fail a late test", async () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { vitest: '2', mocha: '10', '@playwright/test': '1' } }),
+    };
+    for (const [path, body] of Object.entries(cases)) files[path] = `${sleep}${body}`;
+    const result = await auditRepo(files);
+    expect(result.errors).toEqual([]);
+    const flagged = result.findings.filter((f) => f.ruleId === 'sleep-in-test').map((f) => `${f.path}:${f.line}`);
+    const own = Object.keys(cases).filter((path) => path.startsWith('own/')).map((path) => `${path}:3`);
+    expect(flagged.sort()).toEqual(own.sort());
+  });
+});
+
 describe('cross-file resolution', () => {
   it('follows a workspace package to the database behind it', async () => {
     const result = await auditRepo({

@@ -379,6 +379,24 @@ function unwrapMocked(expr: ts.Expression): ts.Expression {
   return inner;
 }
 
+/**
+ * Whether a call asserts or ends the test, judged by its spelling alone and recording nothing:
+ * expect, assert (node's, chai's, sinon's), should, the test's own context (`done(…)`, `t.is(…)`),
+ * helpers named to assert. For code the walk has not reached yet.
+ */
+export function looksLikeAssertion(state: ExtractionState, chain: Chain): boolean {
+  const root = chain.root;
+  if (!root) return false;
+  const names = chain.names;
+  if (isExpectRoot(state, root) || root === state.testContextParam || names.includes('should') || ASSERTING_HELPER.test(names[names.length - 1]!)) return true;
+  if (state.sinonRoots.has(root) && names[1] === 'assert') return true;
+  const origin = state.originOf(root);
+  if (!origin) return root === 'assert';
+  if (origin.instance || !origin.module) return false;
+  // chai itself (chai.use, chai.request) is not an assertion; its assert is.
+  return origin.name === 'assert' || (ASSERT_MODULES.has(origin.module) && origin.module !== 'chai');
+}
+
 function isExpectRoot(state: ExtractionState, root: string): boolean {
   if (EXPECT_NAMES.has(root)) return true;
   const origin = state.originOf(root);

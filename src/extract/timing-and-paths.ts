@@ -6,6 +6,7 @@
 import { ts } from '../typescript.js';
 import type { FixedPathWrite, FixedWait } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { simulatesLatency } from './latency.js';
 import type { ExtractionState, LocalOrigin } from './state.js';
 
 const SLEEP_NAMES = /^(sleep|delay|wait|pause|waitMs|sleepMs|waitFor(Ms|Millis|Milliseconds|Timeout)|timeout)$/i;
@@ -43,9 +44,14 @@ function durationMillis(text: string): number | null {
   return factor === undefined ? null : Number(match[1]) * factor;
 }
 
-function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: readonly ts.Node[]): void {
+/**
+ * `ownFlow`: the wait is the test's by what it is (a Cypress command queues on the test, a timer
+ * that calls done ends it), wherever it is written.
+ */
+function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: readonly ts.Node[], ownFlow = false): void {
   // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
   if (ms <= 0 || isRaced(node, ancestors)) return;
+  if (!ownFlow && simulatesLatency(state, node, ancestors)) return;
   const wait: FixedWait = { owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) };
   if (isPolling(state, ancestors)) wait.polling = true;
   state.model.fixedWaits.push(wait);
@@ -127,7 +133,7 @@ export function recogniseWaitCall(state: ExtractionState, chain: Chain, ancestor
   if (call.arguments.length === 2 && names.length === 1 && names[0] === 'setTimeout') return recogniseDoneAfterTimeout(state, call, ancestors);
   if (call.arguments.length !== 1 || !isWaitCallee(state, chain.root, names) || isOperator(call, ancestors)) return;
   const ms = millis(state, call.arguments[0]);
-  if (ms !== null) addWait(state, call, ms, ancestors);
+  if (ms !== null) addWait(state, call, ms, ancestors, chain.root === 'cy');
 }
 
 /** Whether a one-argument call waits for as long as its argument says, whatever that is. */
@@ -165,8 +171,20 @@ function recogniseDoneAfterTimeout(state: ExtractionState, call: ts.CallExpressi
   if (!isFunctionLike(callback)) return;
   const ms = millis(state, call.arguments[1]);
   if (ms === null) return;
-  const finishes = anyNode(callback, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === done);
-  if (finishes) addWait(state, call, ms, ancestors);
+  // A watchdog (`setTimeout(() => done(new Error('never drained')), 1000)`) only ever fails the
+  // test: a deadline it does not sit through when the code is on time. It waits when it can pass.
+  const passes = anyNode(callback, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === done && !isFailure(n.arguments[0]));
+  if (passes) addWait(state, call, ms, ancestors, true);
+}
+
+/** `done(new Error('…'))`, `done(Error('…'))`, `done('timed out')`: an argument that surely fails the test (a variable may hold undefined). */
+function isFailure(arg: ts.Expression | undefined): boolean {
+  if (!arg) return false;
+  const inner = unwrap(arg);
+  if (ts.isNewExpression(inner)) return true;
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression)) return /^([A-Z]\w*)?Error$/.test(inner.expression.text);
+  if (ts.isTemplateExpression(inner)) return true;
+  return ts.isStringLiteralLike(inner) && inner.text !== '';
 }
 
 /** `new Promise(resolve => setTimeout(resolve, 200))` and `new Promise((r) => { setTimeout(() => r(), 200); })`. */
