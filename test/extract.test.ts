@@ -37,9 +37,45 @@ describe('test structure', () => {
       'table %s › only:unit',
       'table %s › skipped:skipped',
       'table %s › todo:skipped',
-      'table %s › conditional:skipped',
+      'table %s › conditional:unit',
       'top level:unit',
     ]);
+  });
+
+  it('analyses tests under skipIf and runIf like any other: they run wherever the condition allows', async () => {
+    const result = await auditRepo({
+      'package.json': vitestPkg,
+      'a.test.ts': `
+        import { describe, it, test, expect } from 'vitest';
+        import { save } from '../src/orders';
+        describe.skipIf(!process.env.DATABASE_URL)('orders', () => {
+          it('stores an order', async () => {
+            await save({ total: 10 });
+          });
+          it.skip('stores a refund', async () => {
+            await save({ total: -10 });
+          });
+        });
+        test.runIf(process.platform === 'linux')('saves on linux', async () => {
+          await save({ total: 1 });
+        });
+        it.skipIf(process.env.CI)('saves locally', async () => {
+          expect(await save({ total: 2 })).toBe(true);
+        });
+        describe.skip('archive', () => {
+          it('archives', async () => {
+            await save({ total: 3 });
+          });
+        });`,
+    });
+    expect(result.tests.map((t) => `${t.name}:${t.verdict}`)).toEqual([
+      'orders › stores an order:unit',
+      'orders › stores a refund:skipped',
+      'saves on linux:unit',
+      'saves locally:unit',
+      'archive › archives:skipped',
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === 'no-assertion').map((f) => f.line)).toEqual([5, 12]);
   });
 
   it('reads node:test subtests and Playwright describes', async () => {
