@@ -286,6 +286,37 @@ describe('assertions', () => {
     });
   }
 
+  it('reads chai through its namespace and should.js statics as assertions', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10', sinon: '18', chai: '4', should: '13' } }),
+      'test/a.spec.js': `const chai = require('chai');
+const should = require('should');
+const { add } = require('../src/add');
+it('chai.expect', () => { chai.expect(add(1, 2)).to.equal(3); });
+it('chai.expect, property only', () => { chai.expect(add(1, 2)).to.be.ok; });
+it('chai.assert.equal', () => { chai.assert.equal(add(1, 2), 3); });
+it('chai.assert', () => { chai.assert(add(1, 2) === 3); });
+it('should.exist', () => { should.exist(add(1, 2)); });
+it('should.not.exist', () => { should.not.exist(add(1, 2)); });
+it('chai.use is no assertion', () => { chai.use(add); });
+it('should.use is no assertion', () => { should.use(add); });`,
+      'test/b.spec.ts': `import * as chai from 'chai';
+import chaiDefault from 'chai';
+import { add } from '../src/add';
+it('namespace import', () => { chai.expect(add(1, 2)).to.equal(3); });
+it('default import', () => { chaiDefault.assert.strictEqual(add(1, 2), 3); });`,
+      'test/c.spec.js': `const should = require('chai').should();
+const { add } = require('../src/add');
+it('chai should interface', () => { should.equal(add(1, 2), 3); });`,
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'no-assertion').map((f) => `${f.path}:${f.line}`)).toEqual(['test/a.spec.js:10', 'test/a.spec.js:11']);
+  });
+
+  it('reads invocation records asserted through the chai namespace as such', async () => {
+    const body = "const s = sinon.stub(api, 'get'); await api.run(); chai.expect(s.calledOnce).to.be.true; chai.assert.isTrue(s.calledWith(1));";
+    expect(await findingsOf(mockOnly(body, "const chai = require('chai');"), 'mock-invocation-only')).toEqual(['mock-invocation-only@8']);
+  });
+
   it('follows local helpers and counts unknown asserting helpers as real', async () => {
     const files = {
       'package.json': vitestPkg,
