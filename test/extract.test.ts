@@ -95,11 +95,50 @@ describe('test structure', () => {
         });`,
     });
     expect(result.tests.map((t) => `${t.path}:${t.name}:${t.tier}`)).toEqual([
-      'a.test.mjs:outer:unit',
-      'a.test.mjs:inner:unit',
+      'a.test.mjs:outer › inner:unit',
       'e2e/home.spec.ts:home › has a title:e2e',
     ]);
     expect(result.files.map((f) => f.framework)).toEqual(['node:test', 'playwright']);
+  });
+
+  it('reads a node:test or tap test that declares subtests as a group of them: the subtests are the tests', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { tap: '16' } }),
+      'test/add.test.mjs': `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { add } from '../src/add.js';
+test('add', async (t) => {
+  t.beforeEach(() => {});
+  await t.test('adds two numbers', () => {
+    assert.equal(add(1, 2), 3);
+  });
+  await t.test('adds negatives', async (t) => {
+    await t.test('both negative', () => { add(-1, -2); });
+  });
+});
+test('alone', (t) => { t.assert.equal(add(0, 0), 0); });`,
+      'test/sub.test.js': `const { test } = require('tap');
+const { sub } = require('../src/sub');
+test('sub', (t) => {
+  [[3, 1, 2]].forEach(([a, b, c]) => {
+    t.test(\`\${a} - \${b}\`, async (t) => { t.equal(sub(a, b), c); });
+  });
+  t.end();
+});
+test.skip('later', (t) => {
+  t.test('skipped with its group', async () => { sub(1, 1); });
+  t.end();
+});`,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.tests.map((t) => `${t.path}:${t.name}:${t.verdict}`)).toEqual([
+      'test/add.test.mjs:add › adds two numbers:unit',
+      'test/add.test.mjs:add › adds negatives › both negative:unit',
+      'test/add.test.mjs:alone:unit',
+      'test/sub.test.js:sub › ${a} - ${b}:unit',
+      'test/sub.test.js:later › skipped with its group:skipped',
+    ]);
+    expect(result.findings.map((f) => `${f.ruleId}@${f.path}:${f.line}`)).toEqual(['no-assertion@test/add.test.mjs:10']);
   });
 });
 

@@ -34,7 +34,7 @@ export interface LocalOrigin extends Origin {
 
 /** A function node whose body starts a new owner when the walk enters it. */
 export type ScopeEntry =
-  | { kind: 'describe'; id: number }
+  | { kind: 'describe'; id: number; contextParam: string | null }
   | { kind: 'test'; id: number; contextParam: string | null }
   | { kind: 'hook'; id: number }
   | { kind: 'helper'; name: string };
@@ -213,10 +213,14 @@ export class ExtractionState {
 
   // ---- structure -------------------------------------------------------------------------
 
-  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false): void {
+  /**
+   * `contextParam` is the test context a group of subtests is given (`test('x', (t) => { t.test(…) })`):
+   * its subtests, hooks and assertions are spelled on it, as in a test.
+   */
+  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false, contextParam: string | null = null): void {
     const id = this.model.describes.length;
     this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...(skipped ? { skipped: true as const } : {}), ...this.position(node) });
-    if (callback) this.entries.set(callback, { kind: 'describe', id });
+    if (callback) this.entries.set(callback, { kind: 'describe', id, contextParam });
   }
 
   addTest(title: string, node: ts.Node, callback: ts.Node | undefined, modifiers: TestModifier[], bodyByReference = false): void {
@@ -283,6 +287,10 @@ export class ExtractionState {
           popDescribe = true;
           popOwner = true;
           popBindings = this.openBindingScope(node, entry.id);
+          if (entry.contextParam !== null) {
+            this.testContextStack.push(entry.contextParam);
+            popContext = true;
+          }
           break;
         case 'test':
           this.ownerStack.push({ kind: 'test', id: entry.id });
