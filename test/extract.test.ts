@@ -356,6 +356,30 @@ it('chai should interface', () => { should.equal(add(1, 2), 3); });`,
     expect(await findingsOf(mockOnly(body, "const chai = require('chai');"), 'mock-invocation-only')).toEqual(['mock-invocation-only@8']);
   });
 
+  it('reads the expect* checks of pactum, hippie and frisby as assertions, a status alone as status-only', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { express: '4' }, devDependencies: { mocha: '10', pactum: '3', hippie: '0.6', frisby: '2' } }),
+      'test/integration/api.test.js': `const { spec } = require('pactum');
+const hippie = require('hippie');
+const frisby = require('frisby');
+const app = require('../../src/app');
+it('lists users', async () => { await spec().get('http://localhost:3000/users').expectStatus(200).expectJsonLike([{ email: 'a@b.c' }]); });
+it('lists users, status only', async () => { await spec().get('http://localhost:3000/users').expectStatus(200); });
+it('creates a user', async () => { await spec().withMethod('POST').withPath('/users').withJson({ email: 'a@b.c' }).expectStatus(201); });
+it('answers json', async () => { await spec().get('http://localhost:3000/users').expectHeaderContains('content-type', 'json'); });
+it('reads a user', (done) => { hippie(app).json().get('/users/1').expectStatus(200).end((err) => done(err)); });
+it('rejects a bad id', (done) => { hippie(app).json().get('/users/x').expectStatus(500).expectValue('message', 'bad id').end((err) => done(err)); });
+it('reads a user with frisby', () => frisby.get('http://localhost:3000/users/1').expect('status', 200));
+it('reads a user body with frisby', () => frisby.get('http://localhost:3000/users/1').expect('status', 200).expect('json', 'id', 1));`,
+    });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.line}`)).toEqual([
+      'status-only-assertion@6',
+      'status-only-assertion@7',
+      'status-only-assertion@9',
+      'status-only-assertion@11',
+    ]);
+  });
+
   it('follows local helpers and counts unknown asserting helpers as real', async () => {
     const files = {
       'package.json': vitestPkg,

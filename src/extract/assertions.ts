@@ -516,21 +516,59 @@ function shouldStatic(state: ExtractionState, chain: Chain): boolean {
   return true;
 }
 
-/** supertest and friends: `request(app).get('/x').expect(200)`. */
+/**
+ * Request builders whose chains check the response, whatever the request is spelled like:
+ * pactum `spec().withMethod('GET').withPath(p).expectStatus(200)`, hippie, frisby `fetch(url)`.
+ */
+const REQUEST_BUILDERS = new Set(['pactum', 'hippie', 'frisby']);
+
+/** pactum and hippie checks on the response: `expectStatus(200)`, `expectJsonLike(…)`, `expectHeader(…)`. */
+const EXPECT_METHOD = /^expect[A-Z]/;
+
+/**
+ * supertest and friends: `request(app).get('/x').expect(200)`; the expect* methods of pactum and
+ * hippie (`spec().get(url).expectStatus(200).expectJsonLike([…])`); frisby `.expect('status', 200)`.
+ * Each check on the response is an assertion.
+ */
 function httpExpectAssertion(state: ExtractionState, chain: Chain): boolean {
   if (!chain.root || isExpectRoot(state, chain.root)) return false;
   const links = chain.links;
-  let sawRequest = false;
+  const builder = state.originOf(chain.root)?.module;
+  const frisby = builder === 'frisby';
+  let sawRequest = !!builder && REQUEST_BUILDERS.has(builder);
   let found = false;
   for (let i = 1; i < links.length; i++) {
     const link = links[i]!;
     if (link.call && HTTP_METHODS.has(link.name)) sawRequest = true;
-    if (sawRequest && link.name === 'expect' && link.call) {
-      add(state, link.node, 'value', 'http.expect', null, { http: supertestPart(state, link.call.arguments) });
+    if (!sawRequest || !link.call) continue;
+    if (link.name === 'expect') {
+      add(state, link.node, 'value', 'http.expect', null, { http: frisby ? frisbyPart(state, link.call.arguments) : supertestPart(state, link.call.arguments) });
+      found = true;
+    } else if (EXPECT_METHOD.test(link.name)) {
+      add(state, link.node, 'value', `http.${link.name}`, null, { http: expectMethodPart(state, link.name, link.call.arguments) });
       found = true;
     }
   }
   return found;
+}
+
+/** `expectStatus(200)` checks the status only, `expectHeader('content-type', …)` a header; the rest the body. */
+function expectMethodPart(state: ExtractionState, method: string, args: readonly ts.Expression[]): Assertion['http'] {
+  if (method === 'expectStatus') {
+    const code = statusCodeOf(state, args[0]);
+    return code !== null ? { part: 'status', code } : undefined;
+  }
+  return method.startsWith('expectHeader') ? { part: 'header' } : undefined;
+}
+
+/** frisby: `.expect('status', 200)`, `.expect('header', name, value)`; `'json'` and the rest check the body. */
+function frisbyPart(state: ExtractionState, args: readonly ts.Expression[]): Assertion['http'] {
+  const what = literalText(args[0]);
+  if (what === 'status') {
+    const code = statusCodeOf(state, args[1]);
+    return code !== null ? { part: 'status', code } : undefined;
+  }
+  return what === 'header' || what === 'headerContains' ? { part: 'header' } : undefined;
 }
 
 /** `.expect(200)` and `.expect(200, done)` check the status only; `.expect('Content-Type', /json/)` a header. */
