@@ -380,6 +380,27 @@ it('reads a user body with frisby', () => frisby.get('http://localhost:3000/user
     ]);
   });
 
+  it('takes a callback-style test that only a later callback ends as checking that the event comes', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10' } }),
+      'test/integration/client.test.js': `const { Client } = require('../../src/client');
+const client = new Client();
+it('emits ready', function (done) { client.once('ready', () => done()); });
+it('emits end', function (done) { client.once('end', done); client.quit(); });
+it('connects', (done) => { client.connect().then(() => done()); });
+it('reconnects', (done) => { client.on('close', () => { setTimeout(() => done(), 1); }); });
+it('skips early', (done) => { if (!client.supported) return done(); client.once('ready', () => done()); });
+it('has a watchdog', (done) => { const t = setTimeout(() => done(new Error('late')), 500); client.once('ready', () => { clearTimeout(t); done(); }); });
+it('ends at once', (done) => { client.once('ready', () => {}); client.start(); done(); });
+it('hands done on', (done) => { client.start(done); });
+it('ends after a timer', (done) => { client.start(); setTimeout(() => done(), 10); });
+it('ends in its own callback', (done) => { [1].forEach(() => done()); });
+it('has a callback with its own done', (done) => { client.start((done) => done()); });`,
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'no-assertion').map((f) => f.line)).toEqual([9, 10, 11, 12, 13]);
+    expect(result.tests.filter((t) => t.line < 9).map((t) => t.verdict)).toEqual(Array(6).fill('no-boundary'));
+  });
+
   it('follows local helpers and counts unknown asserting helpers as real', async () => {
     const files = {
       'package.json': vitestPkg,

@@ -119,6 +119,11 @@ export class ExtractionState {
   readonly renderResults = new Set<string>();
   /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
   readonly initializers = new Map<string, ts.Expression>();
+  /**
+   * Callback-style tests, by id: whether the test's `done` is called in its own body, and whether
+   * from a callback the code under test runs (an event handler, a promise callback). See completion.ts.
+   */
+  readonly completions = new Map<number, { body: boolean; later: boolean }>();
   /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */
   mswHandlers = 0;
   readonly mswServers: { node: ts.Node; owner: Owner }[] = [];
@@ -246,6 +251,21 @@ export class ExtractionState {
       }
       this.entries.set(callback, { kind: 'test', id, contextParam });
     }
+  }
+
+  /** True for the function node that is a test's body. */
+  isTestCallback(node: ts.Node): boolean {
+    return this.entries.get(node)?.kind === 'test';
+  }
+
+  /** Notes how the current test's `done` is used: called in its body, from a later callback, or neither. */
+  noteCompletion(use: 'body' | 'later' | 'neutral'): void {
+    const id = this.currentTestId;
+    if (id === null || use === 'neutral') return;
+    let seen = this.completions.get(id);
+    if (!seen) this.completions.set(id, (seen = { body: false, later: false }));
+    if (use === 'body') seen.body = true;
+    else seen.later = true;
   }
 
   addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined): void {
