@@ -37,9 +37,45 @@ describe('test structure', () => {
       'table %s › only:unit',
       'table %s › skipped:skipped',
       'table %s › todo:skipped',
-      'table %s › conditional:skipped',
+      'table %s › conditional:unit',
       'top level:unit',
     ]);
+  });
+
+  it('analyses tests under skipIf and runIf like any other: they run wherever the condition allows', async () => {
+    const result = await auditRepo({
+      'package.json': vitestPkg,
+      'a.test.ts': `
+        import { describe, it, test, expect } from 'vitest';
+        import { save } from '../src/orders';
+        describe.skipIf(!process.env.DATABASE_URL)('orders', () => {
+          it('stores an order', async () => {
+            await save({ total: 10 });
+          });
+          it.skip('stores a refund', async () => {
+            await save({ total: -10 });
+          });
+        });
+        test.runIf(process.platform === 'linux')('saves on linux', async () => {
+          await save({ total: 1 });
+        });
+        it.skipIf(process.env.CI)('saves locally', async () => {
+          expect(await save({ total: 2 })).toBe(true);
+        });
+        describe.skip('archive', () => {
+          it('archives', async () => {
+            await save({ total: 3 });
+          });
+        });`,
+    });
+    expect(result.tests.map((t) => `${t.name}:${t.verdict}`)).toEqual([
+      'orders › stores an order:unit',
+      'orders › stores a refund:skipped',
+      'saves on linux:unit',
+      'saves locally:unit',
+      'archive › archives:skipped',
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === 'no-assertion').map((f) => f.line)).toEqual([5, 12]);
   });
 
   it('reads node:test subtests and Playwright describes', async () => {
@@ -59,11 +95,50 @@ describe('test structure', () => {
         });`,
     });
     expect(result.tests.map((t) => `${t.path}:${t.name}:${t.tier}`)).toEqual([
-      'a.test.mjs:outer:unit',
-      'a.test.mjs:inner:unit',
+      'a.test.mjs:outer › inner:unit',
       'e2e/home.spec.ts:home › has a title:e2e',
     ]);
     expect(result.files.map((f) => f.framework)).toEqual(['node:test', 'playwright']);
+  });
+
+  it('reads a node:test or tap test that declares subtests as a group of them: the subtests are the tests', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { tap: '16' } }),
+      'test/add.test.mjs': `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { add } from '../src/add.js';
+test('add', async (t) => {
+  t.beforeEach(() => {});
+  await t.test('adds two numbers', () => {
+    assert.equal(add(1, 2), 3);
+  });
+  await t.test('adds negatives', async (t) => {
+    await t.test('both negative', () => { add(-1, -2); });
+  });
+});
+test('alone', (t) => { t.assert.equal(add(0, 0), 0); });`,
+      'test/sub.test.js': `const { test } = require('tap');
+const { sub } = require('../src/sub');
+test('sub', (t) => {
+  [[3, 1, 2]].forEach(([a, b, c]) => {
+    t.test(\`\${a} - \${b}\`, async (t) => { t.equal(sub(a, b), c); });
+  });
+  t.end();
+});
+test.skip('later', (t) => {
+  t.test('skipped with its group', async () => { sub(1, 1); });
+  t.end();
+});`,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.tests.map((t) => `${t.path}:${t.name}:${t.verdict}`)).toEqual([
+      'test/add.test.mjs:add › adds two numbers:unit',
+      'test/add.test.mjs:add › adds negatives › both negative:unit',
+      'test/add.test.mjs:alone:unit',
+      'test/sub.test.js:sub › ${a} - ${b}:unit',
+      'test/sub.test.js:later › skipped with its group:skipped',
+    ]);
+    expect(result.findings.map((f) => `${f.ruleId}@${f.path}:${f.line}`)).toEqual(['no-assertion@test/add.test.mjs:10']);
   });
 });
 
@@ -330,6 +405,82 @@ describe('assertions', () => {
       expect(found).toEqual(flagged ? ['mock-invocation-only@8'] : []);
     });
   }
+
+  it('reads chai through its namespace and should.js statics as assertions', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10', sinon: '18', chai: '4', should: '13' } }),
+      'test/a.spec.js': `const chai = require('chai');
+const should = require('should');
+const { add } = require('../src/add');
+it('chai.expect', () => { chai.expect(add(1, 2)).to.equal(3); });
+it('chai.expect, property only', () => { chai.expect(add(1, 2)).to.be.ok; });
+it('chai.assert.equal', () => { chai.assert.equal(add(1, 2), 3); });
+it('chai.assert', () => { chai.assert(add(1, 2) === 3); });
+it('should.exist', () => { should.exist(add(1, 2)); });
+it('should.not.exist', () => { should.not.exist(add(1, 2)); });
+it('chai.use is no assertion', () => { chai.use(add); });
+it('should.use is no assertion', () => { should.use(add); });`,
+      'test/b.spec.ts': `import * as chai from 'chai';
+import chaiDefault from 'chai';
+import { add } from '../src/add';
+it('namespace import', () => { chai.expect(add(1, 2)).to.equal(3); });
+it('default import', () => { chaiDefault.assert.strictEqual(add(1, 2), 3); });`,
+      'test/c.spec.js': `const should = require('chai').should();
+const { add } = require('../src/add');
+it('chai should interface', () => { should.equal(add(1, 2), 3); });`,
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'no-assertion').map((f) => `${f.path}:${f.line}`)).toEqual(['test/a.spec.js:10', 'test/a.spec.js:11']);
+  });
+
+  it('reads invocation records asserted through the chai namespace as such', async () => {
+    const body = "const s = sinon.stub(api, 'get'); await api.run(); chai.expect(s.calledOnce).to.be.true; chai.assert.isTrue(s.calledWith(1));";
+    expect(await findingsOf(mockOnly(body, "const chai = require('chai');"), 'mock-invocation-only')).toEqual(['mock-invocation-only@8']);
+  });
+
+  it('reads the expect* checks of pactum, hippie and frisby as assertions, a status alone as status-only', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { express: '4' }, devDependencies: { mocha: '10', pactum: '3', hippie: '0.6', frisby: '2' } }),
+      'test/integration/api.test.js': `const { spec } = require('pactum');
+const hippie = require('hippie');
+const frisby = require('frisby');
+const app = require('../../src/app');
+it('lists users', async () => { await spec().get('http://localhost:3000/users').expectStatus(200).expectJsonLike([{ email: 'a@b.c' }]); });
+it('lists users, status only', async () => { await spec().get('http://localhost:3000/users').expectStatus(200); });
+it('creates a user', async () => { await spec().withMethod('POST').withPath('/users').withJson({ email: 'a@b.c' }).expectStatus(201); });
+it('answers json', async () => { await spec().get('http://localhost:3000/users').expectHeaderContains('content-type', 'json'); });
+it('reads a user', (done) => { hippie(app).json().get('/users/1').expectStatus(200).end((err) => done(err)); });
+it('rejects a bad id', (done) => { hippie(app).json().get('/users/x').expectStatus(500).expectValue('message', 'bad id').end((err) => done(err)); });
+it('reads a user with frisby', () => frisby.get('http://localhost:3000/users/1').expect('status', 200));
+it('reads a user body with frisby', () => frisby.get('http://localhost:3000/users/1').expect('status', 200).expect('json', 'id', 1));`,
+    });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.line}`)).toEqual([
+      'status-only-assertion@6',
+      'status-only-assertion@7',
+      'status-only-assertion@9',
+      'status-only-assertion@11',
+    ]);
+  });
+
+  it('takes a callback-style test that only a later callback ends as checking that the event comes', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10' } }),
+      'test/integration/client.test.js': `const { Client } = require('../../src/client');
+const client = new Client();
+it('emits ready', function (done) { client.once('ready', () => done()); });
+it('emits end', function (done) { client.once('end', done); client.quit(); });
+it('connects', (done) => { client.connect().then(() => done()); });
+it('reconnects', (done) => { client.on('close', () => { setTimeout(() => done(), 1); }); });
+it('skips early', (done) => { if (!client.supported) return done(); client.once('ready', () => done()); });
+it('has a watchdog', (done) => { const t = setTimeout(() => done(new Error('late')), 500); client.once('ready', () => { clearTimeout(t); done(); }); });
+it('ends at once', (done) => { client.once('ready', () => {}); client.start(); done(); });
+it('hands done on', (done) => { client.start(done); });
+it('ends after a timer', (done) => { client.start(); setTimeout(() => done(), 10); });
+it('ends in its own callback', (done) => { [1].forEach(() => done()); });
+it('has a callback with its own done', (done) => { client.start((done) => done()); });`,
+    });
+    expect(result.findings.filter((f) => f.ruleId === 'no-assertion').map((f) => f.line)).toEqual([9, 10, 11, 12, 13]);
+    expect(result.tests.filter((t) => t.line < 9).map((t) => t.verdict)).toEqual(Array(6).fill('no-boundary'));
+  });
 
   it('follows local helpers and counts unknown asserting helpers as real', async () => {
     const files = {

@@ -403,12 +403,21 @@ function isExpectRoot(state: ExtractionState, root: string): boolean {
   return !!origin && origin.name === 'expect' && !origin.instance;
 }
 
+/** chai itself, not one of its exports: `const chai = require('chai')`, `import * as chai from 'chai'`. */
+function isChaiNamespace(state: ExtractionState, root: string): boolean {
+  const origin = state.originOf(root);
+  return !!origin && origin.module === 'chai' && !origin.instance && (origin.name === '*' || origin.name === 'default');
+}
+
 function expectAssertion(state: ExtractionState, chain: Chain): boolean {
-  if (!chain.root || !isExpectRoot(state, chain.root)) return false;
+  if (!chain.root) return false;
+  // `chai.expect(x).to.equal(3)`: the same expect, reached through the chai namespace.
+  const at = isExpectRoot(state, chain.root) ? 0 : chain.names[1] === 'expect' && isChaiNamespace(state, chain.root) ? 1 : -1;
+  if (at < 0) return false;
   const links = chain.links;
   let e = -1;
-  if (links[0]!.call) e = 0;
-  else if (links.length > 1 && EXPECT_VARIANTS.has(links[1]!.name) && links[1]!.call) e = 1;
+  if (links[at]!.call) e = at;
+  else if (links.length > at + 1 && EXPECT_VARIANTS.has(links[at + 1]!.name) && links[at + 1]!.call) e = at + 1;
   if (e < 0 || links.length <= e + 1) return false;
   const last = links[links.length - 1]!;
   if (last.name === '') return false;
@@ -440,22 +449,29 @@ function assertCall(state: ExtractionState, chain: Chain): boolean {
     return true;
   }
   let isAssert = false;
+  // The link that is the assert function: 1 for `chai.assert.equal(a, b)`, reached through chai.
+  let at = 0;
   if (origin && !origin.instance && origin.module && ASSERT_MODULES.has(origin.module)) {
     // chai's expect is handled above, `should` below; chai itself (chai.use, chai.request) is not an assertion.
-    if (origin.module === 'chai') isAssert = origin.name === 'assert';
-    else if (origin.name !== 'expect' && origin.name !== 'should') isAssert = true;
+    if (origin.module === 'chai') {
+      if (origin.name === 'assert') isAssert = true;
+      else if (names[1] === 'assert' && isChaiNamespace(state, root)) {
+        isAssert = true;
+        at = 1;
+      }
+    } else if (origin.name !== 'expect' && origin.name !== 'should') isAssert = true;
   } else if (!origin && root === 'assert') {
     isAssert = true;
   }
   if (!isAssert) return false;
-  if (names.length > 1 && names[names.length - 1] === '') return false;
-  const matcher = names.length === 1 ? root : `assert.${names.slice(1).join('.')}`;
+  if (names.length > at + 1 && names[names.length - 1] === '') return false;
+  const matcher = names.length === 1 ? root : names.length === at + 1 ? 'assert' : `assert.${names.slice(at + 1).join('.')}`;
   const args = last.call.arguments;
   const kind: AssertionKind = args.some((a) => refersToInvocationData(state, a)) ? 'mock-invocation' : 'value';
   const method = names[names.length - 1]!;
   let http: Assertion['http'];
   const code = statusCodeOf(state, args[1]);
-  if (kind === 'value' && args[0] && isStatusRead(state, args[0]) && code !== null && (names.length === 1 || EQUALITY.has(method))) http = { part: 'status', code };
+  if (kind === 'value' && args[0] && isStatusRead(state, args[0]) && code !== null && (names.length === at + 1 || EQUALITY.has(method))) http = { part: 'status', code };
   add(state, last.node, kind, matcher, args[0] ?? null, { expected: args[1], ...(http ? { http } : {}) });
   return true;
 }
@@ -476,14 +492,21 @@ function contextAssertion(state: ExtractionState, chain: Chain): boolean {
   return true;
 }
 
-/** should.js / chai should / Cypress: `x.should.equal(1)`, `cy.get(s).should('be.visible')`. */
+/**
+ * The functions should.js and chai's should interface hang on `should` itself, for values that may
+ * be null or undefined (which have no `.should`): `should.exist(x)`, `should.not.exist(err)`,
+ * `should.equal(a, b)`.
+ */
+const SHOULD_STATICS = new Set(['exist', 'equal', 'notEqual', 'deepEqual', 'notDeepEqual', 'strictEqual', 'notStrictEqual', 'ok', 'throws', 'throw', 'Throw', 'doesNotThrow', 'fail', 'ifError']);
+
+/** should.js / chai should / Cypress: `x.should.equal(1)`, `cy.get(s).should('be.visible')`, `should.exist(x)`. */
 function shouldAssertion(state: ExtractionState, chain: Chain): boolean {
   const names = chain.names;
   const index = names.indexOf('should');
   if (index < 0) return false;
   const isCall = !!chain.links[index]!.call;
   if (!isCall && index === names.length - 1) return false;
-  if (index === 0 && !isCall) return false;
+  if (index === 0 && !isCall) return shouldStatic(state, chain);
   const last = chain.links[chain.links.length - 1]!;
   let kind: AssertionKind = 'value';
   if (names.slice(index + 1).some((n) => SINON_CHAI_WORDS.has(n))) kind = 'mock-invocation';
@@ -499,21 +522,71 @@ function shouldAssertion(state: ExtractionState, chain: Chain): boolean {
   return true;
 }
 
-/** supertest and friends: `request(app).get('/x').expect(200)`. */
+/** `should.exist(x)`, `should.not.exist(err)`: a static of `should`, called (`should.use(plugin)` is not one). */
+function shouldStatic(state: ExtractionState, chain: Chain): boolean {
+  const names = chain.names;
+  const method = names[1] === 'not' ? names[2] : names[1];
+  const last = chain.links[chain.links.length - 1]!;
+  if (!method || !SHOULD_STATICS.has(method) || !last.call || chain.links.length !== (names[1] === 'not' ? 3 : 2)) return false;
+  const args = last.call.arguments;
+  const kind: AssertionKind = args.some((a) => refersToInvocationData(state, a)) ? 'mock-invocation' : 'value';
+  add(state, last.node, kind, `should.${names.slice(1).join('.')}`, args[0] ?? null, { expected: args[1] });
+  return true;
+}
+
+/**
+ * Request builders whose chains check the response, whatever the request is spelled like:
+ * pactum `spec().withMethod('GET').withPath(p).expectStatus(200)`, hippie, frisby `fetch(url)`.
+ */
+const REQUEST_BUILDERS = new Set(['pactum', 'hippie', 'frisby']);
+
+/** pactum and hippie checks on the response: `expectStatus(200)`, `expectJsonLike(…)`, `expectHeader(…)`. */
+const EXPECT_METHOD = /^expect[A-Z]/;
+
+/**
+ * supertest and friends: `request(app).get('/x').expect(200)`; the expect* methods of pactum and
+ * hippie (`spec().get(url).expectStatus(200).expectJsonLike([…])`); frisby `.expect('status', 200)`.
+ * Each check on the response is an assertion.
+ */
 function httpExpectAssertion(state: ExtractionState, chain: Chain): boolean {
   if (!chain.root || isExpectRoot(state, chain.root)) return false;
   const links = chain.links;
-  let sawRequest = false;
+  const builder = state.originOf(chain.root)?.module;
+  const frisby = builder === 'frisby';
+  let sawRequest = !!builder && REQUEST_BUILDERS.has(builder);
   let found = false;
   for (let i = 1; i < links.length; i++) {
     const link = links[i]!;
     if (link.call && HTTP_METHODS.has(link.name)) sawRequest = true;
-    if (sawRequest && link.name === 'expect' && link.call) {
-      add(state, link.node, 'value', 'http.expect', null, { http: supertestPart(state, link.call.arguments) });
+    if (!sawRequest || !link.call) continue;
+    if (link.name === 'expect') {
+      add(state, link.node, 'value', 'http.expect', null, { http: frisby ? frisbyPart(state, link.call.arguments) : supertestPart(state, link.call.arguments) });
+      found = true;
+    } else if (EXPECT_METHOD.test(link.name)) {
+      add(state, link.node, 'value', `http.${link.name}`, null, { http: expectMethodPart(state, link.name, link.call.arguments) });
       found = true;
     }
   }
   return found;
+}
+
+/** `expectStatus(200)` checks the status only, `expectHeader('content-type', …)` a header; the rest the body. */
+function expectMethodPart(state: ExtractionState, method: string, args: readonly ts.Expression[]): Assertion['http'] {
+  if (method === 'expectStatus') {
+    const code = statusCodeOf(state, args[0]);
+    return code !== null ? { part: 'status', code } : undefined;
+  }
+  return method.startsWith('expectHeader') ? { part: 'header' } : undefined;
+}
+
+/** frisby: `.expect('status', 200)`, `.expect('header', name, value)`; `'json'` and the rest check the body. */
+function frisbyPart(state: ExtractionState, args: readonly ts.Expression[]): Assertion['http'] {
+  const what = literalText(args[0]);
+  if (what === 'status') {
+    const code = statusCodeOf(state, args[1]);
+    return code !== null ? { part: 'status', code } : undefined;
+  }
+  return what === 'header' || what === 'headerContains' ? { part: 'header' } : undefined;
 }
 
 /** `.expect(200)` and `.expect(200, done)` check the status only; `.expect('Content-Type', /json/)` a header. */

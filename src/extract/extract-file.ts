@@ -86,6 +86,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   dropTypeOnlyEngineImports(state);
   recordAlwaysAllows(state);
   markOutputChannels(state, promoted);
+  for (const [id, use] of state.completions) if (use.later && !use.body) model.tests[id]!.endsOnEvent = true;
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
   model.suppressions = extractSuppressions(state.sourceFile);
   const detected = detectFramework(state);

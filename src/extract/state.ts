@@ -34,7 +34,7 @@ export interface LocalOrigin extends Origin {
 
 /** A function node whose body starts a new owner when the walk enters it. */
 export type ScopeEntry =
-  | { kind: 'describe'; id: number }
+  | { kind: 'describe'; id: number; contextParam: string | null }
   | { kind: 'test'; id: number; contextParam: string | null }
   | { kind: 'hook'; id: number }
   | { kind: 'helper'; name: string };
@@ -119,6 +119,11 @@ export class ExtractionState {
   readonly renderResults = new Set<string>();
   /** Initialisers of variables seen so far, by name, for following `useValue: mockRepo`. */
   readonly initializers = new Map<string, ts.Expression>();
+  /**
+   * Callback-style tests, by id: whether the test's `done` is called in its own body, and whether
+   * from a callback the code under test runs (an event handler, a promise callback). See completion.ts.
+   */
+  readonly completions = new Map<number, { body: boolean; later: boolean }>();
   /** msw: handler calls seen, and setupServer/setupWorker calls (sites when handlers live elsewhere). */
   mswHandlers = 0;
   readonly mswServers: { node: ts.Node; owner: Owner }[] = [];
@@ -213,10 +218,14 @@ export class ExtractionState {
 
   // ---- structure -------------------------------------------------------------------------
 
-  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false): void {
+  /**
+   * `contextParam` is the test context a group of subtests is given (`test('x', (t) => { t.test(…) })`):
+   * its subtests, hooks and assertions are spelled on it, as in a test.
+   */
+  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false, contextParam: string | null = null): void {
     const id = this.model.describes.length;
     this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...(skipped ? { skipped: true as const } : {}), ...this.position(node) });
-    if (callback) this.entries.set(callback, { kind: 'describe', id });
+    if (callback) this.entries.set(callback, { kind: 'describe', id, contextParam });
   }
 
   addTest(title: string, node: ts.Node, callback: ts.Node | undefined, modifiers: TestModifier[], bodyByReference = false): void {
@@ -242,6 +251,21 @@ export class ExtractionState {
       }
       this.entries.set(callback, { kind: 'test', id, contextParam });
     }
+  }
+
+  /** True for the function node that is a test's body. */
+  isTestCallback(node: ts.Node): boolean {
+    return this.entries.get(node)?.kind === 'test';
+  }
+
+  /** Notes how the current test's `done` is used: called in its body, from a later callback, or neither. */
+  noteCompletion(use: 'body' | 'later' | 'neutral'): void {
+    const id = this.currentTestId;
+    if (id === null || use === 'neutral') return;
+    let seen = this.completions.get(id);
+    if (!seen) this.completions.set(id, (seen = { body: false, later: false }));
+    if (use === 'body') seen.body = true;
+    else seen.later = true;
   }
 
   addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined): void {
@@ -283,6 +307,10 @@ export class ExtractionState {
           popDescribe = true;
           popOwner = true;
           popBindings = this.openBindingScope(node, entry.id);
+          if (entry.contextParam !== null) {
+            this.testContextStack.push(entry.contextParam);
+            popContext = true;
+          }
           break;
         case 'test':
           this.ownerStack.push({ kind: 'test', id: entry.id });

@@ -5,7 +5,7 @@
  */
 import { ts } from '../typescript.js';
 import type { TestModifier } from '../model/test-model.js';
-import { isFunctionLike, unwrap, type Chain } from './chain.js';
+import { anyNode, isFunctionLike, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 import { DESCRIBE_ROOTS, HOOK_KINDS, STRUCTURE_MODIFIERS, TEST_ROOTS } from './vocabulary.js';
 import { lookupTable } from '../lookup-table.js';
@@ -20,7 +20,8 @@ const MODIFIER_NAMES: Record<string, TestModifier> = lookupTable({
   fail: 'failing',
   each: 'each',
   fixme: 'skip',
-  skipIf: 'skip',
+  // skipIf(cond) and runIf(cond) (Vitest) are absent on purpose: their tests run wherever the
+  // condition allows (a CI job with the database, another platform), so they are analysed as written.
 });
 
 type StructureKind = 'describe' | 'test' | 'hook';
@@ -66,12 +67,43 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
     state.addDescribe(title, call, callback, modifiers.includes('skip') || modifiers.includes('todo'));
     return true;
   }
+  // node:test and tap: a test whose body declares subtests only groups them, like a describe; the
+  // subtests are the tests, and what the group's body sets up runs before them.
+  const subtestContext = callback ? subtestGroupContext(state, callback) : null;
+  if (subtestContext !== null) {
+    state.addDescribe(title, call, callback, modifiers.includes('skip') || modifiers.includes('todo'), subtestContext);
+    return true;
+  }
   if (!callback && args.length === 1 && !ts.isStringLiteralLike(unwrap(titleNode))) return false;
   // `it('x')` is pending in Mocha; `it('x', namedFn)` has a body we cannot see from here.
   const bodyByReference = !callback && args.length >= 2;
   if (!callback && !bodyByReference && !modifiers.includes('todo')) modifiers.push('todo');
   state.addTest(title, call, callback, modifiers, bodyByReference);
   return true;
+}
+
+/** Runners whose test context declares subtests: `t.test('x', fn)`. */
+const SUBTEST_RUNNERS = /^(node:test|test|tap|@tapjs\/core)$/;
+
+/**
+ * The context parameter of a test callback that declares subtests on it (`(t) => { t.test(…) }`),
+ * or null. Looked for ahead of the walk, since the test must be modelled as a group before its body
+ * is entered; only in files that load a runner with subtests.
+ */
+function subtestGroupContext(state: ExtractionState, callback: ts.Node): string | null {
+  if (!isFunctionLike(callback)) return null;
+  const first = callback.parameters[0];
+  if (!first || !ts.isIdentifier(first.name)) return null;
+  if (!state.model.imports.some((i) => SUBTEST_RUNNERS.test(i.specifier))) return null;
+  const context = first.name.text;
+  const declares = anyNode(callback.body, (node) => {
+    // A function with a parameter of the same name has a context of its own.
+    if ((isFunctionLike(node) || ts.isFunctionDeclaration(node)) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === context)) return 'skip';
+    if (!ts.isCallExpression(node)) return false;
+    const callee = unwrap(node.expression);
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'test' && ts.isIdentifier(callee.expression) && callee.expression.text === context;
+  });
+  return declares ? context : null;
 }
 
 /**

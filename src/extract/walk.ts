@@ -6,6 +6,7 @@ import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './htt
 import { ts } from '../typescript.js';
 import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
+import { recogniseCompletionCall, recogniseCompletionListener } from './completion.js';
 import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
@@ -251,6 +252,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   const chain = canonicalChain(state, flat);
   if (recogniseStructure(state, chain)) return;
   const context = chainContext(call, ancestors);
+  recogniseCompletionCall(state, chain, ancestors);
   noteHelperCalls(state, chain, call);
   recogniseAssertion(state, chain) || recogniseImplicitCheck(state, chain, call, ancestors);
   recogniseMockChain(state, chain, context, fakes);
@@ -402,6 +404,7 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   recogniseIdentifier(state, node, name, ancestors);
   if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name, readsDataOnly(node, ancestors));
   if (state.trackedUseNames.has(name)) noteHandOver(state, node, name, parent);
+  if (name === state.testContextParam) recogniseCompletionListener(state, node, ancestors);
   if (name === 'HttpClientTestingModule' || name === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
   }

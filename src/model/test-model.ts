@@ -53,6 +53,13 @@ export interface TestCase extends Position {
   bodyByReference?: boolean;
   /** Names of functions declared in this file that the test body calls. */
   localHelperCalls: string[];
+  /**
+   * A callback-style test (`it('x', (done) => …)`) that only a later callback ends: `done` is called
+   * from an event handler or a promise callback, or registered as a listener
+   * (`client.once('ready', done)`), and never in the test's own body. It fails by timeout when that
+   * never happens: it checks that the event comes.
+   */
+  endsOnEvent?: true;
 }
 
 export type HookKind = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
