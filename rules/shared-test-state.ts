@@ -193,6 +193,8 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
   }
   for (const site of model.mocks) {
     if (site.family !== 'method' || site.owner.kind !== 'test' || site.target.kind !== 'member' || site.benign) continue;
+    // A double on an object the test made itself (`const client = new Client()`) goes with it.
+    if (site.madeInTest) continue;
     // node:test restores doubles made through the test context (t.mock) when the test ends.
     if (site.mechanism.startsWith('node:test t.mock')) continue;
     const subject = `${site.target.object}.${site.target.member}`;

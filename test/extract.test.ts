@@ -312,6 +312,43 @@ describe('shared state', () => {
     };
     expect(await findingsOf(files, 'shared-test-state')).toEqual([]);
   });
+
+  it('leaves doubles on objects a test made itself, and follows locals that alias shared ones', async () => {
+    const files = {
+      'package.json': jestPkg,
+      'a.test.ts': `
+        import Fastify from 'fastify';
+        import { Client } from '../src/client';
+        import { sharedClient } from '../src/shared';
+        let app: { get(name: string): Client };
+        beforeAll(async () => { app = await build(); });
+        it('own client', () => {
+          const client = new Client({ password: 'x' });
+          jest.spyOn(client, 'send').mockReturnValue('OK');
+          expect(client.send()).toBe('OK');
+        });
+        it('own app', () => {
+          const fastify = Fastify();
+          fastify.redis.quit = jest.fn();
+          let later: Client;
+          later = new Client({});
+          jest.spyOn(later, 'close').mockReturnValue(undefined);
+          expect(fastify.redis.quit).toBeDefined();
+        });
+        it('alias', () => {
+          const client = sharedClient;
+          jest.spyOn(client, 'ping').mockReturnValue('PONG');
+          expect(client.ping()).toBe('PONG');
+        });
+        it('from the shared app', () => {
+          const client = app.get('client');
+          jest.spyOn(client, 'info').mockReturnValue('up');
+          expect(client.info()).toBe('up');
+        });
+        it('after', () => { expect(1).toBe(1); });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@22', 'shared-test-state@27']);
+  });
 });
 
 describe('cross-file resolution', () => {

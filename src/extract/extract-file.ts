@@ -162,6 +162,7 @@ function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
       line: spy.line,
       column: spy.column,
       ...(spy.benign ? { benign: true } : {}),
+      ...(spy.madeInTest ? { madeInTest: true as const } : {}),
       // Fault injection when every behaviour the file gives the spy only fails.
       ...(behaviours.every((b) => b.fault) ? { fault: true } : {}),
       ...(spy.owner.kind !== 'test' ? { configuredBy: configuredBy(behaviours) } : {}),

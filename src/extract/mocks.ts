@@ -98,6 +98,7 @@ function addSite(
   if (target.kind === 'member') {
     const root = target.object.split('.')[0]!;
     if (target.object.startsWith('new ') || state.originOf(root)?.constructed) site.selfMade = true;
+    if (state.owner.kind === 'test' && state.objectMadeInTest(target.object)) site.madeInTest = true;
   }
   state.model.mocks.push(site);
   return site;
@@ -1144,6 +1145,7 @@ function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, targe
     variable,
     sharedVariable: variable !== null && state.resolveShared(variable) !== null,
     benign: !!benignFlag(target).benign,
+    madeInTest: state.owner.kind === 'test' && state.objectMadeInTest(target.object),
     ...state.position(node),
   });
 }

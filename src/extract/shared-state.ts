@@ -4,10 +4,11 @@
  */
 import { ts } from '../typescript.js';
 import type { BindingAccess, MockResetKind } from '../model/test-model.js';
-import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
-import { valueKindOf, type ExtractionState } from './state.js';
+import { dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { bindingNames, valueKindOf, type ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, isFnDoubleChain, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
 import { valueRef } from './assertions.js';
+import { requiredSpecifier } from './imports.js';
 import { shapeOfFunction, shapeOfValue } from './returns.js';
 import { isFailingBehaviour } from './faults.js';
 import { lookupTable } from '../lookup-table.js';
@@ -154,6 +155,49 @@ function isDestructuringTarget(node: ts.Node, ancestors: readonly ts.Node[]): bo
     return false;
   }
   return false;
+}
+
+// ---- values a test makes itself ----------------------------------------------------------------
+
+/**
+ * Calls that hand out an object that already exists rather than make one: a module (`require`,
+ * `jest.requireActual`), a singleton or container instance (`getConnection()`, `Container.get(X)`,
+ * `TestBed.inject(X)`), a DOM node (`document.querySelector`).
+ */
+const LOOKUP_CALL = /^(get|resolve|inject|select|find|query|use|lookup|require|import|load|current|instance|singleton|shared|default)/i;
+const LOOKUP_ROOTS = new Set(['require', 'this', 'jest', 'vi', 'sinon', 'Object', 'Reflect', 'module', 'exports', 'global', 'globalThis', 'window', 'process']);
+
+/**
+ * Whether evaluating `expr` in a test yields an object the test made itself, so that nothing
+ * outside the test can reach it: `new Client()`, a literal, a factory call (`Fastify()`,
+ * `createClient()`, `Test.createTestingModule(…).compile()`), or a part or method result of such
+ * a value (`app.redis`, `module.get(X)` on a module built in the test). An alias of a shared or
+ * imported object, a lookup (`module.get(X)` on a shared module, `getConnection()`), or anything
+ * unclear is not.
+ */
+export function madeByTest(state: ExtractionState, expr: ts.Expression): boolean {
+  const inner = unwrap(expr);
+  if (ts.isNewExpression(inner) || ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner) || ts.isClassExpression(inner)) return true;
+  if (isFunctionLike(inner)) return true;
+  if (ts.isConditionalExpression(inner)) return madeByTest(state, inner.whenTrue) && madeByTest(state, inner.whenFalse);
+  if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner) && !ts.isCallExpression(inner)) return false;
+  const chain = flattenChain(inner);
+  if (!chain?.root) return false;
+  const own = state.testLocal(chain.root);
+  if (own !== undefined) return own;
+  if (LOOKUP_ROOTS.has(chain.root) || (state.resolveShared(chain.root) && !state.importLocals.has(chain.root))) return false;
+  // Off an import, a global or a helper: made only by a call, and only by calls that make things.
+  const calls = chain.links.filter((l) => l.call);
+  return calls.length > 0 && calls.every((l) => !LOOKUP_CALL.test(l.name));
+}
+
+/** `const client = new Client()` in a test: the names it declares, and whether the test made their value. */
+export function recogniseTestLocal(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  if (state.currentTestId === null) return;
+  // A module required inside the test is an import like any other: what its factories make is new.
+  if (declaration.initializer && requiredSpecifier(unwrap(declaration.initializer))) return;
+  const made = declaration.initializer ? madeByTest(state, declaration.initializer) : null;
+  for (const name of bindingNames(declaration.name)) state.declareTestLocal(name, made);
 }
 
 // ---- process.env and globals ------------------------------------------------------------------

@@ -133,6 +133,11 @@ export interface MockSite extends Position {
   allows?: string;
   /** True when the replaced object was built by the test itself (`new Writable()` in the file). */
   selfMade?: boolean;
+  /**
+   * True when the object the double hangs on is a value the owning test made in its own body
+   * (`const client = new Client()`, `const app = Fastify()`): no later test can reach it.
+   */
+  madeInTest?: true;
   /** True when the site only silences noise (console output): never above info. */
   benign?: boolean;
   /**
