@@ -171,17 +171,22 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     if (isHookOfKind(model, b.owner, ['beforeEach'])) setUpBeforeEach.add(b.subject);
   }
   const configures = (testId: number, subject: string): boolean => configuredInTest.has(`${testId}\u0000${subject}`);
-  const resetInHook = { all: false, roots: new Set<string | null>() };
+  const resetInHook = { all: false, roots: new Set<string | null>(), subjects: new Set<string>() };
   for (const reset of inherited) for (const local of reset.locals ?? []) resetInHook.roots.add(local);
+  // Keys: test id, then '*' (every double), 'root:' + a root name, or 'subject:' + one double.
+  // A reset anywhere in the test counts: `t.teardown(() => s.restore())` is written before the stub.
   const resetInTest = new Set<string>();
   for (const r of model.mockResets) {
     if (r.kind === 'clear') continue;
     if (r.owner.kind === 'test') {
-      if (r.all || r.subjectRoot !== null) resetInTest.add(`${r.owner.id}\u0000${r.all ? '*' : r.subjectRoot}`);
+      if (r.all) resetInTest.add(`${r.owner.id}\u0000*`);
+      if (r.subjectRoot !== null) resetInTest.add(`${r.owner.id}\u0000root:${r.subjectRoot}`);
+      if (r.subject !== undefined) resetInTest.add(`${r.owner.id}\u0000subject:${r.subject}`);
     }
     else if (isHookOfKind(model, r.owner, ['beforeEach', 'afterEach'])) {
       if (r.all) resetInHook.all = true;
       else resetInHook.roots.add(r.subjectRoot);
+      if (r.subject !== undefined) resetInHook.subjects.add(r.subject);
     }
   }
   const candidates: { subject: string; root: string; owner: Owner; line: number; column: number; method: string }[] = [];
@@ -216,8 +221,10 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     const resetHere =
       resetInHook.all ||
       resetInHook.roots.has(candidate.root) ||
+      resetInHook.subjects.has(candidate.subject) ||
       resetInTest.has(`${testId}\u0000*`) ||
-      resetInTest.has(`${testId}\u0000${candidate.root}`);
+      resetInTest.has(`${testId}\u0000root:${candidate.root}`) ||
+      resetInTest.has(`${testId}\u0000subject:${candidate.subject}`);
     if (resetHere) continue;
     // A beforeEach that sets the same double up again gives every test the same starting point.
     if (setUpBeforeEach.has(candidate.subject)) continue;

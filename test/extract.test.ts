@@ -349,6 +349,38 @@ describe('shared state', () => {
     };
     expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@22', 'shared-test-state@27']);
   });
+
+  it('sees a double restored in its own test by name or through its variable', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10', sinon: '17' } }),
+      'test/a.test.js': `
+        const sinon = require('sinon');
+        const Redis = require('ioredis');
+        const api = require('../src/api');
+        describe('r', () => {
+          let held;
+          afterEach(() => held.restore());
+          it('by name', () => {
+            sinon.stub(Redis.prototype, 'connect').throws(new Error('no'));
+            setTimeout(() => Redis.prototype.connect.restore(), 1);
+          });
+          it('by variable', () => {
+            const s = sinon.stub(api, 'get').returns(1);
+            s.restore();
+          });
+          it('kept for the afterEach above', () => {
+            held = sinon.stub(api, 'post').returns(1);
+          });
+          it('another method', () => {
+            sinon.stub(api, 'put').returns(1);
+            sinon.stub(api, 'del').returns(1);
+            api.put.restore();
+          });
+          it('later', () => {});
+        });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@21']);
+  });
 });
 
 describe('cross-file resolution', () => {

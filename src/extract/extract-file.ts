@@ -12,6 +12,7 @@ import { dropTypeOnlyEngineImports } from './databases.js';
 import { recordExports } from './imports.js';
 import { allowsInObject } from './returns.js';
 import { ExtractionState, type PendingSpy } from './state.js';
+import { settleVariableResets } from './shared-state.js';
 import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
 import { TimeBudgetExceeded, walkFile } from './walk.js';
@@ -79,6 +80,7 @@ function failure(error: unknown, stage: 'parse' | 'walk', budgetMs = DEFAULT_FIL
 function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   const model = state.model;
   const promoted = promoteConfiguredSpies(state);
+  settleVariableResets(state);
   addMswServerSites(state);
   dropAnsweredMockAgents(state);
   addFakeLibraryImports(state, fakes);

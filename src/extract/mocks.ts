@@ -290,6 +290,7 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
     if (target.kind === 'member') {
       const objectRoot = target.object.split('.')[0]!;
       state.spyTargets.set(state.bindingKey(context.assignedTo), { objectKey: state.bindingKey(objectRoot), objectRoot });
+      state.doubleSubjects.set(state.bindingKey(context.assignedTo), `${target.object}.${target.member}`);
     }
   }
   let replacement: Replacement | null = null;
@@ -358,6 +359,9 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
     const expects = method === 'mock' ? chain.links[names.indexOf('expects', index)]?.call?.arguments[0] : undefined;
     const target = args.length >= 2 ? memberTarget(state, args[0], args[1]) : memberTarget(state, args[0], expects);
     if (!target) return true;
+    if (context.assignedTo && method === 'stub' && args.length >= 2 && target.kind === 'member') {
+      state.doubleSubjects.set(state.bindingKey(context.assignedTo), `${target.object}.${target.member}`);
+    }
     let replacement: Replacement = 'stub';
     for (const name of names.slice(index + 1)) {
       const behaviour = SINON_BEHAVIOURS[name];

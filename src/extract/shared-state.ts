@@ -3,7 +3,7 @@
  * process.env and globals, double behaviour configured per test, and the resets that undo it.
  */
 import { ts } from '../typescript.js';
-import type { BindingAccess, MockResetKind } from '../model/test-model.js';
+import type { BindingAccess, MockReset, MockResetKind } from '../model/test-model.js';
 import { dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { bindingNames, valueKindOf, type ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, isFnDoubleChain, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
@@ -436,24 +436,58 @@ function recogniseReset(state: ExtractionState, chain: Chain, names: string[]): 
   const root = names[0]!;
   const last = names[names.length - 1]!;
   const node = chain.links[chain.links.length - 1]!.node;
-  const push = (kind: MockResetKind, all: boolean, subjectRoot: string | null): void => {
-    state.model.mockResets.push({ kind, all, subjectRoot, owner: state.owner, ...state.position(node) });
+  const make = (kind: MockResetKind, all: boolean, subjectRoot: string | null, subject?: string): MockReset => {
+    const reset: MockReset = { kind, all, subjectRoot, owner: state.owner, ...state.position(node) };
+    if (subject !== undefined) reset.subject = subject;
+    return reset;
   };
-  if ((root === 'jest' || root === 'vi') && names.length === 2 && ALL_RESETS[last]) return push(ALL_RESETS[last]!, true, null);
-  if (ONE_RESETS[last] && names.length >= 2) return push(ONE_RESETS[last]!, false, root);
-  if (state.sinonRoots.has(root) && names.length === 2) {
-    if (last === 'restore') return push('restore', true, null);
-    if (last === 'reset' || last === 'resetBehavior') return push('reset', true, null);
-    if (last === 'resetHistory') return push('clear', true, null);
+  const push = (kind: MockResetKind, all: boolean, subjectRoot: string | null, subject?: string): MockReset => {
+    const reset = make(kind, all, subjectRoot, subject);
+    state.model.mockResets.push(reset);
+    return reset;
+  };
+  // `s.restore()`, `spy.mockRestore()`: which double the variable holds is settled after the walk,
+  // when every stub and spy is known (an afterEach may be written above the test that makes `s`).
+  const byVariable = (reset: MockReset, recorded: boolean): void => {
+    if (names.length === 2 && chain.root === root && root !== 'this') state.variableResets.push({ key: state.bindingKey(root), reset, recorded });
+  };
+  if ((root === 'jest' || root === 'vi') && names.length === 2 && ALL_RESETS[last]) return void push(ALL_RESETS[last]!, true, null);
+  if (ONE_RESETS[last] && names.length >= 2) {
+    // `Redis.prototype.connect.mockRestore()` names its double; `spy.mockRestore()` names a variable.
+    const subject = names.length > 2 && isMemberPath(chain) ? names.slice(0, -1).join('.') : undefined;
+    return byVariable(push(ONE_RESETS[last]!, false, root, subject), true);
   }
-  if (names.length === 2 && (last === 'restoreAll' || last === 'reset') && root === 'mock') return push('restore', true, null);
-  if (names.length === 3 && names[1] === 'mock' && (last === 'restoreAll' || last === 'reset')) return push('restore', true, null);
-  if (root === 'td' && last === 'reset') return push('restore', true, null);
+  if (state.sinonRoots.has(root) && names.length === 2) {
+    if (last === 'restore') return void push('restore', true, null);
+    if (last === 'reset' || last === 'resetBehavior') return void push('reset', true, null);
+    if (last === 'resetHistory') return void push('clear', true, null);
+  }
+  if (names.length === 2 && (last === 'restoreAll' || last === 'reset') && root === 'mock') return void push('restore', true, null);
+  if (names.length === 3 && names[1] === 'mock' && (last === 'restoreAll' || last === 'reset')) return void push('restore', true, null);
+  if (root === 'td' && last === 'reset') return void push('restore', true, null);
   if (names.length === 1 && root === 'mockReset') {
     const arg = chain.links[0]!.call?.arguments[0];
-    return push('reset', false, arg ? rootIdentifier(arg) : null);
+    return void push('reset', false, arg ? rootIdentifier(arg) : null);
   }
   if (names.length >= 2 && (last === 'restore' || last === 'reset') && state.doubleNames.has(root)) {
-    return push(last === 'restore' ? 'restore' : 'reset', false, root);
+    return byVariable(push(last === 'restore' ? 'restore' : 'reset', false, root), true);
+  }
+  // A sinon stub restores itself, named by the method it replaced: `Redis.prototype.connect.restore()`.
+  if (last === 'restore' && names.length >= 3 && root !== 'this' && isMemberPath(chain)) return void push('restore', false, null, names.slice(0, -1).join('.'));
+  if (names.length === 2 && (last === 'restore' || last === 'reset')) byVariable(make(last, false, root), false);
+}
+
+/** A chain of plain member names ending in one call: `a.b.c.restore()`, not `get(a).restore()`. */
+function isMemberPath(chain: Chain): boolean {
+  return chain.root !== null && chain.links.every((l, i) => (i === chain.links.length - 1 ? l.call !== null : l.call === null && l.tagged === null && l.name !== '[]'));
+}
+
+/** Names the double each `variable.restore()`-style reset undoes, once the walk has seen every stub and spy. */
+export function settleVariableResets(state: ExtractionState): void {
+  for (const { key, reset, recorded } of state.variableResets) {
+    const subject = state.doubleSubjects.get(key);
+    if (subject === undefined) continue;
+    reset.subject = subject;
+    if (!recorded) state.model.mockResets.push(reset);
   }
 }

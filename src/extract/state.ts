@@ -10,6 +10,7 @@ import type {
   DatabaseSelection,
   HookKind,
   ImportUse,
+  MockReset,
   MockSite,
   Origin,
   Owner,
@@ -138,6 +139,10 @@ export class ExtractionState {
    * false for anything else (an alias of a shared object, a parameter), null while unassigned.
    */
   private readonly testLocals: (Map<string, boolean | null> | null)[] = [];
+  /** Resets of a double through the variable holding it, settled once the walk knows every double. */
+  readonly variableResets: { key: string; reset: MockReset; recorded: boolean }[] = [];
+  /** The method each stub or spy variable replaces, by binding (`const s = sinon.stub(obj, 'm')` → obj.m). */
+  readonly doubleSubjects = new Map<string, string>();
 
   constructor(readonly sourceFile: ts.SourceFile) {
     this.model = {

@@ -323,6 +323,11 @@ export interface MockReset extends Position {
   /** True for the *All* variants and sandbox restores; false for one double. */
   all: boolean;
   subjectRoot: string | null;
+  /**
+   * The one double undone, when known: the method restored (`Redis.prototype.connect.restore()`),
+   * or the one a stub or spy variable replaces (`s.restore()` with `s = sinon.stub(obj, 'm')` → obj.m).
+   */
+  subject?: string;
   owner: Owner;
 }
 
