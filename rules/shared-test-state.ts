@@ -3,7 +3,7 @@
  * in between — bindings at file or describe scope, process.env and globals, double behaviour.
  */
 import type { AnalyzedFile } from '../src/model/analysis.js';
-import { callersOfHelper, isRunnable, testsWithin } from '../src/model/queries.js';
+import { callersOfHelper, describeAncestry, isRunnable, testsWithin } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { Binding, BindingAccess, GlobalStateWrite, Owner, TestCase, TestFileModel } from '../src/model/test-model.js';
 
@@ -25,6 +25,23 @@ function isHookOfKind(model: TestFileModel, owner: Owner, kinds: readonly string
 }
 
 const CONTAINER_KINDS = new Set(['array', 'object', 'map', 'set']);
+
+/** The Playwright serial group a test runs in: the file, the outermost serial describe, or none. */
+function serialGroup(model: TestFileModel, test: TestCase): string | null {
+  if (model.serial) return 'file';
+  let group: number | null = null;
+  for (const id of describeAncestry(model, test.describeId)) if (model.describes[id]!.serial) group = id;
+  return group === null ? null : `describe ${group}`;
+}
+
+/**
+ * Serial mode is Playwright's way of writing one scenario as dependent steps: they run in order,
+ * and a failed step skips the rest. State one step hands to the next is the point, not a leak.
+ */
+function inOneSerialGroup(model: TestFileModel, a: TestCase, b: TestCase): boolean {
+  const group = serialGroup(model, a);
+  return group !== null && group === serialGroup(model, b);
+}
 
 function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | null {
   if (binding.valueKind === 'function' || binding.valueKind === 'fn-double') return null;
@@ -60,6 +77,7 @@ function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | nu
       const own = byTest.get(readerId)!;
       // A test that sets every property the writer set starts afresh too.
       if (changedOnlyProperties && properties.size > 0 && [...properties].every((p) => own.some((a) => a.kind === 'mutate' && a.property === p))) continue;
+      if (inOneSerialGroup(model, writer, reader)) continue;
       const read = own.find((a) => a.kind === 'read' || a.kind === 'mutate')!;
       return {
         messageId: 'binding',
@@ -95,7 +113,10 @@ function firstAfter<T>(items: readonly T[], id: number, idOf: (item: T) => numbe
 
 function laterTestExists(model: TestFileModel, test: TestCase): TestCase | null {
   // Test ids are their positions in model.tests.
-  for (let id = test.id + 1; id < model.tests.length; id++) if (isRunnable(model.tests[id]!)) return model.tests[id]!;
+  for (let id = test.id + 1; id < model.tests.length; id++) {
+    const later = model.tests[id]!;
+    if (isRunnable(later) && !inOneSerialGroup(model, test, later)) return later;
+  }
   return null;
 }
 
@@ -237,7 +258,9 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
       unconfigured = inScope.filter((t) => isRunnable(t) && !configures(t.id, candidate.subject));
       unconfiguredIn.set(key, unconfigured);
     }
-    const victim: TestCase | undefined = unconfigured[firstAfter(unconfigured, testId, (t) => t.id)];
+    let next = firstAfter(unconfigured, testId, (t) => t.id);
+    while (next < unconfigured.length && inOneSerialGroup(model, test, unconfigured[next]!)) next++;
+    const victim: TestCase | undefined = unconfigured[next];
     if (!victim) continue;
     reported.add(candidate.subject);
     findings.push({

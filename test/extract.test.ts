@@ -381,6 +381,24 @@ describe('shared state', () => {
     };
     expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@21']);
   });
+
+  it('lets the steps of a Playwright serial group share state, and nothing outside it', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { '@playwright/test': '1' } }),
+      'e2e/a.spec.ts': `
+        import { test, expect } from '@playwright/test';
+        let shared: string;
+        test.describe.serial('steps', () => {
+          let id: string;
+          test('one', async () => { id = 'a'; shared = id; process.env.STEP = 'one'; });
+          test.describe('nested', () => {
+            test('two', async () => { expect(id).toBe('a'); expect(process.env.STEP).toBe('one'); });
+          });
+        });
+        test('outside', async () => { expect(shared).toBe('a'); });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@6', 'shared-test-state@6']);
+  });
 });
 
 describe('cross-file resolution', () => {

@@ -224,9 +224,16 @@ export class ExtractionState {
 
   // ---- structure -------------------------------------------------------------------------
 
-  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false): void {
+  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false, serial = false): void {
     const id = this.model.describes.length;
-    this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...(skipped ? { skipped: true as const } : {}), ...this.position(node) });
+    this.model.describes.push({
+      id,
+      title,
+      parentId: this.currentDescribeId,
+      ...(skipped ? { skipped: true as const } : {}),
+      ...(serial ? { serial: true as const } : {}),
+      ...this.position(node),
+    });
     if (callback) this.entries.set(callback, { kind: 'describe', id });
   }
 

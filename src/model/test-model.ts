@@ -36,6 +36,11 @@ export interface DescribeBlock extends Position {
   parentId: number | null;
   /** Skipped or todo (`describe.skip`, `xdescribe`, `{ skip: true }`): its tests do not run. */
   skipped?: true;
+  /**
+   * Playwright serial mode (`test.describe.serial(…)`, or `test.describe.configure({ mode: 'serial' })`
+   * in its body): its tests run in order as the steps of one scenario, and a failure skips the rest.
+   */
+  serial?: true;
 }
 
 export type TestModifier = 'skip' | 'only' | 'todo' | 'concurrent' | 'each' | 'failing';
@@ -425,6 +430,8 @@ export interface Reexport {
 
 export interface TestFileModel {
   framework: Framework;
+  /** Playwright serial mode for the whole file (`test.describe.configure({ mode: 'serial' })` at its top level). */
+  serial?: true;
   /** Why the framework was chosen, e.g. "imports vitest". */
   frameworkReason: string;
   imports: ImportRecord[];
