@@ -3,7 +3,7 @@
  * in between — bindings at file or describe scope, process.env and globals, double behaviour.
  */
 import type { AnalyzedFile } from '../src/model/analysis.js';
-import { callersOfHelper, isRunnable, testsWithin } from '../src/model/queries.js';
+import { callersOfHelper, describeAncestry, isRunnable, testsWithin } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { Binding, BindingAccess, GlobalStateWrite, Owner, TestCase, TestFileModel } from '../src/model/test-model.js';
 
@@ -25,6 +25,23 @@ function isHookOfKind(model: TestFileModel, owner: Owner, kinds: readonly string
 }
 
 const CONTAINER_KINDS = new Set(['array', 'object', 'map', 'set']);
+
+/** The Playwright serial group a test runs in: the file, the outermost serial describe, or none. */
+function serialGroup(model: TestFileModel, test: TestCase): string | null {
+  if (model.serial) return 'file';
+  let group: number | null = null;
+  for (const id of describeAncestry(model, test.describeId)) if (model.describes[id]!.serial) group = id;
+  return group === null ? null : `describe ${group}`;
+}
+
+/**
+ * Serial mode is Playwright's way of writing one scenario as dependent steps: they run in order,
+ * and a failed step skips the rest. State one step hands to the next is the point, not a leak.
+ */
+function inOneSerialGroup(model: TestFileModel, a: TestCase, b: TestCase): boolean {
+  const group = serialGroup(model, a);
+  return group !== null && group === serialGroup(model, b);
+}
 
 function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | null {
   if (binding.valueKind === 'function' || binding.valueKind === 'fn-double') return null;
@@ -60,6 +77,7 @@ function bindingFinding(model: TestFileModel, binding: Binding): RawFinding | nu
       const own = byTest.get(readerId)!;
       // A test that sets every property the writer set starts afresh too.
       if (changedOnlyProperties && properties.size > 0 && [...properties].every((p) => own.some((a) => a.kind === 'mutate' && a.property === p))) continue;
+      if (inOneSerialGroup(model, writer, reader)) continue;
       const read = own.find((a) => a.kind === 'read' || a.kind === 'mutate')!;
       return {
         messageId: 'binding',
@@ -95,7 +113,10 @@ function firstAfter<T>(items: readonly T[], id: number, idOf: (item: T) => numbe
 
 function laterTestExists(model: TestFileModel, test: TestCase): TestCase | null {
   // Test ids are their positions in model.tests.
-  for (let id = test.id + 1; id < model.tests.length; id++) if (isRunnable(model.tests[id]!)) return model.tests[id]!;
+  for (let id = test.id + 1; id < model.tests.length; id++) {
+    const later = model.tests[id]!;
+    if (isRunnable(later) && !inOneSerialGroup(model, test, later)) return later;
+  }
   return null;
 }
 
@@ -171,17 +192,22 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     if (isHookOfKind(model, b.owner, ['beforeEach'])) setUpBeforeEach.add(b.subject);
   }
   const configures = (testId: number, subject: string): boolean => configuredInTest.has(`${testId}\u0000${subject}`);
-  const resetInHook = { all: false, roots: new Set<string | null>() };
+  const resetInHook = { all: false, roots: new Set<string | null>(), subjects: new Set<string>() };
   for (const reset of inherited) for (const local of reset.locals ?? []) resetInHook.roots.add(local);
+  // Keys: test id, then '*' (every double), 'root:' + a root name, or 'subject:' + one double.
+  // A reset anywhere in the test counts: `t.teardown(() => s.restore())` is written before the stub.
   const resetInTest = new Set<string>();
   for (const r of model.mockResets) {
     if (r.kind === 'clear') continue;
     if (r.owner.kind === 'test') {
-      if (r.all || r.subjectRoot !== null) resetInTest.add(`${r.owner.id}\u0000${r.all ? '*' : r.subjectRoot}`);
+      if (r.all) resetInTest.add(`${r.owner.id}\u0000*`);
+      if (r.subjectRoot !== null) resetInTest.add(`${r.owner.id}\u0000root:${r.subjectRoot}`);
+      if (r.subject !== undefined) resetInTest.add(`${r.owner.id}\u0000subject:${r.subject}`);
     }
     else if (isHookOfKind(model, r.owner, ['beforeEach', 'afterEach'])) {
       if (r.all) resetInHook.all = true;
       else resetInHook.roots.add(r.subjectRoot);
+      if (r.subject !== undefined) resetInHook.subjects.add(r.subject);
     }
   }
   const candidates: { subject: string; root: string; owner: Owner; line: number; column: number; method: string }[] = [];
@@ -193,6 +219,8 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
   }
   for (const site of model.mocks) {
     if (site.family !== 'method' || site.owner.kind !== 'test' || site.target.kind !== 'member' || site.benign) continue;
+    // A double on an object the test made itself (`const client = new Client()`) goes with it.
+    if (site.madeInTest) continue;
     // node:test restores doubles made through the test context (t.mock) when the test ends.
     if (site.mechanism.startsWith('node:test t.mock')) continue;
     const subject = `${site.target.object}.${site.target.member}`;
@@ -214,8 +242,10 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     const resetHere =
       resetInHook.all ||
       resetInHook.roots.has(candidate.root) ||
+      resetInHook.subjects.has(candidate.subject) ||
       resetInTest.has(`${testId}\u0000*`) ||
-      resetInTest.has(`${testId}\u0000${candidate.root}`);
+      resetInTest.has(`${testId}\u0000root:${candidate.root}`) ||
+      resetInTest.has(`${testId}\u0000subject:${candidate.subject}`);
     if (resetHere) continue;
     // A beforeEach that sets the same double up again gives every test the same starting point.
     if (setUpBeforeEach.has(candidate.subject)) continue;
@@ -228,7 +258,9 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
       unconfigured = inScope.filter((t) => isRunnable(t) && !configures(t.id, candidate.subject));
       unconfiguredIn.set(key, unconfigured);
     }
-    const victim: TestCase | undefined = unconfigured[firstAfter(unconfigured, testId, (t) => t.id)];
+    let next = firstAfter(unconfigured, testId, (t) => t.id);
+    while (next < unconfigured.length && inOneSerialGroup(model, test, unconfigured[next]!)) next++;
+    const victim: TestCase | undefined = unconfigured[next];
     if (!victim) continue;
     reported.add(candidate.subject);
     findings.push({

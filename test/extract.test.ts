@@ -544,6 +544,93 @@ describe('shared state', () => {
     };
     expect(await findingsOf(files, 'shared-test-state')).toEqual([]);
   });
+
+  it('leaves doubles on objects a test made itself, and follows locals that alias shared ones', async () => {
+    const files = {
+      'package.json': jestPkg,
+      'a.test.ts': `
+        import Fastify from 'fastify';
+        import { Client } from '../src/client';
+        import { sharedClient } from '../src/shared';
+        let app: { get(name: string): Client };
+        beforeAll(async () => { app = await build(); });
+        it('own client', () => {
+          const client = new Client({ password: 'x' });
+          jest.spyOn(client, 'send').mockReturnValue('OK');
+          expect(client.send()).toBe('OK');
+        });
+        it('own app', () => {
+          const fastify = Fastify();
+          fastify.redis.quit = jest.fn();
+          let later: Client;
+          later = new Client({});
+          jest.spyOn(later, 'close').mockReturnValue(undefined);
+          expect(fastify.redis.quit).toBeDefined();
+        });
+        it('alias', () => {
+          const client = sharedClient;
+          jest.spyOn(client, 'ping').mockReturnValue('PONG');
+          expect(client.ping()).toBe('PONG');
+        });
+        it('from the shared app', () => {
+          const client = app.get('client');
+          jest.spyOn(client, 'info').mockReturnValue('up');
+          expect(client.info()).toBe('up');
+        });
+        it('after', () => { expect(1).toBe(1); });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@22', 'shared-test-state@27']);
+  });
+
+  it('sees a double restored in its own test by name or through its variable', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { mocha: '10', sinon: '17' } }),
+      'test/a.test.js': `
+        const sinon = require('sinon');
+        const Redis = require('ioredis');
+        const api = require('../src/api');
+        describe('r', () => {
+          let held;
+          afterEach(() => held.restore());
+          it('by name', () => {
+            sinon.stub(Redis.prototype, 'connect').throws(new Error('no'));
+            setTimeout(() => Redis.prototype.connect.restore(), 1);
+          });
+          it('by variable', () => {
+            const s = sinon.stub(api, 'get').returns(1);
+            s.restore();
+          });
+          it('kept for the afterEach above', () => {
+            held = sinon.stub(api, 'post').returns(1);
+          });
+          it('another method', () => {
+            sinon.stub(api, 'put').returns(1);
+            sinon.stub(api, 'del').returns(1);
+            api.put.restore();
+          });
+          it('later', () => {});
+        });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@21']);
+  });
+
+  it('lets the steps of a Playwright serial group share state, and nothing outside it', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { '@playwright/test': '1' } }),
+      'e2e/a.spec.ts': `
+        import { test, expect } from '@playwright/test';
+        let shared: string;
+        test.describe.serial('steps', () => {
+          let id: string;
+          test('one', async () => { id = 'a'; shared = id; process.env.STEP = 'one'; });
+          test.describe('nested', () => {
+            test('two', async () => { expect(id).toBe('a'); expect(process.env.STEP).toBe('one'); });
+          });
+        });
+        test('outside', async () => { expect(shared).toBe('a'); });`,
+    };
+    expect(await findingsOf(files, 'shared-test-state')).toEqual(['shared-test-state@6', 'shared-test-state@6']);
+  });
 });
 
 describe('fixed waits', () => {

@@ -12,6 +12,7 @@ import { dropTypeOnlyEngineImports } from './databases.js';
 import { recordExports } from './imports.js';
 import { allowsInObject } from './returns.js';
 import { ExtractionState, type PendingSpy } from './state.js';
+import { settleVariableResets } from './shared-state.js';
 import { extractSuppressions } from './suppressions.js';
 import { BEHAVIOUR_METHODS } from './vocabulary.js';
 import { TimeBudgetExceeded, walkFile } from './walk.js';
@@ -79,6 +80,7 @@ function failure(error: unknown, stage: 'parse' | 'walk', budgetMs = DEFAULT_FIL
 function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   const model = state.model;
   const promoted = promoteConfiguredSpies(state);
+  settleVariableResets(state);
   addMswServerSites(state);
   dropAnsweredMockAgents(state);
   addFakeLibraryImports(state, fakes);
@@ -163,6 +165,7 @@ function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
       line: spy.line,
       column: spy.column,
       ...(spy.benign ? { benign: true } : {}),
+      ...(spy.madeInTest ? { madeInTest: true as const } : {}),
       // Fault injection when every behaviour the file gives the spy only fails.
       ...(behaviours.every((b) => b.fault) ? { fault: true } : {}),
       ...(spy.owner.kind !== 'test' ? { configuredBy: configuredBy(behaviours) } : {}),

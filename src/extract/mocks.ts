@@ -98,6 +98,7 @@ function addSite(
   if (target.kind === 'member') {
     const root = target.object.split('.')[0]!;
     if (target.object.startsWith('new ') || state.originOf(root)?.constructed) site.selfMade = true;
+    if (state.owner.kind === 'test' && state.objectMadeInTest(target.object)) site.madeInTest = true;
   }
   state.model.mocks.push(site);
   return site;
@@ -289,6 +290,7 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
     if (target.kind === 'member') {
       const objectRoot = target.object.split('.')[0]!;
       state.spyTargets.set(state.bindingKey(context.assignedTo), { objectKey: state.bindingKey(objectRoot), objectRoot });
+      state.doubleSubjects.set(state.bindingKey(context.assignedTo), `${target.object}.${target.member}`);
     }
   }
   let replacement: Replacement | null = null;
@@ -357,6 +359,9 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
     const expects = method === 'mock' ? chain.links[names.indexOf('expects', index)]?.call?.arguments[0] : undefined;
     const target = args.length >= 2 ? memberTarget(state, args[0], args[1]) : memberTarget(state, args[0], expects);
     if (!target) return true;
+    if (context.assignedTo && method === 'stub' && args.length >= 2 && target.kind === 'member') {
+      state.doubleSubjects.set(state.bindingKey(context.assignedTo), `${target.object}.${target.member}`);
+    }
     let replacement: Replacement = 'stub';
     for (const name of names.slice(index + 1)) {
       const behaviour = SINON_BEHAVIOURS[name];
@@ -1187,6 +1192,7 @@ function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, targe
     variable,
     sharedVariable: variable !== null && state.resolveShared(variable) !== null,
     benign: !!benignFlag(target).benign,
+    madeInTest: state.owner.kind === 'test' && state.objectMadeInTest(target.object),
     ...state.position(node),
   });
 }

@@ -3,11 +3,12 @@
  * process.env and globals, double behaviour configured per test, and the resets that undo it.
  */
 import { ts } from '../typescript.js';
-import type { BindingAccess, MockResetKind } from '../model/test-model.js';
-import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
-import { valueKindOf, type ExtractionState } from './state.js';
+import type { BindingAccess, MockReset, MockResetKind } from '../model/test-model.js';
+import { dottedName, flattenChain, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { bindingNames, valueKindOf, type ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, isFnDoubleChain, JASMINE_BEHAVIOURS, MUTATING_METHODS } from './vocabulary.js';
 import { valueRef } from './assertions.js';
+import { requiredSpecifier } from './imports.js';
 import { shapeOfFunction, shapeOfValue } from './returns.js';
 import { isFailingBehaviour } from './faults.js';
 import { lookupTable } from '../lookup-table.js';
@@ -154,6 +155,49 @@ function isDestructuringTarget(node: ts.Node, ancestors: readonly ts.Node[]): bo
     return false;
   }
   return false;
+}
+
+// ---- values a test makes itself ----------------------------------------------------------------
+
+/**
+ * Calls that hand out an object that already exists rather than make one: a module (`require`,
+ * `jest.requireActual`), a singleton or container instance (`getConnection()`, `Container.get(X)`,
+ * `TestBed.inject(X)`), a DOM node (`document.querySelector`).
+ */
+const LOOKUP_CALL = /^(get|resolve|inject|select|find|query|use|lookup|require|import|load|current|instance|singleton|shared|default)/i;
+const LOOKUP_ROOTS = new Set(['require', 'this', 'jest', 'vi', 'sinon', 'Object', 'Reflect', 'module', 'exports', 'global', 'globalThis', 'window', 'process']);
+
+/**
+ * Whether evaluating `expr` in a test yields an object the test made itself, so that nothing
+ * outside the test can reach it: `new Client()`, a literal, a factory call (`Fastify()`,
+ * `createClient()`, `Test.createTestingModule(…).compile()`), or a part or method result of such
+ * a value (`app.redis`, `module.get(X)` on a module built in the test). An alias of a shared or
+ * imported object, a lookup (`module.get(X)` on a shared module, `getConnection()`), or anything
+ * unclear is not.
+ */
+export function madeByTest(state: ExtractionState, expr: ts.Expression): boolean {
+  const inner = unwrap(expr);
+  if (ts.isNewExpression(inner) || ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner) || ts.isClassExpression(inner)) return true;
+  if (isFunctionLike(inner)) return true;
+  if (ts.isConditionalExpression(inner)) return madeByTest(state, inner.whenTrue) && madeByTest(state, inner.whenFalse);
+  if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner) && !ts.isCallExpression(inner)) return false;
+  const chain = flattenChain(inner);
+  if (!chain?.root) return false;
+  const own = state.testLocal(chain.root);
+  if (own !== undefined) return own;
+  if (LOOKUP_ROOTS.has(chain.root) || (state.resolveShared(chain.root) && !state.importLocals.has(chain.root))) return false;
+  // Off an import, a global or a helper: made only by a call, and only by calls that make things.
+  const calls = chain.links.filter((l) => l.call);
+  return calls.length > 0 && calls.every((l) => !LOOKUP_CALL.test(l.name));
+}
+
+/** `const client = new Client()` in a test: the names it declares, and whether the test made their value. */
+export function recogniseTestLocal(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  if (state.currentTestId === null) return;
+  // A module required inside the test is an import like any other: what its factories make is new.
+  if (declaration.initializer && requiredSpecifier(unwrap(declaration.initializer))) return;
+  const made = declaration.initializer ? madeByTest(state, declaration.initializer) : null;
+  for (const name of bindingNames(declaration.name)) state.declareTestLocal(name, made);
 }
 
 // ---- process.env and globals ------------------------------------------------------------------
@@ -392,24 +436,58 @@ function recogniseReset(state: ExtractionState, chain: Chain, names: string[]): 
   const root = names[0]!;
   const last = names[names.length - 1]!;
   const node = chain.links[chain.links.length - 1]!.node;
-  const push = (kind: MockResetKind, all: boolean, subjectRoot: string | null): void => {
-    state.model.mockResets.push({ kind, all, subjectRoot, owner: state.owner, ...state.position(node) });
+  const make = (kind: MockResetKind, all: boolean, subjectRoot: string | null, subject?: string): MockReset => {
+    const reset: MockReset = { kind, all, subjectRoot, owner: state.owner, ...state.position(node) };
+    if (subject !== undefined) reset.subject = subject;
+    return reset;
   };
-  if ((root === 'jest' || root === 'vi') && names.length === 2 && ALL_RESETS[last]) return push(ALL_RESETS[last]!, true, null);
-  if (ONE_RESETS[last] && names.length >= 2) return push(ONE_RESETS[last]!, false, root);
-  if (state.sinonRoots.has(root) && names.length === 2) {
-    if (last === 'restore') return push('restore', true, null);
-    if (last === 'reset' || last === 'resetBehavior') return push('reset', true, null);
-    if (last === 'resetHistory') return push('clear', true, null);
+  const push = (kind: MockResetKind, all: boolean, subjectRoot: string | null, subject?: string): MockReset => {
+    const reset = make(kind, all, subjectRoot, subject);
+    state.model.mockResets.push(reset);
+    return reset;
+  };
+  // `s.restore()`, `spy.mockRestore()`: which double the variable holds is settled after the walk,
+  // when every stub and spy is known (an afterEach may be written above the test that makes `s`).
+  const byVariable = (reset: MockReset, recorded: boolean): void => {
+    if (names.length === 2 && chain.root === root && root !== 'this') state.variableResets.push({ key: state.bindingKey(root), reset, recorded });
+  };
+  if ((root === 'jest' || root === 'vi') && names.length === 2 && ALL_RESETS[last]) return void push(ALL_RESETS[last]!, true, null);
+  if (ONE_RESETS[last] && names.length >= 2) {
+    // `Redis.prototype.connect.mockRestore()` names its double; `spy.mockRestore()` names a variable.
+    const subject = names.length > 2 && isMemberPath(chain) ? names.slice(0, -1).join('.') : undefined;
+    return byVariable(push(ONE_RESETS[last]!, false, root, subject), true);
   }
-  if (names.length === 2 && (last === 'restoreAll' || last === 'reset') && root === 'mock') return push('restore', true, null);
-  if (names.length === 3 && names[1] === 'mock' && (last === 'restoreAll' || last === 'reset')) return push('restore', true, null);
-  if (root === 'td' && last === 'reset') return push('restore', true, null);
+  if (state.sinonRoots.has(root) && names.length === 2) {
+    if (last === 'restore') return void push('restore', true, null);
+    if (last === 'reset' || last === 'resetBehavior') return void push('reset', true, null);
+    if (last === 'resetHistory') return void push('clear', true, null);
+  }
+  if (names.length === 2 && (last === 'restoreAll' || last === 'reset') && root === 'mock') return void push('restore', true, null);
+  if (names.length === 3 && names[1] === 'mock' && (last === 'restoreAll' || last === 'reset')) return void push('restore', true, null);
+  if (root === 'td' && last === 'reset') return void push('restore', true, null);
   if (names.length === 1 && root === 'mockReset') {
     const arg = chain.links[0]!.call?.arguments[0];
-    return push('reset', false, arg ? rootIdentifier(arg) : null);
+    return void push('reset', false, arg ? rootIdentifier(arg) : null);
   }
   if (names.length >= 2 && (last === 'restore' || last === 'reset') && state.doubleNames.has(root)) {
-    return push(last === 'restore' ? 'restore' : 'reset', false, root);
+    return byVariable(push(last === 'restore' ? 'restore' : 'reset', false, root), true);
+  }
+  // A sinon stub restores itself, named by the method it replaced: `Redis.prototype.connect.restore()`.
+  if (last === 'restore' && names.length >= 3 && root !== 'this' && isMemberPath(chain)) return void push('restore', false, null, names.slice(0, -1).join('.'));
+  if (names.length === 2 && (last === 'restore' || last === 'reset')) byVariable(make(last, false, root), false);
+}
+
+/** A chain of plain member names ending in one call: `a.b.c.restore()`, not `get(a).restore()`. */
+function isMemberPath(chain: Chain): boolean {
+  return chain.root !== null && chain.links.every((l, i) => (i === chain.links.length - 1 ? l.call !== null : l.call === null && l.tagged === null && l.name !== '[]'));
+}
+
+/** Names the double each `variable.restore()`-style reset undoes, once the walk has seen every stub and spy. */
+export function settleVariableResets(state: ExtractionState): void {
+  for (const { key, reset, recorded } of state.variableResets) {
+    const subject = state.doubleSubjects.get(key);
+    if (subject === undefined) continue;
+    reset.subject = subject;
+    if (!recorded) state.model.mockResets.push(reset);
   }
 }

@@ -10,6 +10,7 @@ import type {
   DatabaseSelection,
   HookKind,
   ImportUse,
+  MockReset,
   MockSite,
   Origin,
   Owner,
@@ -137,6 +138,16 @@ export class ExtractionState {
   /** Names each entered function has declared so far (parameters first), index-aligned with functionStack. */
   private readonly localNames: Set<string>[] = [];
   private readonly sharedNames = new Set<string>();
+  /**
+   * Names declared inside a test, per entered function (index-aligned with functionStack, null
+   * until one is declared): true when the test made the value itself (`new Client()`, `Fastify()`),
+   * false for anything else (an alias of a shared object, a parameter), null while unassigned.
+   */
+  private readonly testLocals: (Map<string, boolean | null> | null)[] = [];
+  /** Resets of a double through the variable holding it, settled once the walk knows every double. */
+  readonly variableResets: { key: string; reset: MockReset; recorded: boolean }[] = [];
+  /** The method each stub or spy variable replaces, by binding (`const s = sinon.stub(obj, 'm')` → obj.m). */
+  readonly doubleSubjects = new Map<string, string>();
 
   constructor(readonly sourceFile: ts.SourceFile) {
     this.model = {
@@ -220,11 +231,19 @@ export class ExtractionState {
 
   /**
    * `contextParam` is the test context a group of subtests is given (`test('x', (t) => { t.test(…) })`):
-   * its subtests, hooks and assertions are spelled on it, as in a test.
+   * its subtests, hooks and assertions are spelled on it, as in a test. `serial` marks a Playwright
+   * serial group, whose steps may share state.
    */
-  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false, contextParam: string | null = null): void {
+  addDescribe(title: string, node: ts.Node, callback: ts.Node | undefined, skipped = false, contextParam: string | null = null, serial = false): void {
     const id = this.model.describes.length;
-    this.model.describes.push({ id, title, parentId: this.currentDescribeId, ...(skipped ? { skipped: true as const } : {}), ...this.position(node) });
+    this.model.describes.push({
+      id,
+      title,
+      parentId: this.currentDescribeId,
+      ...(skipped ? { skipped: true as const } : {}),
+      ...(serial ? { serial: true as const } : {}),
+      ...this.position(node),
+    });
     if (callback) this.entries.set(callback, { kind: 'describe', id, contextParam });
   }
 
@@ -295,6 +314,13 @@ export class ExtractionState {
     const names = new Set<string>();
     for (const param of (node as ts.SignatureDeclarationBase).parameters) for (const n of bindingNames(param.name)) names.add(n);
     this.localNames.push(names);
+    let params: Map<string, boolean | null> | null = null;
+    // A test's parameters (Playwright fixtures, a done callback) and those of callbacks inside it
+    // are handed in, not made by the test.
+    if (this.currentTestId !== null || entry?.kind === 'test') {
+      for (const param of (node as ts.SignatureDeclarationBase).parameters) for (const n of bindingNames(param.name)) (params ??= new Map()).set(n, false);
+    }
+    this.testLocals.push(params);
     let popOwner = false;
     let popDescribe = false;
     let popContext = false;
@@ -338,6 +364,7 @@ export class ExtractionState {
       if (popOwner) this.ownerStack.pop();
       this.functionStack.pop();
       this.localNames.pop();
+      this.testLocals.pop();
     };
   }
 
@@ -434,6 +461,44 @@ export class ExtractionState {
     const top = this.localNames[this.localNames.length - (enclosing ? 2 : 1)];
     if (!top) return;
     for (const name of names) if (this.sharedNames.has(name)) top.add(name);
+  }
+
+  /** Records a name declared in the current test (or a callback inside it) and whether the test made its value. */
+  declareTestLocal(name: string, made: boolean | null): void {
+    if (this.currentTestId === null) return;
+    const i = this.testLocals.length - 1;
+    if (i < 0) return;
+    (this.testLocals[i] ??= new Map()).set(name, made);
+  }
+
+  /** Updates a test-local name on assignment: it stays made by the test only while every value given is. */
+  assignTestLocal(name: string, made: boolean): void {
+    for (let i = this.testLocals.length - 1; i >= 0; i--) {
+      const locals = this.testLocals[i];
+      if (!locals?.has(name)) continue;
+      if (locals.get(name) !== false) locals.set(name, made);
+      return;
+    }
+  }
+
+  /**
+   * Whether `name`, here, is declared inside the current test: true when the test made the value,
+   * false when it holds something else, undefined when the name is not the test's own.
+   */
+  testLocal(name: string): boolean | undefined {
+    if (this.currentTestId === null) return undefined;
+    for (let i = this.testLocals.length - 1; i >= 0; i--) {
+      const locals = this.testLocals[i];
+      if (locals?.has(name)) return locals.get(name) === true;
+    }
+    return undefined;
+  }
+
+  /** Whether the object a double hangs on (`client`, `app.redis`, `new Client(…)`) is one the current test made. */
+  objectMadeInTest(object: string): boolean {
+    if (object.startsWith('new ')) return this.currentTestId !== null;
+    const root = object.split('.')[0]!;
+    return /^[\w$]+$/.test(root) && this.testLocal(root) === true;
   }
 
   // ---- origins ---------------------------------------------------------------------------
@@ -544,6 +609,8 @@ export interface PendingSpy extends Position {
   /** True when that variable is declared at file or describe scope (shared by tests). */
   sharedVariable: boolean;
   benign: boolean;
+  /** True when the spied object is one the owning test made itself. */
+  madeInTest: boolean;
 }
 
 /** All identifiers a binding name introduces (`{ a, b: [c] }` → a, c). */

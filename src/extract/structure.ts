@@ -32,6 +32,7 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
   const call = last.call;
   if (!call || !chain.root) return false;
   const names = chain.names;
+  if (recogniseSerialMode(state, names, call)) return true;
   const classified = classify(state, names);
   if (!classified) return false;
   const { kind, start } = classified;
@@ -64,7 +65,9 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
 
   if (kind === 'describe') {
     if (!callback) return false;
-    state.addDescribe(title, call, callback, modifiers.includes('skip') || modifiers.includes('todo'));
+    // Playwright's serial group: `test.describe.serial(...)`, `.serial.only`, `.serial.skip`.
+    const serial = start === 1 && names.slice(2).includes('serial');
+    state.addDescribe(title, call, callback, modifiers.includes('skip') || modifiers.includes('todo'), null, serial);
     return true;
   }
   // node:test and tap: a test whose body declares subtests only groups them, like a describe; the
@@ -125,6 +128,24 @@ function optionModifiers(args: ts.NodeArray<ts.Expression>): TestModifier[] {
     }
   }
   return out;
+}
+
+/**
+ * Playwright's `test.describe.configure({ mode: 'serial' })`: the describe it is written in, or the
+ * whole file at the top level, runs its tests in order as one scenario's steps. Vitest's
+ * `describe.sequential` only turns concurrency off; it says nothing about tests depending on each other.
+ */
+function recogniseSerialMode(state: ExtractionState, names: string[], call: ts.CallExpression): boolean {
+  if (names.length !== 3 || names[0] !== 'test' || names[1] !== 'describe' || names[2] !== 'configure') return false;
+  const options = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  if (!options || !ts.isObjectLiteralExpression(options)) return false;
+  const mode = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'mode');
+  const value = mode ? unwrap(mode.initializer) : undefined;
+  if (!value || !ts.isStringLiteralLike(value) || value.text !== 'serial') return false;
+  const owner = state.owner;
+  if (owner.kind === 'describe') state.model.describes[owner.id]!.serial = true;
+  else if (owner.kind === 'file') state.model.serial = true;
+  return true;
 }
 
 function classify(state: ExtractionState, names: string[]): { kind: StructureKind; start: number } | null {

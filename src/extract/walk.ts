@@ -24,7 +24,7 @@ import { recogniseRealCall, recogniseRealConstruction, recogniseRealString } fro
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import { shapeOfFunction } from './returns.js';
 import { recogniseFixedPathWrite, recogniseWaitCall, recogniseWaitPromise } from './timing-and-paths.js';
-import { recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete } from './shared-state.js';
+import { madeByTest, recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete, recogniseTestLocal } from './shared-state.js';
 import { bindingNames, isSandboxCreation, type ExtractionState } from './state.js';
 import { recogniseStructure } from './structure.js';
 
@@ -126,6 +126,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
     case ts.SyntaxKind.VariableDeclaration: {
       const declaration = node as ts.VariableDeclaration;
       state.declareLocal(bindingNames(declaration.name));
+      recogniseTestLocal(state, declaration);
       recordVariableOrigin(state, declaration);
       if (declaration.initializer) noteStatusVariable(state, declaration);
       if (ts.isIdentifier(declaration.name)) {
@@ -195,6 +196,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       const left = unwrap(binary.left);
       if (ts.isIdentifier(left)) {
         const right = unwrap(binary.right);
+        if (state.testLocal(left.text) !== undefined) state.assignTestLocal(left.text, madeByTest(state, right));
         noteResponseBinding(state, left.text, right);
         state.initializers.set(left.text, right);
         // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.

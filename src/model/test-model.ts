@@ -36,6 +36,11 @@ export interface DescribeBlock extends Position {
   parentId: number | null;
   /** Skipped or todo (`describe.skip`, `xdescribe`, `{ skip: true }`): its tests do not run. */
   skipped?: true;
+  /**
+   * Playwright serial mode (`test.describe.serial(…)`, or `test.describe.configure({ mode: 'serial' })`
+   * in its body): its tests run in order as the steps of one scenario, and a failure skips the rest.
+   */
+  serial?: true;
 }
 
 export type TestModifier = 'skip' | 'only' | 'todo' | 'concurrent' | 'each' | 'failing';
@@ -140,6 +145,11 @@ export interface MockSite extends Position {
   allows?: string;
   /** True when the replaced object was built by the test itself (`new Writable()` in the file). */
   selfMade?: boolean;
+  /**
+   * True when the object the double hangs on is a value the owning test made in its own body
+   * (`const client = new Client()`, `const app = Fastify()`): no later test can reach it.
+   */
+  madeInTest?: true;
   /** True when the site only silences noise (console output): never above info. */
   benign?: boolean;
   /**
@@ -325,6 +335,11 @@ export interface MockReset extends Position {
   /** True for the *All* variants and sandbox restores; false for one double. */
   all: boolean;
   subjectRoot: string | null;
+  /**
+   * The one double undone, when known: the method restored (`Redis.prototype.connect.restore()`),
+   * or the one a stub or spy variable replaces (`s.restore()` with `s = sinon.stub(obj, 'm')` → obj.m).
+   */
+  subject?: string;
   owner: Owner;
 }
 
@@ -422,6 +437,8 @@ export interface Reexport {
 
 export interface TestFileModel {
   framework: Framework;
+  /** Playwright serial mode for the whole file (`test.describe.configure({ mode: 'serial' })` at its top level). */
+  serial?: true;
   /** Why the framework was chosen, e.g. "imports vitest". */
   frameworkReason: string;
   imports: ImportRecord[];
