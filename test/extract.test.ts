@@ -1001,6 +1001,15 @@ describe('mocking mechanisms: target, boundary and line', () => {
       ["3 database PostgreSQL | module '../src/db'", "4 http HTTP API via axios | module 'axios'", '5 filesystem file system | fs.readFileSync'],
     ],
     [
+      'plain assignment of a double made first',
+      pkg({ nodemailer: '6' }),
+      {
+        'src/notify.ts': "import nodemailer from 'nodemailer';\nexport const mailer = nodemailer.createTransport({});\n",
+        'test/a.test.ts': `import { mailer } from '../src/notify';\nit('x', () => {\n  const send = jest.fn();\n  mailer.sendMail = send;\n  const label = 'x';\n  mailer.from = label;\n  expect(send).not.toHaveBeenCalled();\n});`,
+      },
+      ['4 email SMTP via Nodemailer | mailer.sendMail'],
+    ],
+    [
       'td.replaceEsm',
       pkg({ pg: '8' }),
       { 'test/a.test.ts': `import * as td from 'testdouble';\nit('x', async () => {\n  await td.replaceEsm('../src/db.js');\n  expect(1).toBe(1);\n});` },

@@ -1213,7 +1213,8 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
   if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
   const value = unwrap(right);
   const valueChain = ts.isCallExpression(value) ? flattenChain(value) : null;
-  const isFnDouble = !!valueChain && isFnDoubleChain(valueChain, state.sinonRoots);
+  // `mailer.sendMail = sendMailFn` with `const sendMailFn = jest.fn()`: the double made first, then put in place.
+  const isFnDouble = (!!valueChain && isFnDoubleChain(valueChain, state.sinonRoots)) || (ts.isIdentifier(value) && state.doubleNames.has(value.text));
   const isFunction = isFunctionLike(value);
   const objectExpr = unwrap(left.expression);
   const member = ts.isPropertyAccessExpression(left) ? left.name.text : literalText(left.argumentExpression);
