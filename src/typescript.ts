@@ -71,6 +71,7 @@ export const ts = {
   isImportTypeNode: bundled.isImportTypeNode,
   isJsxAttribute: bundled.isJsxAttribute,
   isJsxExpression: bundled.isJsxExpression,
+  isJsxSpreadAttribute: bundled.isJsxSpreadAttribute,
   isLabeledStatement: bundled.isLabeledStatement,
   isMethodDeclaration: bundled.isMethodDeclaration,
   isMethodSignature: bundled.isMethodSignature,

@@ -281,6 +281,48 @@ it('deletes', async () => { const res = await request(app).delete('/orders/1'); 
   });
 });
 
+describe('mock-invocation-only: what the unit is given, what a spy watches', () => {
+  /** One jest test file; the test under audit starts on the line after `top`. */
+  const invocations = async (top: string, body: string): Promise<string[]> => {
+    const head = `import { render } from '@testing-library/react';
+import { Pool } from 'pg';
+import sinon from 'sinon';
+import { api, close, Form, Guard, handler, Service } from '../src/unit';
+${top}`;
+    const found = await findingsOf(
+      { 'package.json': jestPkg, 'test/unit.test.tsx': `${head}\nit('t', async () => {\n${body}\n});\n` },
+      'mock-invocation-only',
+    );
+    const testLine = head.split('\n').length + 1;
+    return found.map((f) => (f === `mock-invocation-only@${testLine}` ? 'flagged' : f));
+  };
+  const check = (cases: [string, string, string, boolean][]): void => {
+    for (const [name, top, body, flagged] of cases) {
+      it(`${name} ${flagged ? 'is' : 'is not'} reported`, async () => {
+        expect(await invocations(top, body)).toEqual(flagged ? ['flagged'] : []);
+      });
+    }
+  };
+
+  describe('callbacks and objects of doubles handed to the unit', () => {
+    check([
+      ['props spread into a component', 'const props = { onSubmit: jest.fn() };', 'render(<Form {...props} />);\nexpect(props.onSubmit).toHaveBeenCalled();', false],
+      ['a member of a props object', '', 'const props = { onSubmit: jest.fn() };\nrender(<Form onSubmit={props.onSubmit} />);\nexpect(props.onSubmit).toHaveBeenCalled();', false],
+      ['a callback held by props spread into a component', '', 'const onClose = jest.fn();\nconst props = { onClose, title: "x" };\nrender(<Form {...props} />);\nexpect(onClose).toHaveBeenCalled();', false],
+      ['a callback held by props whose member is handed over', '', 'const onClose = jest.fn();\nconst props = { onClose };\nrender(<Form onClose={props.onClose} />);\nexpect(onClose).toHaveBeenCalled();', false],
+      ["doubles spread into a call's argument", '', 'const deps = { send: jest.fn() };\nawait handler({ ...deps, id: 1 });\nexpect(deps.send).toHaveBeenCalled();', false],
+      ['a response cast to its type', '', 'const res = { status: jest.fn() };\nhandler({} as never, res as unknown as Response);\nexpect(res.status).toHaveBeenCalledWith(401);', false],
+      ['a response whose double returns it', '', 'const res = { status: jest.fn(), json: jest.fn() };\nres.status.mockReturnValue(res);\nhandler({}, res);\nexpect(res.status).toHaveBeenCalledWith(401);', false],
+      ['an object of doubles only a double hands back', '', 'const qb = { where: jest.fn() };\napi.query.mockReturnValue(qb);\nawait close(new Pool());\nexpect(qb.where).toHaveBeenCalled();', true],
+      ['doubles handed to a constructor', '', 'const deps = { save: jest.fn() };\nnew Service(deps).run();\nexpect(deps.save).toHaveBeenCalled();', true],
+      ['a double held by an object handed to a constructor', '', 'const repo = { save: jest.fn() };\nconst deps = { repo };\nnew Service(deps).run();\nexpect(repo.save).toHaveBeenCalled();', true],
+      ['doubles spread into a constructor argument', '', 'const deps = { save: jest.fn() };\nnew Service({ ...deps }).run();\nexpect(deps.save).toHaveBeenCalled();', true],
+      ['a member the component is not given', '', 'const props = { onSubmit: jest.fn(), api: { load: jest.fn() } };\nrender(<Form onSubmit={props.onSubmit} />);\nexpect(props.api.load).toHaveBeenCalled();', true],
+    ]);
+  });
+
+});
+
 describe('shared state', () => {
   it('ignores shadowing locals and resets through local helpers', async () => {
     const files = {

@@ -113,27 +113,58 @@ function recordAlwaysAllows(state: ExtractionState): void {
 
 /**
  * Marks invocation assertions about the unit's output channels rather than about doubles standing
- * in for a dependency: callbacks and object doubles the test hands to the unit (`handler(req, res)`
- * with `res = { status: jest.fn() }`), observe-only spies on a real object it hands over
- * (`jest.spyOn(res, 'send')` on a node-mocks-http response), and spies on console (what the unit
- * logs). Variables are told apart by binding, so tests reusing a name do not decide for each other.
+ * in for a dependency: callbacks and objects of doubles the test hands to the unit (`handler(req,
+ * res)` with `res = { status: jest.fn() }`, `<Form {...props} />`), directly, one member at a time
+ * (`onSubmit={props.onSubmit}`) or inside an object that is handed over (`props = { onClose }`);
+ * observe-only spies on a real object it hands over (`jest.spyOn(res, 'send')` on a
+ * node-mocks-http response); spies on console (what the unit logs). Variables are told apart by
+ * binding, so tests reusing a name do not decide for each other.
  */
 function markOutputChannels(state: ExtractionState, promoted: ReadonlySet<PendingSpy>): void {
-  if (state.assertionSubjectKeys.size === 0) return;
-  const outputs = new Set<string>();
-  for (const [key, use] of state.fnDoubleUse) if (use.asArgument && !use.inObject) outputs.add(key);
-  for (const [key, use] of state.objectUse) if (use.double && use.asArgument && !use.asDependency) outputs.add(key);
+  if (state.assertionSubjects.size === 0) return;
+  const reaches = reachesUnit(state);
+  const outputs = new Set<string>(state.memberHandOvers);
+  for (const [key, use] of state.fnDoubleUse) if (!use.inObject && (use.asArgument || reaches(key))) outputs.add(key);
+  for (const [key, use] of state.objectUse) if (use.double && reaches(key)) outputs.add(key);
   for (const spy of state.pendingSpies) {
-    if (promoted.has(spy)) continue;
-    const use = state.objectUse.get(spy.objectKey);
-    if (!use || !use.asArgument || use.asDependency) continue;
+    if (promoted.has(spy) || !reaches(spy.objectKey)) continue;
     outputs.add(spy.objectKey);
     if (spy.variableKey) outputs.add(spy.variableKey);
   }
   for (const [spy, { objectKey, objectRoot }] of state.spyTargets) if (objectRoot === 'console' || outputs.has(objectKey)) outputs.add(spy);
-  for (const [assertion, key] of state.assertionSubjectKeys) {
-    if (outputs.has(key) || assertion.subjectRoot === 'console') assertion.onOutputChannel = true;
+  for (const [assertion, { key, path }] of state.assertionSubjects) {
+    if (assertion.subjectRoot === 'console' || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
   }
+}
+
+/** `props@test:1`, `props@test:1.onSubmit`, `props@test:1.onSubmit.mock`…: the subject and what it was read through. */
+function pathKeys(key: string, path: readonly string[]): string[] {
+  const keys = [key];
+  for (const name of path) keys.push(`${keys[keys.length - 1]}.${name}`);
+  return keys;
+}
+
+/**
+ * Whether the variable with this binding key reaches the unit: handed to a call or spread into
+ * its props and never handed to `new` or a provider, or held by an object (or the member of one)
+ * that reaches it.
+ */
+function reachesUnit(state: ExtractionState): (key: string) => boolean {
+  const known = new Map<string, boolean>();
+  const reaches = (key: string): boolean => {
+    const answer = known.get(key);
+    if (answer !== undefined) return answer;
+    // A holder that holds itself (`a = { ...a }`) reaches nothing through itself.
+    known.set(key, false);
+    const use = state.objectUse.get(key);
+    const result =
+      !use?.asDependency &&
+      (!!use?.asArgument ||
+        (state.containedIn.get(key) ?? []).some((c) => (c.path !== null && state.memberHandOvers.has(`${c.container}.${c.path}`)) || reaches(c.container)));
+    known.set(key, result);
+    return result;
+  };
+  return reaches;
 }
 
 /**

@@ -186,6 +186,12 @@ export const SINON_BEHAVIOURS: Record<string, BehaviourReplacement> = lookupTabl
   withArgs: 'implementation',
 });
 
+/**
+ * Sinon and Jasmine behaviours whose argument the double hands back or runs (`stub.returns(client)`,
+ * `spy.and.returnValue(x)`); their generic names (`get`, `value`, `withArgs`) are left out.
+ */
+export const VALUE_BEHAVIOURS: ReadonlySet<string> = new Set(['returns', 'resolves', 'callsFake', 'returnValue', 'returnValues', 'callFake', 'resolveTo']);
+
 /** Jasmine `spyOn(...).and.<x>` behaviours; callThrough keeps the real implementation. */
 export const JASMINE_BEHAVIOURS: Record<string, BehaviourReplacement> = lookupTable({
   returnValue: 'return-value',
