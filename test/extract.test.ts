@@ -321,6 +321,30 @@ ${top}`;
     ]);
   });
 
+  describe('spies', () => {
+    check([
+      ['a spy without behaviour on a real object', '', "const pool = new Pool();\nconst end = jest.spyOn(pool, 'end');\nawait new Service(pool).close();\nexpect(end).toHaveBeenCalled();", false],
+      ['a spy without behaviour, asserted through the object', '', "jest.spyOn(api, 'load');\nawait close(new Pool());\nexpect(api.load).toHaveBeenCalledWith(1);", false],
+      ['sinon.spy on a real object', '', "const pool = new Pool();\nconst end = sinon.spy(pool, 'end');\nawait new Service(pool).close();\nexpect(end.calledOnce).toBe(true);", false],
+      ['sinon.stub on a real object', '', "const pool = new Pool();\nconst end = sinon.stub(pool, 'end');\nawait new Service(pool).close();\nexpect(end.calledOnce).toBe(true);", true],
+      [
+        'a spy given behaviour in a beforeEach',
+        "let load: jest.SpyInstance;\nbeforeEach(() => {\n  load = jest.spyOn(api, 'load');\n  load.mockResolvedValue([]);\n});",
+        'await close(new Pool());\nexpect(load).toHaveBeenCalled();',
+        true,
+      ],
+      ['a spy given behaviour later in the test', '', "const load = jest.spyOn(api, 'load');\nload.mockReturnValue([]);\nawait close(new Pool());\nexpect(api.load).toHaveBeenCalled();", true],
+      ['a spy on a module the file mocks', "jest.mock('../src/unit');", "jest.spyOn(api, 'load');\nawait close(new Pool());\nexpect(api.load).toHaveBeenCalled();", true],
+      ['a spy on an object of doubles', '', "const repo = { save: jest.fn() };\nconst save = jest.spyOn(repo, 'save');\nawait new Service(repo).run();\nexpect(save).toHaveBeenCalled();", true],
+      [
+        'a spy on the double a DI container hands out',
+        "import { Test } from '@nestjs/testing';",
+        "const moduleRef = await Test.createTestingModule({ providers: [{ provide: 'REPO', useValue: { find: jest.fn() } }] }).compile();\nconst repo = moduleRef.get('REPO');\nconst find = jest.spyOn(repo, 'find');\nawait close(new Pool());\nexpect(find).toHaveBeenCalled();",
+        true,
+      ],
+      ['a timer spy under fake timers', '', "jest.useFakeTimers();\nconst timer = jest.spyOn(global, 'setTimeout');\nawait close(new Pool());\nexpect(timer).toHaveBeenCalled();", true],
+    ]);
+  });
 });
 
 describe('shared state', () => {

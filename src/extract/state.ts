@@ -542,6 +542,15 @@ export interface PendingSpy extends Position {
   /** True when that variable is declared at file or describe scope (shared by tests). */
   sharedVariable: boolean;
   benign: boolean;
+  /**
+   * True when the spied object is itself a double (a fn double, an object of doubles, a deep double,
+   * a name that says so, an import of a module the file mocks): its methods were never real.
+   */
+  onDouble: boolean;
+  /** True for spies that cannot be given behaviour (`sinon.spy(obj, 'm')`): they always let the real method run. */
+  observeOnly?: boolean;
+  /** When the spied object was asked of a DI container: its token, and whether the spy is on a part of it. */
+  fromContainer?: { token: string; member: boolean };
 }
 
 /** All identifiers a binding name introduces (`{ a, b: [c] }` → a, c). */
