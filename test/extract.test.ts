@@ -345,6 +345,14 @@ ${top}`;
       ['a timer spy under fake timers', '', "jest.useFakeTimers();\nconst timer = jest.spyOn(global, 'setTimeout');\nawait close(new Pool());\nexpect(timer).toHaveBeenCalled();", true],
     ]);
   });
+
+  describe('requests and responses from Express testing libraries', () => {
+    check([
+      ['a sinon-express-mock response handed to the middleware', "const { mockReq, mockRes } = require('sinon-express-mock');", "const res = mockRes();\nhandler(mockReq(), res);\nexpect(res.redirect.calledWith('/login')).toBe(true);", false],
+      ['a node-mocks-http response from createMocks', "import httpMocks from 'node-mocks-http';", 'const { req, res } = httpMocks.createMocks();\nres.json = jest.fn();\nhandler(req, res);\nexpect(res.json).toHaveBeenCalled();', false],
+      ['a sinon-express-mock response the unit never gets', "const { mockRes } = require('sinon-express-mock');", "const res = mockRes();\nnew Guard(res).check();\nexpect(res.redirect.calledWith('/login')).toBe(true);", true],
+    ]);
+  });
 });
 
 describe('shared state', () => {

@@ -15,6 +15,7 @@ import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './
 import type { ExtractionState } from './state.js';
 import {
   BEHAVIOUR_METHODS,
+  HTTP_MESSAGE_DOUBLES,
   HTTP_METHODS,
   isFnDoubleChain,
   JASMINE_BEHAVIOURS,
@@ -932,6 +933,23 @@ function isDoubleClass(state: ExtractionState, name: string): boolean {
   const origin = state.originOf(name.split('.')[0]!);
   if (!origin) return state.localClasses.has(name);
   return !!origin.module && /(^|\/)(__mocks__|mocks?|fakes?|stubs?|testing|test-utils)(\/|$)/i.test(origin.module);
+}
+
+/**
+ * A request or response double from an Express testing library: `mockRes()` (sinon-express-mock),
+ * `httpMocks.createResponse()` (node-mocks-http), `getMockRes()` (@jest-mock/express).
+ */
+export function isHttpMessageDouble(state: ExtractionState, expr: ts.Expression): boolean {
+  const call = unwrap(expr);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const origin = state.originOf(callee.text);
+    return !!origin?.module && !origin.instance && !!HTTP_MESSAGE_DOUBLES[origin.module]?.has(origin.name);
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const origin = state.originOf(callee.expression.text);
+  return !!origin?.module && !origin.instance && (origin.name === '*' || origin.name === 'default') && !!HTTP_MESSAGE_DOUBLES[origin.module]?.has(callee.name.text);
 }
 
 /** Whether a value handed to DI is a double rather than plain configuration data. */

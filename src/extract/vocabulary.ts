@@ -279,6 +279,17 @@ export const CONTEXT_ASSERTIONS = new Set([
   'assert',
 ]);
 
+/**
+ * Request and response doubles made by Express testing libraries, by package and factory. A
+ * response made by one and handed to the unit is what the unit writes its answer into, like a
+ * hand-made `res = { status: jest.fn() }`.
+ */
+export const HTTP_MESSAGE_DOUBLES: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
+  'sinon-express-mock': new Set(['mockReq', 'mockRes']),
+  'node-mocks-http': new Set(['createRequest', 'createResponse', 'createMocks']),
+  '@jest-mock/express': new Set(['getMockReq', 'getMockRes']),
+});
+
 export const SINON_ROOTS: ReadonlySet<string> = new Set(['sinon', 'sandbox']);
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);

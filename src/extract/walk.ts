@@ -10,6 +10,7 @@ import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, re
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
   isDoubleValue,
+  isHttpMessageDouble,
   propertyKey,
   recogniseAngularHttpTesting,
   recogniseMemberAssignment,
@@ -141,6 +142,10 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
           state.trackObject(declaration.name.text, true);
         }
       }
+      // `const res = mockRes()`, `const { req, res } = httpMocks.createMocks()`: objects of doubles, like a hand-made `res`.
+      if (declaration.initializer && isHttpMessageDouble(state, declaration.initializer)) {
+        for (const name of bindingNames(declaration.name)) state.trackObject(name, true);
+      }
       return;
     }
     case ts.SyntaxKind.FunctionDeclaration: {
@@ -198,8 +203,8 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
         noteResponseBinding(state, left.text, right);
         state.initializers.set(left.text, right);
         // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.
-        if (ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) {
-          state.localDoubleObjects.add(left.text);
+        if ((ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) || isHttpMessageDouble(state, right)) {
+          if (ts.isObjectLiteralExpression(right)) state.localDoubleObjects.add(left.text);
           state.trackObject(left.text, true);
         }
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
