@@ -513,6 +513,80 @@ it('deletes', async () => { const res = await request(app).delete('/orders/1'); 
   });
 });
 
+describe('mock-invocation-only: what the unit is given, what a spy watches', () => {
+  /** One jest test file; the test under audit starts on the line after `top`. */
+  const invocations = async (top: string, body: string): Promise<string[]> => {
+    const head = `import { render } from '@testing-library/react';
+import { Pool } from 'pg';
+import sinon from 'sinon';
+import { api, close, Form, Guard, handler, Service } from '../src/unit';
+${top}`;
+    const found = await findingsOf(
+      { 'package.json': jestPkg, 'test/unit.test.tsx': `${head}\nit('t', async () => {\n${body}\n});\n` },
+      'mock-invocation-only',
+    );
+    const testLine = head.split('\n').length + 1;
+    return found.map((f) => (f === `mock-invocation-only@${testLine}` ? 'flagged' : f));
+  };
+  const check = (cases: [string, string, string, boolean][]): void => {
+    for (const [name, top, body, flagged] of cases) {
+      it(`${name} ${flagged ? 'is' : 'is not'} reported`, async () => {
+        expect(await invocations(top, body)).toEqual(flagged ? ['flagged'] : []);
+      });
+    }
+  };
+
+  describe('callbacks and objects of doubles handed to the unit', () => {
+    check([
+      ['props spread into a component', 'const props = { onSubmit: jest.fn() };', 'render(<Form {...props} />);\nexpect(props.onSubmit).toHaveBeenCalled();', false],
+      ['a member of a props object', '', 'const props = { onSubmit: jest.fn() };\nrender(<Form onSubmit={props.onSubmit} />);\nexpect(props.onSubmit).toHaveBeenCalled();', false],
+      ['a callback held by props spread into a component', '', 'const onClose = jest.fn();\nconst props = { onClose, title: "x" };\nrender(<Form {...props} />);\nexpect(onClose).toHaveBeenCalled();', false],
+      ['a callback held by props whose member is handed over', '', 'const onClose = jest.fn();\nconst props = { onClose };\nrender(<Form onClose={props.onClose} />);\nexpect(onClose).toHaveBeenCalled();', false],
+      ["doubles spread into a call's argument", '', 'const deps = { send: jest.fn() };\nawait handler({ ...deps, id: 1 });\nexpect(deps.send).toHaveBeenCalled();', false],
+      ['a response cast to its type', '', 'const res = { status: jest.fn() };\nhandler({} as never, res as unknown as Response);\nexpect(res.status).toHaveBeenCalledWith(401);', false],
+      ['a response whose double returns it', '', 'const res = { status: jest.fn(), json: jest.fn() };\nres.status.mockReturnValue(res);\nhandler({}, res);\nexpect(res.status).toHaveBeenCalledWith(401);', false],
+      ['an object of doubles only a double hands back', '', 'const qb = { where: jest.fn() };\napi.query.mockReturnValue(qb);\nawait close(new Pool());\nexpect(qb.where).toHaveBeenCalled();', true],
+      ['doubles handed to a constructor', '', 'const deps = { save: jest.fn() };\nnew Service(deps).run();\nexpect(deps.save).toHaveBeenCalled();', true],
+      ['a double held by an object handed to a constructor', '', 'const repo = { save: jest.fn() };\nconst deps = { repo };\nnew Service(deps).run();\nexpect(repo.save).toHaveBeenCalled();', true],
+      ['doubles spread into a constructor argument', '', 'const deps = { save: jest.fn() };\nnew Service({ ...deps }).run();\nexpect(deps.save).toHaveBeenCalled();', true],
+      ['a member the component is not given', '', 'const props = { onSubmit: jest.fn(), api: { load: jest.fn() } };\nrender(<Form onSubmit={props.onSubmit} />);\nexpect(props.api.load).toHaveBeenCalled();', true],
+    ]);
+  });
+
+  describe('spies', () => {
+    check([
+      ['a spy without behaviour on a real object', '', "const pool = new Pool();\nconst end = jest.spyOn(pool, 'end');\nawait new Service(pool).close();\nexpect(end).toHaveBeenCalled();", false],
+      ['a spy without behaviour, asserted through the object', '', "jest.spyOn(api, 'load');\nawait close(new Pool());\nexpect(api.load).toHaveBeenCalledWith(1);", false],
+      ['sinon.spy on a real object', '', "const pool = new Pool();\nconst end = sinon.spy(pool, 'end');\nawait new Service(pool).close();\nexpect(end.calledOnce).toBe(true);", false],
+      ['sinon.stub on a real object', '', "const pool = new Pool();\nconst end = sinon.stub(pool, 'end');\nawait new Service(pool).close();\nexpect(end.calledOnce).toBe(true);", true],
+      [
+        'a spy given behaviour in a beforeEach',
+        "let load: jest.SpyInstance;\nbeforeEach(() => {\n  load = jest.spyOn(api, 'load');\n  load.mockResolvedValue([]);\n});",
+        'await close(new Pool());\nexpect(load).toHaveBeenCalled();',
+        true,
+      ],
+      ['a spy given behaviour later in the test', '', "const load = jest.spyOn(api, 'load');\nload.mockReturnValue([]);\nawait close(new Pool());\nexpect(api.load).toHaveBeenCalled();", true],
+      ['a spy on a module the file mocks', "jest.mock('../src/unit');", "jest.spyOn(api, 'load');\nawait close(new Pool());\nexpect(api.load).toHaveBeenCalled();", true],
+      ['a spy on an object of doubles', '', "const repo = { save: jest.fn() };\nconst save = jest.spyOn(repo, 'save');\nawait new Service(repo).run();\nexpect(save).toHaveBeenCalled();", true],
+      [
+        'a spy on the double a DI container hands out',
+        "import { Test } from '@nestjs/testing';",
+        "const moduleRef = await Test.createTestingModule({ providers: [{ provide: 'REPO', useValue: { find: jest.fn() } }] }).compile();\nconst repo = moduleRef.get('REPO');\nconst find = jest.spyOn(repo, 'find');\nawait close(new Pool());\nexpect(find).toHaveBeenCalled();",
+        true,
+      ],
+      ['a timer spy under fake timers', '', "jest.useFakeTimers();\nconst timer = jest.spyOn(global, 'setTimeout');\nawait close(new Pool());\nexpect(timer).toHaveBeenCalled();", true],
+    ]);
+  });
+
+  describe('requests and responses from Express testing libraries', () => {
+    check([
+      ['a sinon-express-mock response handed to the middleware', "const { mockReq, mockRes } = require('sinon-express-mock');", "const res = mockRes();\nhandler(mockReq(), res);\nexpect(res.redirect.calledWith('/login')).toBe(true);", false],
+      ['a node-mocks-http response from createMocks', "import httpMocks from 'node-mocks-http';", 'const { req, res } = httpMocks.createMocks();\nres.json = jest.fn();\nhandler(req, res);\nexpect(res.json).toHaveBeenCalled();', false],
+      ['a sinon-express-mock response the unit never gets', "const { mockRes } = require('sinon-express-mock');", "const res = mockRes();\nnew Guard(res).check();\nexpect(res.redirect.calledWith('/login')).toBe(true);", true],
+    ]);
+  });
+});
+
 describe('shared state', () => {
   it('ignores shadowing locals and resets through local helpers', async () => {
     const files = {

@@ -146,7 +146,25 @@ function add(state: ExtractionState, node: ts.Node, kind: AssertionKind, matcher
   if (details.http) assertion.http = details.http;
   state.model.assertions.push(assertion);
   // Which variable the asserted double is, decided after the walk (output channel or stand-in).
-  if (kind === 'mock-invocation' && subjectRoot !== null) state.assertionSubjectKeys.set(assertion, state.bindingKey(subjectRoot));
+  if (kind === 'mock-invocation' && subjectRoot !== null) {
+    state.assertionSubjects.set(assertion, { key: state.bindingKey(subjectRoot), path: propertyPath(unwrapMocked(subject!)) });
+  }
+}
+
+/**
+ * The property names read from a subject's root before anything else (an index, a call):
+ * `props.onSubmit` → ['onSubmit'], `pool.drain.mock.calls[0]` → ['drain', 'mock', 'calls'].
+ */
+function propertyPath(expr: ts.Expression): string[] {
+  const names: string[] = [];
+  let current = unwrap(expr);
+  for (let guard = 0; guard < 64; guard++) {
+    if (ts.isPropertyAccessExpression(current)) names.push(current.name.text);
+    else if (ts.isElementAccessExpression(current) || ts.isCallExpression(current)) names.length = 0;
+    else break;
+    current = unwrap(current.expression);
+  }
+  return names.reverse();
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { PARSE_OPTIONS, ts } from '../typescript.js';
 import { ownerKey } from '../model/queries.js';
-import type { Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
+import type { Assertion, Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
 import { dropAnsweredMockAgents, sameOwner } from './mocks.js';
 import { unwrap } from './chain.js';
@@ -87,7 +87,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   recordExports(state);
   dropTypeOnlyEngineImports(state);
   recordAlwaysAllows(state);
-  markOutputChannels(state, promoted);
+  markAssertionSubjects(state, promoted);
   for (const [id, use] of state.completions) if (use.later && !use.body) model.tests[id]!.endsOnEvent = true;
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
   model.suppressions = extractSuppressions(state.sourceFile);
@@ -115,28 +115,128 @@ function recordAlwaysAllows(state: ExtractionState): void {
 }
 
 /**
- * Marks invocation assertions about the unit's output channels rather than about doubles standing
- * in for a dependency: callbacks and object doubles the test hands to the unit (`handler(req, res)`
- * with `res = { status: jest.fn() }`), observe-only spies on a real object it hands over
- * (`jest.spyOn(res, 'send')` on a node-mocks-http response), and spies on console (what the unit
- * logs). Variables are told apart by binding, so tests reusing a name do not decide for each other.
+ * Marks invocation assertions that are not about a double standing in for a dependency:
+ * - about the unit's output channels: callbacks and objects of doubles the test hands to the unit
+ *   (`handler(req, res)` with `res = { status: jest.fn() }`, `<Form {...props} />`), directly, one
+ *   member at a time (`onSubmit={props.onSubmit}`) or inside an object that is handed over
+ *   (`props = { onClose }`); observe-only spies on a real object it hands over (`jest.spyOn(res,
+ *   'send')` on a node-mocks-http response); spies on console (what the unit logs);
+ * - about a real method: a spy given no behaviour on an object that is not a double.
+ * Variables are told apart by binding, so tests reusing a name do not decide for each other.
  */
-function markOutputChannels(state: ExtractionState, promoted: ReadonlySet<PendingSpy>): void {
-  if (state.assertionSubjectKeys.size === 0) return;
-  const outputs = new Set<string>();
-  for (const [key, use] of state.fnDoubleUse) if (use.asArgument && !use.inObject) outputs.add(key);
-  for (const [key, use] of state.objectUse) if (use.double && use.asArgument && !use.asDependency) outputs.add(key);
+function markAssertionSubjects(state: ExtractionState, promoted: ReadonlySet<PendingSpy>): void {
+  if (state.assertionSubjects.size === 0) return;
+  const reaches = reachesUnit(state);
+  const outputs = new Set<string>(state.memberHandOvers);
+  for (const [key, use] of state.fnDoubleUse) if (!use.inObject && (use.asArgument || reaches(key))) outputs.add(key);
+  for (const [key, use] of state.objectUse) if (use.double && reaches(key)) outputs.add(key);
   for (const spy of state.pendingSpies) {
-    if (promoted.has(spy)) continue;
-    const use = state.objectUse.get(spy.objectKey);
-    if (!use || !use.asArgument || use.asDependency) continue;
+    if (promoted.has(spy) || !reaches(spy.objectKey)) continue;
     outputs.add(spy.objectKey);
     if (spy.variableKey) outputs.add(spy.variableKey);
   }
   for (const [spy, { objectKey, objectRoot }] of state.spyTargets) if (objectRoot === 'console' || outputs.has(objectKey)) outputs.add(spy);
-  for (const [assertion, key] of state.assertionSubjectKeys) {
-    if (outputs.has(key) || assertion.subjectRoot === 'console') assertion.onOutputChannel = true;
+  const observing = observingSpies(state, promoted);
+  for (const [assertion, { key, path }] of state.assertionSubjects) {
+    if (assertion.subjectRoot === 'console' || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
+    else if (observing(assertion, key, path)) assertion.observesRealMethod = true;
   }
+}
+
+/** `props@test:1`, `props@test:1.onSubmit`, `props@test:1.onSubmit.mock`…: the subject and what it was read through. */
+function pathKeys(key: string, path: readonly string[]): string[] {
+  const keys = [key];
+  for (const name of path) keys.push(`${keys[keys.length - 1]}.${name}`);
+  return keys;
+}
+
+/**
+ * Whether the variable with this binding key reaches the unit: handed to a call or spread into
+ * its props and never handed to `new` or a provider, or held by an object (or the member of one)
+ * that reaches it.
+ */
+function reachesUnit(state: ExtractionState): (key: string) => boolean {
+  const known = new Map<string, boolean>();
+  const reaches = (key: string): boolean => {
+    const answer = known.get(key);
+    if (answer !== undefined) return answer;
+    // A holder that holds itself (`a = { ...a }`) reaches nothing through itself.
+    known.set(key, false);
+    const use = state.objectUse.get(key);
+    const result =
+      !use?.asDependency &&
+      (!!use?.asArgument ||
+        (state.containedIn.get(key) ?? []).some((c) => (c.path !== null && state.memberHandOvers.has(`${c.container}.${c.path}`)) || reaches(c.container)));
+    known.set(key, result);
+    return result;
+  };
+  return reaches;
+}
+
+const CLOCK_MEMBERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'nextTick', 'now']);
+
+/**
+ * For an invocation assertion, whether its subject is a spy that only observes a real method: a
+ * spy given no behaviour anywhere (`sinon.spy(pool, 'drain')`, a bare `jest.spyOn`), made where
+ * it applies to the assertion, on an object that is no double and not from a module the file
+ * mocks, and with no other double replacing the same method there.
+ */
+function observingSpies(state: ExtractionState, promoted: ReadonlySet<PendingSpy>): (assertion: Assertion, key: string, path: readonly string[]) => boolean {
+  const model = state.model;
+  // Indexed once: a generated file may hold thousands of spies and assertions.
+  const byVariable = new Map<string, PendingSpy[]>();
+  const byTarget = new Map<string, PendingSpy[]>();
+  for (const spy of state.pendingSpies) {
+    if (spy.variableKey !== null) push(byVariable, spy.variableKey, spy);
+    push(byTarget, `${spy.object}.${spy.member}`, spy);
+  }
+  const methodSites = new Map<string, MockSite[]>();
+  for (const m of model.mocks) if (m.family === 'method' && m.target.kind === 'member') push(methodSites, `${m.target.object}.${m.target.member}`, m);
+  const clockSites = model.mocks.filter((m) => m.family === 'clock');
+  const mockedModules = new Set(model.mocks.flatMap((m) => (m.target.kind === 'module' ? [m.target.specifier] : [])));
+  const providedTokens = new Set(model.mocks.flatMap((m) => (m.family === 'dependency-injection' && m.target.kind === 'token' ? [m.target.name] : [])));
+  // What a DI container hands out is a double when the file provides one for its token; a part of
+  // it (a service's repository) may be one whenever the file provides any.
+  const fromProvidedDouble = (spy: PendingSpy): boolean =>
+    !!spy.fromContainer && (spy.fromContainer.member ? providedTokens.size > 0 : providedTokens.has(spy.fromContainer.token));
+  return (assertion, key, path) => {
+    const at = assertion.owner;
+    const found = new Set<PendingSpy>();
+    for (const k of pathKeys(key, path)) for (const spy of byVariable.get(k) ?? []) found.add(spy);
+    if (assertion.subjectRoot !== null) for (const t of pathKeys(assertion.subjectRoot, path)) for (const spy of byTarget.get(t) ?? []) found.add(spy);
+    const spies = [...found].filter((spy) => setupApplies(model, spy.owner, at));
+    if (spies.length === 0) return false;
+    return spies.every((spy) => {
+      if (promoted.has(spy) || spy.onDouble || fromProvidedDouble(spy) || (spy.origin?.module && mockedModules.has(spy.origin.module))) return false;
+      // Under fake timers the timer functions and the clock are fakes themselves.
+      if ((CLOCK_MEMBERS.has(spy.member) || spy.object === 'Date') && clockSites.some((m) => setupApplies(model, m.owner, at))) return false;
+      // Another double of the same method where the assertion runs (`sinon.stub(pool, 'drain')` in a hook).
+      return !(methodSites.get(`${spy.object}.${spy.member}`) ?? []).some((m) => setupApplies(model, m.owner, at));
+    });
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Whether what an owner set up is in place where an assertion runs: the file's and the enclosing
+ * describes' and hooks' set-up applies to their tests, a test's only to itself. What a helper sets
+ * up is taken to apply wherever it may be called.
+ */
+function setupApplies(model: TestFileModel, setup: Owner, at: Owner): boolean {
+  if (setup.kind === 'file' || setup.kind === 'helper') return true;
+  if (at.kind !== 'test') return at.kind === setup.kind && sameOwner(at, setup);
+  if (setup.kind === 'test') return setup.id === at.id;
+  const describeId = setup.kind === 'describe' ? setup.id : model.hooks[setup.id]!.describeId;
+  if (describeId === null) return true;
+  for (let current: number | null = model.tests[at.id]!.describeId; current !== null; current = model.describes[current]?.parentId ?? null) {
+    if (current === describeId) return true;
+  }
+  return false;
 }
 
 /**
@@ -147,6 +247,7 @@ function promoteConfiguredSpies(state: ExtractionState): Set<PendingSpy> {
   const promoted = new Set<PendingSpy>();
   const behavioursOf = behaviourIndex(state.model.mockBehaviours);
   for (const spy of state.pendingSpies) {
+    if (spy.observeOnly) continue;
     const target = `${spy.object}.${spy.member}`;
     // A spy made in setup code (or kept in a shared variable) may be configured by any test;
     // one made inside a test only by that test.

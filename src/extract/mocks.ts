@@ -15,6 +15,7 @@ import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './
 import type { ExtractionState } from './state.js';
 import {
   BEHAVIOUR_METHODS,
+  HTTP_MESSAGE_DOUBLES,
   HTTP_METHODS,
   isFnDoubleChain,
   JASMINE_BEHAVIOURS,
@@ -288,8 +289,7 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
   if (context.assignedTo) {
     state.doubleNames.add(context.assignedTo);
     if (target.kind === 'member') {
-      const objectRoot = target.object.split('.')[0]!;
-      state.spyTargets.set(state.bindingKey(context.assignedTo), { objectKey: state.bindingKey(objectRoot), objectRoot });
+      noteSpyTarget(state, context.assignedTo, target);
       state.doubleSubjects.set(state.bindingKey(context.assignedTo), `${target.object}.${target.member}`);
     }
   }
@@ -391,6 +391,14 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
     return true;
   }
   if (method === 'spy' && context.assignedTo) state.doubleNames.add(context.assignedTo);
+  // sinon.spy(obj, 'm') wraps the real method and cannot be given behaviour: it only observes.
+  if (method === 'spy' && args.length >= 2) {
+    const target = memberTarget(state, args[0], args[1]);
+    if (target?.kind === 'member') {
+      if (context.assignedTo) noteSpyTarget(state, context.assignedTo, target);
+      pendSpy(state, call, mechanism, target, context.assignedTo, true);
+    }
+  }
   return method === 'spy' || method === 'fake';
 }
 
@@ -973,6 +981,23 @@ function isDoubleClass(state: ExtractionState, name: string): boolean {
   return !!origin.module && /(^|\/)(__mocks__|mocks?|fakes?|stubs?|testing|test-utils)(\/|$)/i.test(origin.module);
 }
 
+/**
+ * A request or response double from an Express testing library: `mockRes()` (sinon-express-mock),
+ * `httpMocks.createResponse()` (node-mocks-http), `getMockRes()` (@jest-mock/express).
+ */
+export function isHttpMessageDouble(state: ExtractionState, expr: ts.Expression): boolean {
+  const call = unwrap(expr);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const origin = state.originOf(callee.text);
+    return !!origin?.module && !origin.instance && !!HTTP_MESSAGE_DOUBLES[origin.module]?.has(origin.name);
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const origin = state.originOf(callee.expression.text);
+  return !!origin?.module && !origin.instance && (origin.name === '*' || origin.name === 'default') && !!HTTP_MESSAGE_DOUBLES[origin.module]?.has(callee.name.text);
+}
+
 /** Whether a value handed to DI is a double rather than plain configuration data. */
 export function isDoubleValue(state: ExtractionState, expr: ts.Node, depth: number): boolean {
   if (depth > 3) return false;
@@ -1176,12 +1201,29 @@ function chainAllows(chain: Chain, from: number, target: MockTarget): { allows?:
   return {};
 }
 
-function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, target: MockTarget, variable: string | null): void {
+/** `const send = jest.spyOn(res, 'send')`: the spy variable watches `res`. */
+function noteSpyTarget(state: ExtractionState, variable: string, target: MockTarget & { kind: 'member' }): void {
+  const objectRoot = target.object.split('.')[0]!;
+  state.spyTargets.set(state.bindingKey(variable), { objectKey: state.bindingKey(objectRoot), objectRoot });
+}
+
+function pendSpy(state: ExtractionState, call: ts.CallExpression, mechanism: string, target: MockTarget, variable: string | null, observeOnly = false): void {
   if (target.kind !== 'member') return;
+  const fromContainer = call.arguments[0] ? containerLookup(state, call.arguments[0]) : null;
   // An observe-only spy on an object the test hands to the unit watches the unit's output: follow the object.
   const objectRoot = target.object.split('.')[0]!;
   const objectKey = /^[\w$]+$/.test(objectRoot) ? state.trackObject(objectRoot, false) : objectRoot;
+  // A spy on a double watches a double: `jest.spyOn(mockRepo, 'save')`, `sinon.spy(stubs.mailer, 'send')`.
+  const onDouble =
+    isDoubleName(objectRoot) ||
+    state.doubleNames.has(objectRoot) ||
+    state.localDoubleObjects.has(objectRoot) ||
+    state.deepDoubleVars.has(objectRoot) ||
+    madeAsDouble(state, state.initializers.get(objectRoot));
   state.pendingSpies.push({
+    onDouble,
+    ...(observeOnly ? { observeOnly } : {}),
+    ...(fromContainer ? { fromContainer } : {}),
     variableKey: variable !== null ? state.bindingKey(variable) : null,
     objectKey,
     mechanism,
@@ -1193,8 +1235,51 @@ function pendSpy(state: ExtractionState, node: ts.Node, mechanism: string, targe
     sharedVariable: variable !== null && state.resolveShared(variable) !== null,
     benign: !!benignFlag(target).benign,
     madeInTest: state.owner.kind === 'test' && state.objectMadeInTest(target.object),
-    ...state.position(node),
+    ...state.position(call),
   });
+}
+
+/** A value made as a double: `createMockClient()`, `new FakeMailer()`, `{ send: async () => {} }`. */
+function madeAsDouble(state: ExtractionState, init: ts.Expression | undefined): boolean {
+  if (!init) return false;
+  const value = unwrap(init);
+  if (ts.isObjectLiteralExpression(value)) return containsDouble(state, value);
+  if (ts.isNewExpression(value)) {
+    const name = dottedName(value.expression);
+    return !!name && isDoubleClass(state, name);
+  }
+  if (!ts.isCallExpression(value)) return false;
+  const chain = flattenChain(value);
+  if (chain && isFnDoubleChain(chain, state.sinonRoots)) return true;
+  const callee = unwrap(value.expression);
+  return isDoubleName(ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '');
+}
+
+const CONTAINER_LOOKUPS = new Set(['get', 'resolve', 'inject']);
+
+/**
+ * For a spied object asked of a DI container (`model = moduleRef.get(getModelToken(Cat))`, or
+ * `service['repo']` with `service = module.get(UsersService)`): the token, named as provider sites
+ * name it, and whether the object is only a part of what the container handed out.
+ */
+function containerLookup(state: ExtractionState, objectArg: ts.Expression): { token: string; member: boolean } | null {
+  let current = unwrap(objectArg);
+  let member = false;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+    current = unwrap(current.expression);
+    member = true;
+  }
+  if (ts.isIdentifier(current)) {
+    const init = state.initializers.get(current.text);
+    if (!init) return null;
+    current = unwrap(init);
+  }
+  if (!ts.isCallExpression(current) || !current.arguments[0]) return null;
+  const callee = unwrap(current.expression);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (!CONTAINER_LOOKUPS.has(method)) return null;
+  const token = tokenTarget(state, current.arguments[0]);
+  return token.kind === 'token' ? { token: token.name, member } : null;
 }
 
 export function propertyKey(name: ts.PropertyName | ts.Node): string | null {

@@ -99,8 +99,25 @@ export class ExtractionState {
   readonly objectUse = new Map<string, { asArgument: boolean; asDependency: boolean; double: boolean }>();
   /** Spy variables and the object they watch, by binding (`const send = jest.spyOn(res, 'send')` → res). */
   readonly spyTargets = new Map<string, { objectKey: string; objectRoot: string }>();
-  /** Binding keys of the subjects of invocation assertions, to tell output channels from doubles after the walk. */
-  readonly assertionSubjectKeys = new Map<Assertion, string>();
+  /**
+   * Members of tracked objects handed to the unit on their own, as `key.path` (`onSubmit={props.onSubmit}`
+   * → `props@test:3.onSubmit`): the unit receives that part of the object, not the whole.
+   */
+  readonly memberHandOvers = new Set<string>();
+  /**
+   * Tracked variables placed in an object literal bound to another variable (`const props = { onClose }`,
+   * `{ ...baseProps }`), by binding: the holder's key and the property (null for a spread). Where the
+   * holder goes, they go.
+   */
+  readonly containedIn = new Map<string, { container: string; path: string | null }[]>();
+  /** Binding keys of the variables holding tracked variables (the holders in `containedIn`). */
+  readonly containerKeys = new Set<string>();
+  /**
+   * The subjects of invocation assertions, by binding key and the property path read from it
+   * (`expect(props.onSubmit)` → props, ['onSubmit']), to tell output channels and observed real
+   * methods from doubles after the walk.
+   */
+  readonly assertionSubjects = new Map<Assertion, { key: string; path: string[] }>();
   /** Classes declared in the test file itself (hand-written doubles when used as providers). */
   readonly localClasses = new Set<string>();
   /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */
@@ -576,6 +593,15 @@ export class ExtractionState {
     return key;
   }
 
+  /** Records that the tracked variable `key` was placed in the object literal bound to `container`. */
+  noteContainedIn(key: string, container: string, path: string | null): void {
+    const containerKey = this.trackObject(container, false);
+    this.containerKeys.add(containerKey);
+    const list = this.containedIn.get(key);
+    if (list) list.push({ container: containerKey, path });
+    else this.containedIn.set(key, [{ container: containerKey, path }]);
+  }
+
   noteFnDoubleUse(key: string, use: 'argument' | 'object'): void {
     const entry = this.fnDoubleUse.get(key);
     if (!entry) return;
@@ -611,6 +637,15 @@ export interface PendingSpy extends Position {
   benign: boolean;
   /** True when the spied object is one the owning test made itself. */
   madeInTest: boolean;
+  /**
+   * True when the spied object is itself a double (a fn double, an object of doubles, a deep double,
+   * a name that says so, an import of a module the file mocks): its methods were never real.
+   */
+  onDouble: boolean;
+  /** True for spies that cannot be given behaviour (`sinon.spy(obj, 'm')`): they always let the real method run. */
+  observeOnly?: boolean;
+  /** When the spied object was asked of a DI container: its token, and whether the spy is on a part of it. */
+  fromContainer?: { token: string; member: boolean };
 }
 
 /** All identifiers a binding name introduces (`{ a, b: [c] }` → a, c). */

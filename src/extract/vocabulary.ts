@@ -186,6 +186,12 @@ export const SINON_BEHAVIOURS: Record<string, BehaviourReplacement> = lookupTabl
   withArgs: 'implementation',
 });
 
+/**
+ * Sinon and Jasmine behaviours whose argument the double hands back or runs (`stub.returns(client)`,
+ * `spy.and.returnValue(x)`); their generic names (`get`, `value`, `withArgs`) are left out.
+ */
+export const VALUE_BEHAVIOURS: ReadonlySet<string> = new Set(['returns', 'resolves', 'callsFake', 'returnValue', 'returnValues', 'callFake', 'resolveTo']);
+
 /** Jasmine `spyOn(...).and.<x>` behaviours; callThrough keeps the real implementation. */
 export const JASMINE_BEHAVIOURS: Record<string, BehaviourReplacement> = lookupTable({
   returnValue: 'return-value',
@@ -272,6 +278,17 @@ export const CONTEXT_ASSERTIONS = new Set([
   'notStrictEqual',
   'assert',
 ]);
+
+/**
+ * Request and response doubles made by Express testing libraries, by package and factory. A
+ * response made by one and handed to the unit is what the unit writes its answer into, like a
+ * hand-made `res = { status: jest.fn() }`.
+ */
+export const HTTP_MESSAGE_DOUBLES: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
+  'sinon-express-mock': new Set(['mockReq', 'mockRes']),
+  'node-mocks-http': new Set(['createRequest', 'createResponse', 'createMocks']),
+  '@jest-mock/express': new Set(['getMockReq', 'getMockRes']),
+});
 
 export const SINON_ROOTS: ReadonlySet<string> = new Set(['sinon', 'sandbox']);
 

@@ -11,6 +11,7 @@ import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, re
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
 import {
   isDoubleValue,
+  isHttpMessageDouble,
   propertyKey,
   recogniseAngularHttpTesting,
   recogniseMemberAssignment,
@@ -27,6 +28,7 @@ import { recogniseFixedPathWrite, recogniseWaitCall, recogniseWaitPromise } from
 import { madeByTest, recogniseIdentifier, recogniseStateAssignment, recogniseStateCall, recogniseStateDelete, recogniseTestLocal } from './shared-state.js';
 import { bindingNames, isSandboxCreation, type ExtractionState } from './state.js';
 import { recogniseStructure } from './structure.js';
+import { BEHAVIOUR_METHODS, VALUE_BEHAVIOURS } from './vocabulary.js';
 
 /** Thrown when a file takes longer than its time budget; the file is reported, the run goes on. */
 export class TimeBudgetExceeded extends Error {
@@ -142,6 +144,10 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
           state.trackObject(declaration.name.text, true);
         }
       }
+      // `const res = mockRes()`, `const { req, res } = httpMocks.createMocks()`: objects of doubles, like a hand-made `res`.
+      if (declaration.initializer && isHttpMessageDouble(state, declaration.initializer)) {
+        for (const name of bindingNames(declaration.name)) state.trackObject(name, true);
+      }
       return;
     }
     case ts.SyntaxKind.FunctionDeclaration: {
@@ -200,8 +206,8 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
         noteResponseBinding(state, left.text, right);
         state.initializers.set(left.text, right);
         // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.
-        if (ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) {
-          state.localDoubleObjects.add(left.text);
+        if ((ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) || isHttpMessageDouble(state, right)) {
+          if (ts.isObjectLiteralExpression(right)) state.localDoubleObjects.add(left.text);
           state.trackObject(left.text, true);
         }
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);
@@ -405,7 +411,7 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
   const name = node.text;
   recogniseIdentifier(state, node, name, ancestors);
   if (state.importLocals.has(name) && isValueReference(node, parent)) state.noteImportUse(name, readsDataOnly(node, ancestors));
-  if (state.trackedUseNames.has(name)) noteHandOver(state, node, name, parent);
+  if (state.trackedUseNames.has(name)) noteHandOver(state, node, name, ancestors);
   if (name === state.testContextParam) recogniseCompletionListener(state, node, ancestors);
   if (name === 'HttpClientTestingModule' || name === 'provideHttpClientTesting') {
     if (!ts.isImportSpecifier(parent)) recogniseAngularHttpTesting(state, node);
@@ -413,27 +419,126 @@ function onIdentifier(state: ExtractionState, node: ts.Identifier, ancestors: ts
 }
 
 /**
- * How a tracked variable is handed over. Handed to a call (`handler(req, res)`): the unit writes
- * its output into it. Handed to `new` or placed in an object or provider: it stands in for a
- * dependency. A bare fn double handed to a call or to `new` is a callback. Passing it to the test
- * runner itself (`expect(res)`, `jest.spyOn(res, 'send')`) hands it to no unit.
+ * How a tracked variable is handed over. Handed to a call (`handler(req, res)`) or spread into a
+ * component's props (`<Form {...props} />`): the unit writes its output into it. Handed to `new` or
+ * placed in a provider or array: it stands in for a dependency. A bare fn double handed to a call,
+ * a JSX attribute or `new` is a callback. Placed in an object bound to a variable (`const props =
+ * { onClose }`), it goes where that object goes. Passing it to the test runner itself (`expect(res)`,
+ * `jest.spyOn(res, 'send')`) hands it to no unit.
  */
-function noteHandOver(state: ExtractionState, node: ts.Identifier, name: string, parent: ts.Node): void {
-  const asCallArgument = ts.isCallExpression(parent) && parent.arguments.includes(node) && !isRunnerCall(parent);
-  const asNewArgument = ts.isNewExpression(parent) && !!parent.arguments?.includes(node);
-  const inObject =
-    (ts.isPropertyAssignment(parent) && parent.initializer === node) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent);
-  if (!asCallArgument && !asNewArgument && !inObject && !ts.isJsxExpression(parent)) return;
+function noteHandOver(state: ExtractionState, node: ts.Identifier, name: string, ancestors: ts.Node[]): void {
   const key = state.bindingKey(name);
+  const parent = ancestors[ancestors.length - 1]!;
+  if (ts.isPropertyAccessExpression(parent)) {
+    noteMemberHandOver(state, key, ancestors);
+    return;
+  }
+  const handOver = handOverOf(node, ancestors, ancestors.length - 1);
+  if (!handOver) return;
+  if (handOver.kind === 'contained') {
+    if (state.objectUse.has(key) || state.fnDoubleUse.has(key)) state.noteContainedIn(key, handOver.container, handOver.path);
+    return;
+  }
   const objectUse = state.objectUse.get(key);
   if (objectUse) {
-    if (asCallArgument) objectUse.asArgument = true;
-    else if (asNewArgument || inObject) objectUse.asDependency = true;
+    if (handOver.kind === 'argument') objectUse.asArgument = true;
+    else if (handOver.kind === 'dependency') objectUse.asDependency = true;
   }
-  if (state.fnDoubleUse.has(key)) {
-    if (asCallArgument || asNewArgument || ts.isJsxExpression(parent)) state.noteFnDoubleUse(key, 'argument');
-    else state.noteFnDoubleUse(key, 'object');
+  if (state.fnDoubleUse.has(key)) state.noteFnDoubleUse(key, handOver.kind === 'dependency' && !handOver.constructed ? 'object' : 'argument');
+}
+
+/**
+ * `onSubmit={props.onSubmit}`, `useForm(props.onSubmit)`: part of an object of doubles (or of an
+ * object holding them) handed to the unit on its own. Only what reaches a call or a JSX attribute
+ * is recorded; the rest of the object is not handed over by it.
+ */
+function noteMemberHandOver(state: ExtractionState, key: string, ancestors: ts.Node[]): void {
+  const use = state.objectUse.get(key);
+  if (!use || (!use.double && !state.containerKeys.has(key))) return;
+  // The identifier is the object of its parent, a property access; follow `props.a.b` to its end.
+  let i = ancestors.length - 1;
+  let child = ancestors[i] as ts.PropertyAccessExpression;
+  const path = [child.name.text];
+  for (i--; i >= 0; i--) {
+    const above = ancestors[i]!;
+    if (!ts.isPropertyAccessExpression(above) || above.expression !== child) break;
+    path.push(above.name.text);
+    child = above;
   }
+  const handOver = handOverOf(child, ancestors, i);
+  if (handOver && (handOver.kind === 'argument' || handOver.kind === 'attribute')) state.memberHandOvers.add(`${key}.${path.join('.')}`);
+}
+
+type HandOver =
+  | { kind: 'argument' }
+  /** A JSX attribute's value (`onSubmit={onSubmit}`): a callback for a fn double, nothing yet for an object. */
+  | { kind: 'attribute' }
+  /** `constructed`: handed to `new`, where a bare fn double is still a callback. */
+  | { kind: 'dependency'; constructed: boolean }
+  | { kind: 'contained'; container: string; path: string | null };
+
+const ARGUMENT: HandOver = { kind: 'argument' };
+const ATTRIBUTE: HandOver = { kind: 'attribute' };
+
+/**
+ * Where the value `node` (whose parent is `ancestors[index]`) goes, past parentheses and type
+ * assertions (`handler(req, res as Response)`); null when it goes to no unit.
+ */
+function handOverOf(node: ts.Node, ancestors: ts.Node[], index: number): HandOver | null {
+  let child = node;
+  let i = index;
+  while (i >= 0 && isValueWrapper(ancestors[i]!)) child = ancestors[i--]!;
+  const parent = ancestors[i];
+  if (!parent) return null;
+  if (ts.isCallExpression(parent)) {
+    if (!parent.arguments.includes(child as ts.Expression) || isRunnerCall(parent)) return null;
+    // `find.mockResolvedValue(qb)`, `stub.returns(client)`: a double hands it back, the test hands it to no unit.
+    return givesBehaviour(parent) ? null : ARGUMENT;
+  }
+  if (ts.isNewExpression(parent)) return parent.arguments?.includes(child as ts.Expression) ? { kind: 'dependency', constructed: true } : null;
+  if (ts.isJsxExpression(parent)) return ATTRIBUTE;
+  // `<Form {...props} />`: the component receives every property as a prop.
+  if (ts.isJsxSpreadAttribute(parent)) return ARGUMENT;
+  if (ts.isArrayLiteralExpression(parent)) return { kind: 'dependency', constructed: false };
+  const inProperty = (ts.isPropertyAssignment(parent) && parent.initializer === child) || ts.isShorthandPropertyAssignment(parent);
+  if (!inProperty && !ts.isSpreadAssignment(parent)) return null;
+  const path = ts.isSpreadAssignment(parent) ? null : propertyKey(parent.name);
+  if (path === null && !ts.isSpreadAssignment(parent)) return { kind: 'dependency', constructed: false };
+  const holder = holderOf(ancestors, i - 1);
+  if (holder.kind === 'variable') return { kind: 'contained', container: holder.name, path };
+  if (holder.kind === 'runner') return null;
+  if (path !== null) return { kind: 'dependency', constructed: false };
+  // `handler({ ...deps })`, `<Form {...{ ...baseProps, title }} />`: the unit receives the doubles spread into its argument.
+  return holder.kind === 'argument' ? ARGUMENT : null;
+}
+
+/** What holds the object literal at `ancestors[index]`: a variable, a call's argument or JSX spread, the test runner, or something else. */
+function holderOf(ancestors: ts.Node[], index: number): { kind: 'variable'; name: string } | { kind: 'argument' | 'runner' | 'other' } {
+  let child = ancestors[index];
+  if (!child || !ts.isObjectLiteralExpression(child)) return { kind: 'other' };
+  let i = index - 1;
+  while (i >= 0 && isValueWrapper(ancestors[i]!)) child = ancestors[i--]!;
+  const above = ancestors[i];
+  if (!above) return { kind: 'other' };
+  if (ts.isVariableDeclaration(above) && above.initializer === child && ts.isIdentifier(above.name)) return { kind: 'variable', name: above.name.text };
+  if (ts.isBinaryExpression(above) && above.operatorToken.kind === ts.SyntaxKind.EqualsToken && above.right === child && ts.isIdentifier(above.left)) {
+    return { kind: 'variable', name: above.left.text };
+  }
+  if (ts.isCallExpression(above) && above.arguments.includes(child as ts.Expression)) {
+    return { kind: isRunnerCall(above) ? 'runner' : givesBehaviour(above) ? 'other' : 'argument' };
+  }
+  if (ts.isJsxSpreadAttribute(above)) return { kind: 'argument' };
+  return { kind: 'other' };
+}
+
+/** Behaviour given to a double with a value it hands back or runs: `mockReturnValue(x)`, `returns(x)`, `callsFake(fn)`. */
+function givesBehaviour(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && (BEHAVIOUR_METHODS[callee.name.text] !== undefined || VALUE_BEHAVIOURS.has(callee.name.text));
+}
+
+function isValueWrapper(node: ts.Node): boolean {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
 }
 
 const RUNNER_ROOTS = new Set(['expect', 'jest', 'vi', 'sinon', 'td', 'assert', 'chai', 'spyOn', 'mockReset', 'mockClear']);

@@ -222,13 +222,14 @@ export function testLabel(model: TestFileModel, testId: number | null | undefine
 
 /**
  * True when a test has assertions and every one is about a double being called. Calls of a
- * callback the test handed to the code count as real: they are the unit's output.
+ * callback the test handed to the code count as real: they are the unit's output. So do calls
+ * recorded by a spy that only observes a real method: the real method ran.
  */
 export function onlyInvocationAssertions(model: TestFileModel, test: TestCase): boolean {
   // A query that throws (getByRole, used to find what to click) says nothing about the result.
   const assertions = assertionsOfTest(model, test).filter((a) => a.kind !== 'implicit');
   if (assertions.length === 0) return false;
-  return assertions.every((a) => a.kind === 'mock-invocation' && !a.onOutputChannel);
+  return assertions.every((a) => a.kind === 'mock-invocation' && !a.onOutputChannel && !a.observesRealMethod);
 }
 
 /** True when facts owned by `owner` apply to `test` (the test itself, its hooks and helpers, its describes, the file). */

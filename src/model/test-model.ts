@@ -230,6 +230,12 @@ export interface Assertion extends Position {
    * console. Asserting on its calls checks the unit's output.
    */
   onOutputChannel?: boolean;
+  /**
+   * For invocation assertions: true when the subject is a spy given no behaviour on an object that
+   * is not itself a double (`sinon.spy(pool, 'drain')`, a bare `jest.spyOn(socket, 'setTimeout')`).
+   * The real method ran; the assertion checks that the real code called it, not that it called a mock.
+   */
+  observesRealMethod?: boolean;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
   http?: { part: 'status'; code: number } | { part: 'header' };
 }
