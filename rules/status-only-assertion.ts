@@ -42,18 +42,22 @@ const rule: RuleDefinition = {
       const assertions = assertionsOfTest(model, test);
       if (assertions.length === 0) continue;
       const codes: number[] = [];
+      const labels: string[] = [];
       let statusOnly = true;
       for (const a of assertions) {
-        if (a.http?.part === 'status') codes.push(a.http.code);
-        else statusOnly = false;
+        if (a.http?.part === 'status') {
+          codes.push(a.http.code);
+          // `response.ok` and `toBeOK()` accept any 2xx.
+          labels.push(a.http.anySuccess ? '2xx' : String(a.http.code));
+        } else statusOnly = false;
       }
       // Error statuses asserted alone are the contract of an error path.
       if (!statusOnly || codes.length === 0 || codes.some((c) => c >= 400)) continue;
       const health = HEALTH.test(testLabel(model, test.id) ?? test.title);
-      const distinct = [...new Set(codes)];
+      const distinct = [...new Set(labels)];
       findings.push({
         messageId: health ? 'healthOnly' : 'statusOnly',
-        data: { codes: distinct.join(', '), ...(distinct.every((c) => c === 204) ? NO_CONTENT : WITH_BODY) },
+        data: { codes: distinct.join(', '), ...(distinct.every((c) => c === '204') ? NO_CONTENT : WITH_BODY) },
         line: test.line,
         column: test.column,
         testId: test.id,

@@ -511,6 +511,18 @@ it('deletes', async () => { const res = await request(app).delete('/orders/1'); 
       '4 Test only checks that the response status is 204: a handler that answers 204 without changing anything passes too. Check the state the request changed: fetch the resource again or query the store.',
     ]);
   });
+
+  it('says 2xx for checks that accept any success (toBeOK, response.ok)', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { '@playwright/test': '1' } }),
+      'e2e/api.spec.ts': `import { test, expect } from '@playwright/test';
+test('lists', async ({ request }) => { const res = await request.get('/api/orders'); await expect(res).toBeOK(); });
+test('me', async ({ request }) => { const res = await request.get('/api/me'); expect(res.ok()).toBe(true); });
+test('one', async ({ request }) => { const res = await request.get('/api/orders/1'); expect(res.status()).toBe(200); });`,
+    });
+    const codes = result.findings.filter((f) => f.ruleId === 'status-only-assertion').map((f) => `${f.line} ${/status is (\S+):/.exec(f.message)?.[1]}`);
+    expect(codes).toEqual(['2 2xx', '3 2xx', '4 200']);
+  });
 });
 
 describe('mock-invocation-only: what the unit is given, what a spy watches', () => {

@@ -369,9 +369,11 @@ function httpPartOfExpect(state: ExtractionState, subject: ts.Expression | null,
     const code = statusCodeOf(state, first);
     if (code !== null) return { part: 'status', code };
   }
-  const inner = unwrap(subject);
+  let inner = unwrap(subject);
+  // Playwright's `response.ok()` is a method; fetch's `response.ok` a property.
+  if (ts.isCallExpression(inner) && inner.arguments.length === 0 && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'ok') inner = inner.expression;
   if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'ok' && isHttpResponse(state, inner.expression) && (matcher === 'toBe' || matcher === 'true' || matcher === 'toBeTruthy')) {
-    if (matcher !== 'toBe' || (first && first.kind === ts.SyntaxKind.TrueKeyword)) return { part: 'status', code: 200 };
+    if (matcher !== 'toBe' || (first && first.kind === ts.SyntaxKind.TrueKeyword)) return { part: 'status', code: 200, anySuccess: true };
   }
   if (matcher === 'toHaveProperty' && literalText(first) && /^(status|statusCode)$/.test(literalText(first)!) && isHttpResponse(state, subject)) {
     const code = statusCodeOf(state, matcherArgs[1]);
@@ -381,7 +383,7 @@ function httpPartOfExpect(state: ExtractionState, subject: ts.Expression | null,
     const code = statusCodeOf(state, first);
     if (code !== null) return { part: 'status', code };
   }
-  if (matcher === 'toBeOK') return { part: 'status', code: 200 };
+  if (matcher === 'toBeOK') return { part: 'status', code: 200, anySuccess: true };
   if (readsHeaders(subject) || matcher === 'header' || matcher === 'toHaveHeader') return { part: 'header' };
   return undefined;
 }

@@ -237,7 +237,8 @@ export interface Assertion extends Position {
    */
   observesRealMethod?: boolean;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
-  http?: { part: 'status'; code: number } | { part: 'header' };
+  /** `anySuccess`: the check accepts any 2xx (`response.ok`, `toBeOK()`), `code` is then 200. */
+  http?: { part: 'status'; code: number; anySuccess?: true } | { part: 'header' };
 }
 
 export type BindingValueKind =
