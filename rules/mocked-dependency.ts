@@ -23,6 +23,20 @@ function sameSystemAsEnclosing(file: AnalyzedFile, at: { line: number; column: n
   return enclosing.kind === boundary.kind && enclosing.system === boundary.system;
 }
 
+/**
+ * A module mock that hands the app a fake library's client (`vi.mock('@acme/prisma', () => ({ prisma }))`
+ * with `prisma` a prismock client) installs a double already reported where the fake is made.
+ */
+function installsReportedFake(file: AnalyzedFile, site: MockSite, index: number): boolean {
+  if (site.family !== 'module' || site.fakeLibrary) return false;
+  const boundary = file.boundaries[index]!;
+  return file.model.mocks.some((other, i) => {
+    if (i === index || !other.fakeLibrary || other.owner.kind !== 'file') return false;
+    const faked = file.boundaries[i]!;
+    return faked.kind === boundary.kind && faked.system === boundary.system;
+  });
+}
+
 const rule: RuleDefinition = {
   meta: {
     id: 'mocked-dependency',
@@ -48,6 +62,7 @@ const rule: RuleDefinition = {
       // Patching an object the test built itself, of no external system, is test scaffolding.
       if (site.selfMade && !boundary.external) return;
       if (site.partOf && sameSystemAsEnclosing(file, site.partOf, boundary)) return;
+      if (installsReportedFake(file, site, index)) return;
       const via = boundary.via.length > 1 ? ` (via ${boundary.via.join(' → ')})` : '';
       const owner = site.owner;
       const tests = owner.kind === 'test' ? [owner.id] : [];
