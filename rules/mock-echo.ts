@@ -64,7 +64,8 @@ const rule: RuleDefinition = {
           echoed = echoed.filter((b) => code.calls.includes(lastSegment(b.subject)));
           if (echoed.length === 0) continue;
         }
-        const behaviour = echoed[0]!;
+        // The test's own configuration is the one in force when it overrides one made around it.
+        const behaviour = echoed.find((b) => b.owner.kind === 'test') ?? echoed[0]!;
         // Several doubles may be told to return the same value (findUnique and findFirst both give oneCat): name them all.
         const doubles = [...new Set(echoed.map((b) => b.subject))];
         const double = doubles.length > 3 ? `${doubles.slice(0, 3).join(', ')}, …` : doubles.join(', ');

@@ -296,6 +296,26 @@ export function recogniseStateCall(state: ExtractionState, chain: Chain, ancesto
 // ---- double behaviour and resets ---------------------------------------------------------------
 
 /**
+ * What an implementation hands back on its only path: `() => users`, `async () => users`,
+ * `() => Promise.resolve(users)`, `() => { return users; }` give `users`, as `mockReturnValue(users)`
+ * would. Anything else gives null (and the implementation itself is no value).
+ */
+function returnedValue(fn: ts.Expression): ts.Expression | null {
+  const inner = unwrap(fn);
+  if (!isFunctionLike(inner)) return null;
+  let body: ts.Expression | undefined;
+  if (!ts.isBlock(inner.body)) body = inner.body;
+  else if (inner.body.statements.length === 1 && ts.isReturnStatement(inner.body.statements[0]!)) body = inner.body.statements[0].expression;
+  if (!body) return null;
+  const value = unwrap(body);
+  if (ts.isCallExpression(value) && value.arguments.length === 1 && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'resolve') {
+    const promise = unwrap(value.expression.expression);
+    if (ts.isIdentifier(promise) && promise.text === 'Promise') return value.arguments[0]!;
+  }
+  return value;
+}
+
+/**
  * The link that gives a double behaviour: a Jest/Vitest `mock*` method anywhere; a sinon behaviour
  * on a stub (`sinon.stub(a, 'b').resolves(x)`, `stub.returns(x)`); a Jasmine `.and.returnValue(x)`.
  */
@@ -337,7 +357,7 @@ function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[
     once,
     shared,
     owner: state.owner,
-    value: arg && !implementation ? valueRef(state, arg) : null,
+    value: arg ? valueRef(state, implementation ? (returnedValue(arg) ?? arg) : arg) : null,
     returns,
     ...(isFailingBehaviour(method, arg) ? { fault: true } : {}),
     ...state.position(link.node),
