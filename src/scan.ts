@@ -169,6 +169,12 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
       const target = resolver.resolve(path, record.specifier);
       if (target && isSourceFile(target)) targets.push(target);
     }
+    // A barrel's re-exports (`export * from './build-app'`) are the code its importers use.
+    for (const reexport of model.reexports) {
+      if (!resolver.isLocal(path, reexport.specifier, pkg.aliases)) continue;
+      const target = resolver.resolve(path, reexport.specifier);
+      if (target && isSourceFile(target) && !targets.includes(target)) targets.push(target);
+    }
     return targets;
   };
   // Setup files and automatic mocks apply to a whole package. A --changed-since run keeps those of

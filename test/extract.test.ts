@@ -888,6 +888,22 @@ describe('cross-file resolution', () => {
     expect(result.findings.filter((f) => f.ruleId === 'all-stubbed-integration')).toEqual([]);
   });
 
+  it('follows a helper reached through a barrel (export * from)', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { pg: '8' }, devDependencies: { jest: '29' } }),
+      'src/db.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+      'test/helpers/index.ts': "export * from './stub-db';\n",
+      'test/helpers/stub-db.ts': "import { pool } from '../../src/db';\nexport function stubDb() {\n  jest.spyOn(pool, 'query').mockResolvedValue({ rows: [] } as never);\n}\n",
+      'test/orders.integration.test.ts': "import { stubDb } from './helpers';\nit('lists', () => {\n  stubDb();\n  expect(1).toBe(1);\n});\n",
+    });
+    expect(result.files.map((f) => `${f.path}:${f.role}`)).toEqual([
+      'test/helpers/index.ts:support',
+      'test/helpers/stub-db.ts:support',
+      'test/orders.integration.test.ts:test',
+    ]);
+    expect(result.tests.map((t) => `${t.verdict}:${t.faked.join()}`)).toEqual(['ceremony:PostgreSQL']);
+  });
+
   it('resolves a spy on part of an instance the DI container handed out to that class', async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'p', dependencies: { '@prisma/client': '5' }, devDependencies: { jest: '29' } }),

@@ -254,6 +254,13 @@ function reachedThroughImports(input: AnalyzeInput, index: SupportIndex, boundar
       if (inFunctions(use.owner)) inFunction.add(use.local);
       else if (atLoad(use.owner)) inValues.add(use.local);
     }
+    // A barrel (`export * from './build-app'`, `export { buildApp } from './build-app'`): the names
+    // it passes on come from the module it names.
+    const ownNames = new Set(helperModel.helpers.map((h) => h.name));
+    for (const reexport of helperModel.reexports) {
+      const passed = names.filter((n) => !ownNames.has(n) && (reexport.names === null || reexport.names.includes(n)));
+      if (passed.length && isLocal(reexport.specifier, helper.pkg.aliases, helper.path)) enter(helper.path, helper.pkg, reexport.specifier, passed, locals, depth + 1);
+    }
     for (const record of helperModel.imports) {
       if (record.typeOnly) continue;
       const through = record.locals.filter((l) => inFunction.has(l) || inValues.has(l));
