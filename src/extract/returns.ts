@@ -8,6 +8,7 @@ import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import type { ReturnShape } from '../model/test-model.js';
 import { anyNode, flattenChain, isFunctionLike, unwrap } from './chain.js';
 import { BEHAVIOUR_METHODS, isFnDoubleChain, JASMINE_BEHAVIOURS, SINON_BEHAVIOURS } from './vocabulary.js';
+import { guardClassAllows } from './guard-classes.js';
 
 /** The shape of what a value expression stands for when returned. */
 export function shapeOfValue(expr: ts.Expression | undefined): ReturnShape {
@@ -103,29 +104,8 @@ export function allowsInObject(object: ts.ObjectLiteralExpression, sinonRoots: R
       if (allow) return allow;
     }
     // A guard class, or a mixin that makes one (`AuthGuard: () => class { canActivate() { return true } }`).
-    const cls = ts.isPropertyAssignment(property) ? classMade(property.initializer) : null;
-    const allow = cls ? allowsInClass(cls) : null;
+    const allow = ts.isPropertyAssignment(property) ? guardClassAllows(property.initializer) : null;
     if (allow) return `${name}: ${allow}`;
-  }
-  return null;
-}
-
-/** The class an expression is, or the class a function returns straight away (a mixin). */
-function classMade(expr: ts.Expression): ts.ClassExpression | null {
-  const inner = unwrap(expr);
-  if (ts.isClassExpression(inner)) return inner;
-  if (!isFunctionLike(inner)) return null;
-  if (!ts.isBlock(inner.body)) return ts.isClassExpression(unwrap(inner.body)) ? (unwrap(inner.body) as ts.ClassExpression) : null;
-  const last = inner.body.statements[inner.body.statements.length - 1];
-  return last && ts.isReturnStatement(last) && last.expression && ts.isClassExpression(unwrap(last.expression)) ? (unwrap(last.expression) as ts.ClassExpression) : null;
-}
-
-/** The first auth method of a class that always allows. */
-function allowsInClass(cls: ts.ClassExpression): string | null {
-  for (const member of cls.members) {
-    if (!ts.isMethodDeclaration(member) || !member.name || !ts.isIdentifier(member.name) || !AUTH_METHODS.test(member.name.text)) continue;
-    const allow = describeAllow(member.name.text, shapeOfFunction(member));
-    if (allow) return allow;
   }
   return null;
 }
