@@ -58,7 +58,6 @@ const RUNTIME_OBJECTS = new Set([
   'screen',
   'localStorage',
   'sessionStorage',
-  'performance',
   'URL',
   'CSS',
 ]);
