@@ -48,6 +48,22 @@ export function unwrap(expr: ts.Expression): ts.Expression {
   }
 }
 
+/** Parentheses and type assertions: they wrap a value without changing it (unlike `await`, which `unwrap` also strips). */
+function isValueWrapper(node: ts.Node): boolean {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+}
+
+/**
+ * Climbs from `node`, whose parent is `parents[index]`, past the wrappers above it: the outermost
+ * wrapper (or the node) and the index of what holds it (-1 when nothing does).
+ */
+export function climbWrappers(node: ts.Node, parents: readonly ts.Node[], index: number): [ts.Node, number] {
+  let value = node;
+  let i = index;
+  while (i >= 0 && isValueWrapper(parents[i]!)) value = parents[i--]!;
+  return [value, i];
+}
+
 function propertyName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string {
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   const arg = node.argumentExpression;

@@ -9,7 +9,7 @@
  */
 import { ts } from '../typescript.js';
 import { looksLikeAssertion } from './assertions.js';
-import { anyNode, flattenChain, isFunctionLike, rootIdentifier, unwrap } from './chain.js';
+import { anyNode, climbWrappers, flattenChain, isFunctionLike, rootIdentifier, unwrap } from './chain.js';
 import type { ExtractionState } from './state.js';
 import { BEHAVIOUR_METHODS, DESCRIBE_ROOTS, HOOK_KINDS, JASMINE_BEHAVIOURS, TEST_ROOTS, isFnDoubleChain } from './vocabulary.js';
 
@@ -99,19 +99,6 @@ function functionUse(state: ExtractionState, fn: ts.Node, parents: readonly ts.N
   if (ts.isMethodDeclaration(fn)) return parent && ts.isObjectLiteralExpression(parent) ? containerUse(state, parents, index - 1, depth + 1) : 'own';
   if (!isFunctionLike(fn)) return 'own';
   return valueUse(state, fn, parents, index - 1, depth + 1);
-}
-
-/** Skips parentheses and type assertions above a node: the value and the index of what holds it. */
-function climbWrappers(node: ts.Node, parents: readonly ts.Node[], index: number): [ts.Node, number] {
-  let value = node;
-  let i = index;
-  while (i >= 0) {
-    const p = parents[i]!;
-    if (!(ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p))) break;
-    value = p;
-    i--;
-  }
-  return [value, i];
 }
 
 /** Where a function value goes, from what holds it (`parents[index]`). */

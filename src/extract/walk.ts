@@ -4,7 +4,7 @@
  */
 import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
 import { ts } from '../typescript.js';
-import { flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
+import { climbWrappers, flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
 import { recogniseCompletionCall, recogniseCompletionListener } from './completion.js';
 import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
@@ -485,9 +485,7 @@ const ATTRIBUTE: HandOver = { kind: 'attribute' };
  * assertions (`handler(req, res as Response)`); null when it goes to no unit.
  */
 function handOverOf(node: ts.Node, ancestors: ts.Node[], index: number): HandOver | null {
-  let child = node;
-  let i = index;
-  while (i >= 0 && isValueWrapper(ancestors[i]!)) child = ancestors[i--]!;
+  const [child, i] = climbWrappers(node, ancestors, index);
   const parent = ancestors[i];
   if (!parent) return null;
   if (ts.isCallExpression(parent)) {
@@ -514,10 +512,9 @@ function handOverOf(node: ts.Node, ancestors: ts.Node[], index: number): HandOve
 
 /** What holds the object literal at `ancestors[index]`: a variable, a call's argument or JSX spread, the test runner, or something else. */
 function holderOf(ancestors: ts.Node[], index: number): { kind: 'variable'; name: string } | { kind: 'argument' | 'runner' | 'other' } {
-  let child = ancestors[index];
-  if (!child || !ts.isObjectLiteralExpression(child)) return { kind: 'other' };
-  let i = index - 1;
-  while (i >= 0 && isValueWrapper(ancestors[i]!)) child = ancestors[i--]!;
+  const literal = ancestors[index];
+  if (!literal || !ts.isObjectLiteralExpression(literal)) return { kind: 'other' };
+  const [child, i] = climbWrappers(literal, ancestors, index - 1);
   const above = ancestors[i];
   if (!above) return { kind: 'other' };
   if (ts.isVariableDeclaration(above) && above.initializer === child && ts.isIdentifier(above.name)) return { kind: 'variable', name: above.name.text };
@@ -535,10 +532,6 @@ function holderOf(ancestors: ts.Node[], index: number): { kind: 'variable'; name
 function givesBehaviour(call: ts.CallExpression): boolean {
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && (BEHAVIOUR_METHODS[callee.name.text] !== undefined || VALUE_BEHAVIOURS.has(callee.name.text));
-}
-
-function isValueWrapper(node: ts.Node): boolean {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
 }
 
 const RUNNER_ROOTS = new Set(['expect', 'jest', 'vi', 'sinon', 'td', 'assert', 'chai', 'spyOn', 'mockReset', 'mockClear']);
