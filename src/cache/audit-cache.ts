@@ -16,8 +16,8 @@ import type { AuditResult } from '../model/finding.js';
 import type { TestFileModel } from '../model/test-model.js';
 import { toolVersion } from '../version.js';
 
-/** Bumped when the layout of cached values changes without a version change. */
-const FORMAT = 14;
+/** Bumped when cached values change (their layout, or what extraction makes of a file) without a version change. */
+const FORMAT = 15;
 
 export interface CachedModel {
   model: TestFileModel;

@@ -13,6 +13,7 @@ import { typeNodeName } from './types.js';
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
 import type { ExtractionState } from './state.js';
+import { isListenerAssignment } from './listeners.js';
 import {
   BEHAVIOUR_METHODS,
   HTTP_MESSAGE_DOUBLES,
@@ -1316,6 +1317,7 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
     return;
   }
   if (!isFnDouble && !isFunction) return;
+  if (isListenerAssignment(member, value)) return;
   // `req.isAuthenticated = () => true`: an auth check forced open, whatever object it hangs on.
   if (AUTH_METHODS.test(member) && !state.doubleNames.has(root)) {
     const allow = describeAllow(member, isFunction ? shapeOfFunction(value) : shapeOfDouble(value, state.sinonRoots));

@@ -38,7 +38,8 @@ export type ScopeEntry =
   | { kind: 'describe'; id: number; contextParam: string | null }
   | { kind: 'test'; id: number; contextParam: string | null }
   | { kind: 'hook'; id: number }
-  | { kind: 'helper'; name: string };
+  /** contextParam: a parameter named `t`, the test context a tap/tape/node:test helper is handed. */
+  | { kind: 'helper'; name: string; contextParam: string | null };
 
 interface BindingScope {
   /** The describe callback (or the source file) whose statements declare these bindings. */
@@ -370,6 +371,10 @@ export class ExtractionState {
           if (this.owner.kind === 'file' || this.owner.kind === 'describe' || this.owner.kind === 'helper') {
             this.ownerStack.push({ kind: 'helper', name: entry.name });
             popOwner = true;
+            if (entry.contextParam !== null) {
+              this.testContextStack.push(entry.contextParam);
+              popContext = true;
+            }
           }
           break;
       }
@@ -437,7 +442,10 @@ export class ExtractionState {
 
   private registerHelper(name: string, fn: ts.Node): void {
     this.helperNames.add(name);
-    this.entries.set(fn, { kind: 'helper', name });
+    // `const check = (t, input) => { t.equal(…) }`: the test hands its context in, so `t.equal` asserts.
+    const params = (fn as ts.SignatureDeclarationBase).parameters;
+    const contextParam = params.some((p) => ts.isIdentifier(p.name) && p.name.text === 't') ? 't' : null;
+    this.entries.set(fn, { kind: 'helper', name, contextParam });
     if (!this.model.helpers.some((h) => h.name === name)) {
       this.model.helpers.push({ name, line: this.position(fn).line, localHelperCalls: [] });
     }

@@ -338,3 +338,4 @@ export function isFnDoubleChain(chain: Chain, sinonRoots: ReadonlySet<string> = 
   }
   return false;
 }
+
