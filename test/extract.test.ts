@@ -199,6 +199,32 @@ describe('tiers', () => {
       'src/services/StripeIntegration.test.ts': 'unit',
     });
   });
+
+  it('reads functional markers as the integration tier, in test folders and dotted file names only', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'test/functional/orders.test.ts': body,
+      'src/__tests__/functional/cart.test.ts': body,
+      'functional-tests/checkout.test.ts': body,
+      'src/orders.functional.test.ts': body,
+      'src/payments.functional.spec.ts': body,
+      'src/components/FunctionalButton.test.tsx': body,
+      'src/functional/pipe.test.ts': body,
+      'src/utils/functional.test.ts': body,
+      'src/utils/non-functional.test.ts': body,
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, [f.tier, f.tierReason]]))).toEqual({
+      'functional-tests/checkout.test.ts': ['integration', "in folder 'functional-tests/' (functional tests: integration tier)"],
+      'src/__tests__/functional/cart.test.ts': ['integration', "in folder 'functional/' (functional tests: integration tier)"],
+      'src/components/FunctionalButton.test.tsx': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'src/functional/pipe.test.ts': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'src/orders.functional.test.ts': ['integration', "file name 'orders.functional.test.ts' marks it functional (integration tier)"],
+      'src/payments.functional.spec.ts': ['integration', "file name 'payments.functional.spec.ts' marks it functional (integration tier)"],
+      'src/utils/functional.test.ts': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'src/utils/non-functional.test.ts': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'test/functional/orders.test.ts': ['integration', "in folder 'functional/' (functional tests: integration tier)"],
+    });
+  });
 });
 
 describe('mock sites', () => {
