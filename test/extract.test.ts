@@ -199,6 +199,32 @@ describe('tiers', () => {
       'src/services/StripeIntegration.test.ts': 'unit',
     });
   });
+
+  it('reads functional markers as the integration tier, in test folders and dotted file names only', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'test/functional/orders.test.ts': body,
+      'src/__tests__/functional/cart.test.ts': body,
+      'functional-tests/checkout.test.ts': body,
+      'src/orders.functional.test.ts': body,
+      'src/payments.functional.spec.ts': body,
+      'src/components/FunctionalButton.test.tsx': body,
+      'src/functional/pipe.test.ts': body,
+      'src/utils/functional.test.ts': body,
+      'src/utils/non-functional.test.ts': body,
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, [f.tier, f.tierReason]]))).toEqual({
+      'functional-tests/checkout.test.ts': ['integration', "in folder 'functional-tests/' (functional tests: integration tier)"],
+      'src/__tests__/functional/cart.test.ts': ['integration', "in folder 'functional/' (functional tests: integration tier)"],
+      'src/components/FunctionalButton.test.tsx': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'src/functional/pipe.test.ts': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'src/orders.functional.test.ts': ['integration', "file name 'orders.functional.test.ts' marks it functional (integration tier)"],
+      'src/payments.functional.spec.ts': ['integration', "file name 'payments.functional.spec.ts' marks it functional (integration tier)"],
+      'src/utils/functional.test.ts': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'src/utils/non-functional.test.ts': ['unit', 'no integration or e2e marker in path, name or describe titles'],
+      'test/functional/orders.test.ts': ['integration', "in folder 'functional/' (functional tests: integration tier)"],
+    });
+  });
 });
 
 describe('mock sites', () => {
@@ -1277,6 +1303,44 @@ it('x', async () => {
 });`,
       },
       ['8 database PostgreSQL | provider OrderRepository', '9 http Stripe API | provider Payments'],
+    ],
+    [
+      'NestJS providers beside imported modules: dropped only where nothing of the testing module receives them',
+      pkg({ pg: '8', '@nestjs/core': '10', '@nestjs/config': '3', stripe: '14' }, { jest: '29', '@nestjs/testing': '10' }),
+      {
+        'test/a.test.ts': `import { Test } from '@nestjs/testing';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { AppModule } from '../src/app.module';
+import { OrderRepository } from '../src/order-repository';
+import { Payments } from '../src/payments';
+import { shared } from './shared-providers';
+it('x', async () => {
+  const app = await Test.createTestingModule({
+    imports: [AppModule],
+    providers: [
+      { provide: OrderRepository, useValue: { find: jest.fn() } },
+      { provide: APP_INTERCEPTOR, useValue: { intercept: jest.fn() } },
+    ],
+  }).compile();
+  const library = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot()],
+    providers: [{ provide: Payments, useValue: { charge: jest.fn() } }],
+  }).compile();
+  const spread = await Test.createTestingModule({
+    imports: [AppModule],
+    providers: [...shared, { provide: OrderRepository, useValue: { find: jest.fn() } }],
+  }).compile();
+  const listed = await Test.createTestingModule({
+    imports: [AppModule],
+    controllers: [],
+    providers: [Payments, { provide: OrderRepository, useValue: { find: jest.fn() } }],
+  }).compile();
+  expect([app, library, spread, listed]).toHaveLength(4);
+});`,
+      },
+      // Line 12, beside AppModule alone, reaches nothing; an app-wide enhancer, a library-only module, a spread and a real provider keep theirs.
+      ['13 library library @nestjs/core | provider APP_INTERCEPTOR', '18 http Stripe API | provider Payments', '22 database PostgreSQL | provider OrderRepository', '27 database PostgreSQL | provider OrderRepository'],
     ],
     [
       'NestJS providers with plain configuration values, whatever their keys are called, and faker data',

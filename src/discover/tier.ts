@@ -25,6 +25,16 @@ const INT_FOLDER = /^(integration|int|it)$/i;
 /** `db-integration/`: a tier only inside a test folder. */
 const INT_PART = /(^|[-_.])integration($|[-_.])/i;
 const TEST_FOLDER = /^(tests?|__tests?__|specs?)$/i;
+/**
+ * Functional tests drive the app through its real wiring (its HTTP API, its module graph): the
+ * integration tier. `orders.functional.test.ts`, with a name before the marker: `functional.test.ts`
+ * alone tests a module named functional (`pipe`, `compose`), and `FunctionalButton.test.tsx` a component.
+ */
+const FUNC_NAME = /[^.]\.functional[.\-_]/i;
+/** `functional-tests/`, `tests_functional/`, `functionalTests/`: folders named for functional tests wherever they are. */
+const FUNC_TEST_FOLDER = /^functional[-_.]?(tests?|specs?)$|^(tests?|specs?)[-_.]functional$|^functional(Tests?|Specs?)$/i;
+/** `functional/`: a tier only inside a test folder (`test/functional/`); `src/functional/` is product code. */
+const FUNC_FOLDER = /^functional$/i;
 /** Describe titles that declare a tier, not titles that merely mention the word. */
 const E2E_TITLE = /^\s*(e2e|end[- ]to[- ]end)\b|\b(e2e|end[- ]to[- ]end)\s*(tests?|suite|specs?)?\s*\)?\s*$|[(\[]\s*(e2e|end[- ]to[- ]end)\s*[)\]]/i;
 const INT_TITLE = /^\s*integration\b|\bintegration\s*(tests?|suite|specs?)?\s*\)?\s*$|[(\[]\s*integration\s*[)\]]/i;
@@ -39,6 +49,7 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
   const base = segments.pop()!;
   if (E2E_NAME.test(base)) return { tier: 'e2e', reason: `file name '${base}' marks it e2e` };
   if (nameMarksIntegration(base)) return { tier: 'integration', reason: `file name '${base}' marks it integration` };
+  if (FUNC_NAME.test(base)) return { tier: 'integration', reason: `file name '${base}' marks it functional (integration tier)` };
   const inside = packageDir && path.startsWith(`${packageDir}/`) ? segments.slice(packageDir.split('/').length) : segments;
   const own = packageDir && inside !== segments ? packageDir.slice(packageDir.lastIndexOf('/') + 1) : null;
   const folders = own ? [own, ...inside] : inside;
@@ -52,6 +63,8 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
     return (INT_FOLDER.test(s) && (underTests || atTop)) || (INT_PART.test(s) && underTests);
   });
   if (intFolder) return { tier: 'integration', reason: `in folder '${intFolder}/'` };
+  const funcFolder = folders.find((s, i) => FUNC_TEST_FOLDER.test(s) || (FUNC_FOLDER.test(s) && folders.slice(0, i).some((f) => TEST_FOLDER.test(f))));
+  if (funcFolder) return { tier: 'integration', reason: `in folder '${funcFolder}/' (functional tests: integration tier)` };
   if (framework === 'playwright' || framework === 'cypress') return { tier: 'e2e', reason: `runs on ${framework}` };
   for (const title of describeTitles) {
     if (E2E_TITLE.test(title)) return { tier: 'e2e', reason: `describe '${title}' says e2e` };

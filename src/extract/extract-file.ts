@@ -10,6 +10,7 @@ import { dropAnsweredMockAgents, sameOwner } from './mocks.js';
 import { unwrap } from './chain.js';
 import { dropTypeOnlyEngineImports } from './databases.js';
 import { recordExports } from './imports.js';
+import { dropProvidersBesideImports } from './nest-testing-module.js';
 import { allowsInObject } from './returns.js';
 import { ExtractionState, type PendingSpy } from './state.js';
 import { settleVariableResets } from './shared-state.js';
@@ -79,6 +80,7 @@ function failure(error: unknown, stage: 'parse' | 'walk', budgetMs = DEFAULT_FIL
 
 function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   const model = state.model;
+  dropProvidersBesideImports(state);
   const promoted = promoteConfiguredSpies(state);
   settleVariableResets(state);
   addMswServerSites(state);

@@ -8,6 +8,7 @@ import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
+import { providerBesideImportsOnly } from './nest-testing-module.js';
 import { chainOnlyFails } from './faults.js';
 import { typeNodeName } from './types.js';
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
@@ -878,7 +879,7 @@ function tokenTarget(state: ExtractionState, tokenArg: ts.Expression): MockTarge
  * A DI provider literal `{ provide: X, useValue | useClass | useFactory }` whose value is a double.
  * Called by the walker for object literals with a `provide` key.
  */
-export function recogniseProviderLiteral(state: ExtractionState, object: ts.ObjectLiteralExpression, mechanismPrefix: string): void {
+export function recogniseProviderLiteral(state: ExtractionState, object: ts.ObjectLiteralExpression, mechanismPrefix: string, ancestors: readonly ts.Node[]): void {
   let provide: ts.Expression | null = null;
   let use: string | null = null;
   for (const property of object.properties) {
@@ -897,6 +898,8 @@ export function recogniseProviderLiteral(state: ExtractionState, object: ts.Obje
   const allows = allowsOfProvided(state, use, value);
   const site = addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});
   if (!allows) noteImportedProvision(state, site, use, value);
+  // Beside imported modules, with nothing of the testing module's own to receive it: settled at the end of the walk.
+  if (mechanismPrefix === 'nestjs' && providerBesideImportsOnly(state, object, ancestors, (other) => providerIsDouble(state, other))) state.providersBesideImports.push(site);
 }
 
 /**

@@ -335,7 +335,11 @@ function behaviourIndex(state: ExtractionState, chain: Chain, names: string[]): 
 
 function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[], call: ts.CallExpression, ancestors: readonly ts.Node[]): void {
   const index = behaviourIndex(state, chain, names);
-  if (index < 0) return;
+  if (index < 0) {
+    // `jest.fn(() => user)`: behaviour given where the double is made, and nothing chained after it.
+    if (names[names.length - 1] === 'fn' && call.arguments.length > 0) recogniseMadeWithBehaviour(state, chain, names, call, ancestors);
+    return;
+  }
   const link = chain.links[index]!;
   if (!ts.isPropertyAccessExpression(link.node)) return;
   // A double made and configured in one chain (`find: jest.fn().mockResolvedValue(users)` in a
@@ -361,6 +365,32 @@ function recogniseBehaviour(state: ExtractionState, chain: Chain, names: string[
     returns,
     ...(isFailingBehaviour(method, arg) ? { fault: true } : {}),
     ...state.position(link.node),
+  });
+}
+
+/**
+ * A function double given its implementation when it is made: `jest.fn(() => user)`,
+ * `vi.fn(async () => user)`. The same behaviour as `jest.fn().mockImplementation(() => user)`,
+ * recorded the same way, named after where the double goes. Only an implementation written in
+ * place: `jest.fn(realFind)` wraps a function whose answer the file does not show.
+ */
+function recogniseMadeWithBehaviour(state: ExtractionState, chain: Chain, names: string[], call: ts.CallExpression, ancestors: readonly ts.Node[]): void {
+  if (names.length !== 2 || (names[0] !== 'jest' && names[0] !== 'vi') || !isFnDoubleChain(chain, state.sinonRoots)) return;
+  const arg = call.arguments[0]!;
+  if (!isFunctionLike(unwrap(arg))) return;
+  const subject = freshDoubleSubject(state, call, ancestors);
+  if (!subject) return;
+  const value = returnedValue(arg);
+  state.model.mockBehaviours.push({
+    ...subject,
+    method: `${names[0]}.fn(() => …)`,
+    once: false,
+    shared: false,
+    owner: state.owner,
+    value: value ? valueRef(state, value) : null,
+    returns: shapeOfFunction(arg),
+    ...(isFailingBehaviour('mockImplementation', arg) ? { fault: true } : {}),
+    ...state.position(call),
   });
 }
 

@@ -85,6 +85,8 @@ export class ExtractionState {
   readonly deepDoubleVars = new Set<string>();
   /** Source ranges of values handed to DI as doubles, so a deep double inside one is not counted twice. */
   readonly diValueRanges: [number, number][] = [];
+  /** NestJS provider doubles listed beside imported modules with nothing of the testing module's own to receive them. */
+  readonly providersBesideImports: MockSite[] = [];
   /** Engine imports (pg-mem, sqlite drivers) and the names they bind, to drop those used only as types. */
   readonly engineImports: { selection: DatabaseSelection; locals: string[] }[] = [];
   /** Source ranges of the chains that made doubles, with the first site each made (for doubles made inside them). */

@@ -229,7 +229,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       return;
     case ts.SyntaxKind.ObjectLiteralExpression: {
       const object = node as ts.ObjectLiteralExpression;
-      if (object.properties.some((p) => p.name && propertyKey(p.name) === 'provide')) recogniseProviderLiteral(state, object, diPrefix);
+      if (object.properties.some((p) => p.name && propertyKey(p.name) === 'provide')) recogniseProviderLiteral(state, object, diPrefix, ancestors);
       return;
     }
     case ts.SyntaxKind.PropertyAssignment:
