@@ -176,6 +176,24 @@ describe('tiers', () => {
     });
   });
 
+  it('reads tier markers in top-level describe titles, not in the titles of nested groups', async () => {
+    const nested = (outer: string, inner: string) =>
+      `describe('${outer}', () => {\n  describe('${inner}', () => {\n    it('x', () => { expect(1).toBe(1); });\n  });\n});\n`;
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'src/user.service.spec.ts': nested('UserService', 'Integration scenarios'),
+      'src/cart.spec.ts': nested('Cart', 'e2e'),
+      'src/orders.spec.ts': nested('orders API (integration)', 'listing'),
+      'src/checkout.spec.ts': nested('Checkout E2E', 'paying'),
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, `${f.tier}: ${f.tierReason}`]))).toEqual({
+      'src/cart.spec.ts': 'unit: no integration or e2e marker in path, name or describe titles',
+      'src/checkout.spec.ts': "e2e: describe 'Checkout E2E' says e2e",
+      'src/orders.spec.ts': "integration: describe 'orders API (integration)' says integration",
+      'src/user.service.spec.ts': 'unit: no integration or e2e marker in path, name or describe titles',
+    });
+  });
+
   it('reads integration markers in file names, not in the names of components, hooks or classes', async () => {
     const result = await auditRepo({
       'package.json': jestPkg,
