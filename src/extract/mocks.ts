@@ -416,12 +416,16 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     call = chain.links[1]!.call;
     mechanism = `${origin.module} ${names[1]}`;
   } else if (root === 'jasmine' && names[1] === 'createSpyObj' && chain.links[1]!.call) {
-    call = chain.links[1]!.call;
+    const spyObj = chain.links[1]!.call;
     mechanism = 'jasmine.createSpyObj';
-    const nameArg = literalText(call.arguments[0]);
-    const typeName = typeArgumentName(call) ?? (nameArg && /^[A-Z]/.test(nameArg) ? nameArg : null);
+    const nameArg = literalText(spyObj.arguments[0]);
+    const typeName = typeArgumentName(spyObj) ?? (nameArg && /^[A-Z]/.test(nameArg) ? nameArg : null);
     if (context.assignedTo) state.doubleNames.add(context.assignedTo);
-    if (typeName) addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    // Like any deep double: one double, reported at the provider when made inside it, and where
+    // it was made when a provider hands it over by name (`useValue: routerSpy`).
+    if (!typeName || state.diValueRanges.some(([pos, end]) => spyObj.pos >= pos && spyObj.end <= end)) return true;
+    if (context.assignedTo) state.deepDoubleVars.add(context.assignedTo);
+    addSite(state, spyObj, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
     return true;
   } else if (root === 'td' && (names[1] === 'object' || names[1] === 'instance' || names[1] === 'constructor') && chain.links[1]!.call) {
     call = chain.links[1]!.call;
