@@ -194,6 +194,30 @@ describe('tiers', () => {
     });
   });
 
+  it('takes a file that imports bun:test as a Bun test, not as the package\'s other runner', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { '@playwright/test': '1', '@types/bun': '1' } }),
+      'test/unit/queue.test.ts': `
+        import { describe, test, expect, spyOn } from 'bun:test';
+        import { publish } from '../../src/queue';
+        describe('publish', () => {
+          test('logs the message', () => {
+            const log = spyOn(console, 'log').mockImplementation(() => {});
+            publish('hi');
+            expect(log).toHaveBeenCalledWith('hi');
+            log.mockRestore();
+          });
+        });`,
+      'e2e/home.spec.ts': "import { test, expect } from '@playwright/test';\ntest('home', async ({ page }) => { await expect(page).toHaveTitle(/Shop/); });\n",
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, `${f.framework} ${f.tier}`]))).toEqual({
+      'e2e/home.spec.ts': 'playwright e2e',
+      'test/unit/queue.test.ts': 'bun unit',
+    });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.line} ${f.target ?? ''}`)).toEqual(['mocked-dependency@6 console.log']);
+    expect(result.findings[0]!.message).toMatch(/^bun:test spyOn replaces console\.log/);
+  });
+
   it('reads integration markers in file names, not in the names of components, hooks or classes', async () => {
     const result = await auditRepo({
       'package.json': jestPkg,

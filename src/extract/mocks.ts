@@ -275,7 +275,9 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
     return true;
   } else if (names[0] === 'spyOn' && chain.links[0]!.call && !state.originOf('spyOn')?.instance) {
     spyIndex = 0;
-    mechanism = 'jasmine spyOn';
+    // Imported (bun:test, @jest/globals, vitest): named after its module; a global is Jasmine's.
+    const module = state.originOf('spyOn')?.module;
+    mechanism = module ? `${module} spyOn` : 'jasmine spyOn';
     jasmineStyle = !state.originOf('spyOn');
   } else if (names[0] === 'spyOnProperty' && chain.links[0]!.call) {
     spyIndex = 0;
