@@ -297,6 +297,29 @@ describe('mock sites', () => {
       },
       ['mocked-dependency@3'],
     ],
+    [
+      'a fake clock (lolex, @sinonjs/fake-timers, sinon) is one clock site; patching the clock it returns is no other',
+      {
+        'test/a.test.ts': `
+          import lolex from 'lolex';
+          import FakeTimers from '@sinonjs/fake-timers';
+          import sinon from 'sinon';
+          let clock: any;
+          beforeEach(() => {
+            clock = lolex.install();
+            clock.setTimeout = (fn: () => void) => { fn(); return 1; };
+          });
+          afterEach(() => clock.uninstall());
+          it('waits', () => {
+            const fake = FakeTimers.install();
+            fake.setInterval = (fn: () => void) => { fn(); return 1; };
+            const timers = sinon.useFakeTimers();
+            timers.setTimeout = (fn: () => void) => { fn(); return 1; };
+            expect(1).toBe(1);
+          });`,
+      },
+      ['mocked-dependency@7', 'mocked-dependency@12'],
+    ],
   ];
   for (const [name, files, expected] of cases) {
     it(name, async () => {

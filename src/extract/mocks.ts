@@ -133,7 +133,7 @@ function recogniseMockSites(state: ExtractionState, chain: Chain, names: string[
     loaderReplacement(state, chain, names, context) ||
     networkInterception(state, chain, names, context) ||
     dependencyOverride(state, chain, names) ||
-    clockReplacement(state, chain, names) ||
+    clockReplacement(state, chain, names, context) ||
     fakeLibraryUse(state, chain, names);
 }
 
@@ -390,6 +390,7 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
   }
   if (method === 'useFakeTimers') {
     addClockSite(state, call, 'sinon.useFakeTimers', 'fake-timers');
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
     return true;
   }
   if (method === 'spy' && context.assignedTo) state.doubleNames.add(context.assignedTo);
@@ -1047,7 +1048,7 @@ function containsDouble(state: ExtractionState, node: ts.Node): boolean {
 
 // ---- clocks and fake libraries ---------------------------------------------------------------
 
-function clockReplacement(state: ExtractionState, chain: Chain, names: string[]): boolean {
+function clockReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
   const head = headPath(chain);
   if (!head) return false;
   let path = head.path;
@@ -1068,8 +1069,11 @@ function clockReplacement(state: ExtractionState, chain: Chain, names: string[])
     addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, 'timekeeper', 'frozen-time');
     return true;
   }
-  if (origin?.module === '@sinonjs/fake-timers' && (names[1] === 'install' || names[1] === 'withGlobal')) {
-    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, '@sinonjs/fake-timers', 'fake-timers');
+  // lolex is @sinonjs/fake-timers under its old name, still in older suites.
+  if ((origin?.module === '@sinonjs/fake-timers' || origin?.module === 'lolex') && (names[1] === 'install' || names[1] === 'withGlobal')) {
+    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, origin.module, 'fake-timers');
+    // The clock it returns is the fake: patching it (`clock.setTimeout = …`) replaces nothing real.
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
     return true;
   }
   return false;
