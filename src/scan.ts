@@ -256,7 +256,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     adoptPackageFramework(model, pkg);
     await settleReexportedSites(path, model, store, resolver);
     dropVagueServerSites(path, model, store, resolver);
-    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, model.describes.map((d) => d.title), packages.packageDirOf(path));
+    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, fileLevelTitles(model), packages.packageDirOf(path));
     // The support files that serve this test; which of their doubles and real clients count for
     // which of its tests is decided from what the tests use (analyzeFile).
     const support: AnalyzedFile[] = [];
@@ -351,6 +351,17 @@ const AUTOMOCK_USER = 'jest automatic mocks';
 /** The user recorded for a setup file named by a runner config. */
 function configUser(pkg: PackageContext): string {
   return pkg.runner.configPath ?? pkg.manifestPath ?? 'runner config';
+}
+
+/**
+ * The describe titles that speak for the whole file: those at file scope. A nested
+ * `describe('Integration scenarios')` inside `describe('UserService')` names a group of that
+ * suite's tests, not the tier of the file.
+ */
+function fileLevelTitles(model: TestFileModel): string[] {
+  const titles: string[] = [];
+  for (const d of model.describes) if (d.parentId === null) titles.push(d.title);
+  return titles;
 }
 
 function adoptPackageFramework(model: TestFileModel, pkg: PackageContext): void {

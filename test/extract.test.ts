@@ -176,6 +176,48 @@ describe('tiers', () => {
     });
   });
 
+  it('reads tier markers in top-level describe titles, not in the titles of nested groups', async () => {
+    const nested = (outer: string, inner: string) =>
+      `describe('${outer}', () => {\n  describe('${inner}', () => {\n    it('x', () => { expect(1).toBe(1); });\n  });\n});\n`;
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'src/user.service.spec.ts': nested('UserService', 'Integration scenarios'),
+      'src/cart.spec.ts': nested('Cart', 'e2e'),
+      'src/orders.spec.ts': nested('orders API (integration)', 'listing'),
+      'src/checkout.spec.ts': nested('Checkout E2E', 'paying'),
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, `${f.tier}: ${f.tierReason}`]))).toEqual({
+      'src/cart.spec.ts': 'unit: no integration or e2e marker in path, name or describe titles',
+      'src/checkout.spec.ts': "e2e: describe 'Checkout E2E' says e2e",
+      'src/orders.spec.ts': "integration: describe 'orders API (integration)' says integration",
+      'src/user.service.spec.ts': 'unit: no integration or e2e marker in path, name or describe titles',
+    });
+  });
+
+  it('takes a file that imports bun:test as a Bun test, not as the package\'s other runner', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', devDependencies: { '@playwright/test': '1', '@types/bun': '1' } }),
+      'test/unit/queue.test.ts': `
+        import { describe, test, expect, spyOn } from 'bun:test';
+        import { publish } from '../../src/queue';
+        describe('publish', () => {
+          test('logs the message', () => {
+            const log = spyOn(console, 'log').mockImplementation(() => {});
+            publish('hi');
+            expect(log).toHaveBeenCalledWith('hi');
+            log.mockRestore();
+          });
+        });`,
+      'e2e/home.spec.ts': "import { test, expect } from '@playwright/test';\ntest('home', async ({ page }) => { await expect(page).toHaveTitle(/Shop/); });\n",
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, `${f.framework} ${f.tier}`]))).toEqual({
+      'e2e/home.spec.ts': 'playwright e2e',
+      'test/unit/queue.test.ts': 'bun unit',
+    });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.line} ${f.target ?? ''}`)).toEqual(['mocked-dependency@6 console.log']);
+    expect(result.findings[0]!.message).toMatch(/^bun:test spyOn replaces console\.log/);
+  });
+
   it('reads integration markers in file names, not in the names of components, hooks or classes', async () => {
     const result = await auditRepo({
       'package.json': jestPkg,
@@ -280,6 +322,29 @@ describe('mock sites', () => {
           });`,
       },
       ['mocked-dependency@3'],
+    ],
+    [
+      'a fake clock (lolex, @sinonjs/fake-timers, sinon) is one clock site; patching the clock it returns is no other',
+      {
+        'test/a.test.ts': `
+          import lolex from 'lolex';
+          import FakeTimers from '@sinonjs/fake-timers';
+          import sinon from 'sinon';
+          let clock: any;
+          beforeEach(() => {
+            clock = lolex.install();
+            clock.setTimeout = (fn: () => void) => { fn(); return 1; };
+          });
+          afterEach(() => clock.uninstall());
+          it('waits', () => {
+            const fake = FakeTimers.install();
+            fake.setInterval = (fn: () => void) => { fn(); return 1; };
+            const timers = sinon.useFakeTimers();
+            timers.setTimeout = (fn: () => void) => { fn(); return 1; };
+            expect(1).toBe(1);
+          });`,
+      },
+      ['mocked-dependency@7', 'mocked-dependency@12'],
     ],
   ];
   for (const [name, files, expected] of cases) {

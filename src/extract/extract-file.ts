@@ -367,6 +367,8 @@ const FRAMEWORK_IMPORTS: [RegExp, Framework][] = [
   [/^@playwright\/test$/, 'playwright'],
   [/^cypress$/, 'cypress'],
   [/^mocha$/, 'mocha'],
+  // Bun's runner: Jest's API under its own import, never the package's other runner.
+  [/^bun:test$/, 'bun'],
 ];
 
 function detectFramework(state: ExtractionState): { framework: Framework; reason: string } {

@@ -135,7 +135,7 @@ function recogniseMockSites(state: ExtractionState, chain: Chain, names: string[
     loaderReplacement(state, chain, names, context) ||
     networkInterception(state, chain, names, context) ||
     dependencyOverride(state, chain, names) ||
-    clockReplacement(state, chain, names) ||
+    clockReplacement(state, chain, names, context) ||
     fakeLibraryUse(state, chain, names);
 }
 
@@ -277,7 +277,9 @@ function spyReplacement(state: ExtractionState, chain: Chain, names: string[], c
     return true;
   } else if (names[0] === 'spyOn' && chain.links[0]!.call && !state.originOf('spyOn')?.instance) {
     spyIndex = 0;
-    mechanism = 'jasmine spyOn';
+    // Imported (bun:test, @jest/globals, vitest): named after its module; a global is Jasmine's.
+    const module = state.originOf('spyOn')?.module;
+    mechanism = module ? `${module} spyOn` : 'jasmine spyOn';
     jasmineStyle = !state.originOf('spyOn');
   } else if (names[0] === 'spyOnProperty' && chain.links[0]!.call) {
     spyIndex = 0;
@@ -390,6 +392,7 @@ function sinonReplacement(state: ExtractionState, chain: Chain, names: string[],
   }
   if (method === 'useFakeTimers') {
     addClockSite(state, call, 'sinon.useFakeTimers', 'fake-timers');
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
     return true;
   }
   if (method === 'spy' && context.assignedTo) state.doubleNames.add(context.assignedTo);
@@ -418,12 +421,16 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     call = chain.links[1]!.call;
     mechanism = `${origin.module} ${names[1]}`;
   } else if (root === 'jasmine' && names[1] === 'createSpyObj' && chain.links[1]!.call) {
-    call = chain.links[1]!.call;
+    const spyObj = chain.links[1]!.call;
     mechanism = 'jasmine.createSpyObj';
-    const nameArg = literalText(call.arguments[0]);
-    const typeName = typeArgumentName(call) ?? (nameArg && /^[A-Z]/.test(nameArg) ? nameArg : null);
+    const nameArg = literalText(spyObj.arguments[0]);
+    const typeName = typeArgumentName(spyObj) ?? (nameArg && /^[A-Z]/.test(nameArg) ? nameArg : null);
     if (context.assignedTo) state.doubleNames.add(context.assignedTo);
-    if (typeName) addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    // Like any deep double: one double, reported at the provider when made inside it, and where
+    // it was made when a provider hands it over by name (`useValue: routerSpy`).
+    if (!typeName || state.diValueRanges.some(([pos, end]) => spyObj.pos >= pos && spyObj.end <= end)) return true;
+    if (context.assignedTo) state.deepDoubleVars.add(context.assignedTo);
+    addSite(state, spyObj, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
     return true;
   } else if (root === 'td' && (names[1] === 'object' || names[1] === 'instance' || names[1] === 'constructor') && chain.links[1]!.call) {
     call = chain.links[1]!.call;
@@ -1045,7 +1052,7 @@ function containsDouble(state: ExtractionState, node: ts.Node): boolean {
 
 // ---- clocks and fake libraries ---------------------------------------------------------------
 
-function clockReplacement(state: ExtractionState, chain: Chain, names: string[]): boolean {
+function clockReplacement(state: ExtractionState, chain: Chain, names: string[], context: ChainContext): boolean {
   const head = headPath(chain);
   if (!head) return false;
   let path = head.path;
@@ -1066,8 +1073,11 @@ function clockReplacement(state: ExtractionState, chain: Chain, names: string[])
     addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, 'timekeeper', 'frozen-time');
     return true;
   }
-  if (origin?.module === '@sinonjs/fake-timers' && (names[1] === 'install' || names[1] === 'withGlobal')) {
-    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, '@sinonjs/fake-timers', 'fake-timers');
+  // lolex is @sinonjs/fake-timers under its old name, still in older suites.
+  if ((origin?.module === '@sinonjs/fake-timers' || origin?.module === 'lolex') && (names[1] === 'install' || names[1] === 'withGlobal')) {
+    addClockSite(state, chain.links[1]!.call ?? chain.links[0]!.node, origin.module, 'fake-timers');
+    // The clock it returns is the fake: patching it (`clock.setTimeout = …`) replaces nothing real.
+    if (context.assignedTo) state.doubleNames.add(context.assignedTo);
     return true;
   }
   return false;

@@ -11,6 +11,7 @@ export type Framework =
   | 'node:test'
   | 'mocha'
   | 'jasmine'
+  | 'bun'
   | 'playwright'
   | 'cypress'
   | 'unknown';
