@@ -111,11 +111,16 @@ function firstAfter<T>(items: readonly T[], id: number, idOf: (item: T) => numbe
   return low;
 }
 
-function laterTestExists(model: TestFileModel, test: TestCase): TestCase | null {
-  // Test ids are their positions in model.tests.
+/**
+ * The first later test that runs with a test's leftover global value: one that does not set the
+ * key itself (`process.env.API = '…'` at its start) and so reads what the earlier test left.
+ */
+function laterReader(model: TestFileModel, test: TestCase, target: GlobalStateWrite['target'], keys: string[], index: GlobalWriteIndex): TestCase | null {
   for (let id = test.id + 1; id < model.tests.length; id++) {
     const later = model.tests[id]!;
-    if (isRunnable(later) && !inOneSerialGroup(model, test, later)) return later;
+    if (!isRunnable(later) || inOneSerialGroup(model, test, later)) continue;
+    const setsItself = keys.some((k) => (index.byTest.get(`${target}\u0000${k}\u0000${id}`) ?? []).some((w) => !w.restoring));
+    if (!setsItself) return later;
   }
   return null;
 }
@@ -160,11 +165,12 @@ function globalWriteFinding(file: AnalyzedFile, write: GlobalStateWrite, index: 
   if (keys.some((k) => index.hooked.has(`${write.target}\u0000${k}`))) return null;
   const sameTest = keys.flatMap((k) => index.byTest.get(`${write.target}\u0000${k}\u0000${test.id}`) ?? []);
   if (sameTest.some((w) => w !== write && (w.restoring || w.line > write.line))) return null;
-  const later = laterTestExists(model, test);
+  const later = laterReader(model, test, write.target, keys, index);
   if (!later) return null;
   const label = write.target === 'env' ? `process.env.${write.key}` : `global.${write.key}`;
   return {
-    messageId: 'globalWrite',
+    // Jest gives each test file its own process.env and global object: the change stays in the file.
+    messageId: model.framework === 'jest' ? 'globalWriteInFile' : 'globalWrite',
     data: { target: write.key === '*' ? (write.target === 'env' ? 'process.env' : 'the global object') : label, later: later.title },
     line: write.line,
     column: write.column,
@@ -289,6 +295,8 @@ const rule: RuleDefinition = {
         "'{name}' ({scope} scope) is {how} by test '{writer}' and read by the later test '{reader}' (line {readerLine}) with no beforeEach/afterEach reset: the later test depends on the earlier one having run. Create the value in beforeEach or inside each test.",
       globalWrite:
         "{target} is set in this test and never restored: '{later}' and every later test in the worker run with the changed value. Save and restore it in afterEach (or use vi.stubEnv with unstubEnvs).",
+      globalWriteInFile:
+        "{target} is set in this test and never restored: '{later}' and the later tests of this file run with the changed value. Save and restore it in afterEach (or set it in a beforeEach for every test).",
       mockLeak:
         "{subject} is given behaviour ({method}) in this test and never reset: '{victim}' (line {victimLine}) runs with the double still configured. Reset in afterEach (mockReset/restoreAllMocks) or enable resetMocks/restoreMocks in the runner config.",
     },

@@ -691,6 +691,21 @@ ${top}`;
 });
 
 describe('shared state', () => {
+  it('names the later test that reads a leftover env value, not one that sets it itself, and says how far it reaches', async () => {
+    const body = `
+        it('answers 200', () => { process.env.API_URL = 'https://a.test/'; process.env.REGION = 'eu'; expect(handler()).toBe(200); });
+        it('answers 500', () => { process.env.API_URL = 'https://b.test/'; expect(handler()).toBe(500); });
+        it('reads the region', () => { process.env.API_URL = 'https://c.test/'; expect(region()).toBe('eu'); });`;
+    const jest = await auditRepo({ 'package.json': jestPkg, 'a.test.ts': body });
+    const jestEnv = jest.findings.filter((f) => f.ruleId === 'shared-test-state');
+    // API_URL: every later test sets it first. REGION: 'answers 500' is the first to run with it.
+    expect(jestEnv.map((f) => [f.line, f.column])).toEqual([[2, 76]]);
+    expect(jestEnv[0]!.message).toContain("process.env.REGION is set in this test and never restored: 'answers 500' and the later tests of this file run");
+    const vitest = await auditRepo({ 'package.json': vitestPkg, 'a.test.ts': `import { it, expect } from 'vitest';${body}` });
+    const vitestEnv = vitest.findings.filter((f) => f.ruleId === 'shared-test-state');
+    expect(vitestEnv.map((f) => f.message)).toEqual([expect.stringContaining("'answers 500' and every later test in the worker run")]);
+  });
+
   it('ignores shadowing locals and resets through local helpers', async () => {
     const files = {
       'package.json': jestPkg,
