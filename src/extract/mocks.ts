@@ -1128,6 +1128,9 @@ function memberOrigin(state: ExtractionState, objectExpr: ts.Expression): Origin
     const classRoot = rootIdentifier(objectExpr.expression);
     return classRoot ? originToPlain(state.originOf(classRoot)) : null;
   }
+  // jest.spyOn(require('./hooks'), 'useList'): the module itself, as if imported by name.
+  const required = ts.isCallExpression(objectExpr) || ts.isPropertyAccessExpression(objectExpr) ? requiredSpecifier(objectExpr) : null;
+  if (required) return { module: required.specifier, name: required.member ?? '*' };
   const root = rootIdentifier(objectExpr);
   if (!root) return null;
   if (GLOBAL_OBJECTS.has(root) || root === 'Date' || root === 'console' || root === 'process' || root === 'Math') {
