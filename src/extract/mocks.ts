@@ -9,6 +9,7 @@ import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
 import { chainOnlyFails } from './faults.js';
+import { callsThroughOriginal } from './call-through.js';
 import { typeNodeName } from './types.js';
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
@@ -1329,6 +1330,8 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
     }
   }
   if (state.doubleNames.has(root) || state.localDoubleObjects.has(root)) return;
+  // A wrapper that still runs the method it replaced observes it, like a spy with no behaviour.
+  if (isFunction && callsThroughOriginal(state, value, left)) return;
   const origin = state.originOf(root);
   const isGlobal = root === 'Date' || root === 'Math' || root === 'console';
   if (!origin && !isGlobal) return;
