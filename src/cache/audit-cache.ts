@@ -17,7 +17,7 @@ import type { TestFileModel } from '../model/test-model.js';
 import { toolVersion } from '../version.js';
 
 /** Bumped when the layout of cached values changes without a version change. */
-const FORMAT = 14;
+const FORMAT = 15;
 
 export interface CachedModel {
   model: TestFileModel;
