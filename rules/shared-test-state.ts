@@ -3,7 +3,7 @@
  * in between — bindings at file or describe scope, process.env and globals, double behaviour.
  */
 import type { AnalyzedFile } from '../src/model/analysis.js';
-import { callersOfHelper, describeAncestry, isRunnable, testsWithin } from '../src/model/queries.js';
+import { callersOfHelper, describeAncestry, factsApplyingTo, isRunnable, testsWithin } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { Binding, BindingAccess, GlobalStateWrite, Owner, TestCase, TestFileModel } from '../src/model/test-model.js';
 
@@ -197,7 +197,24 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     if (b.owner.kind === 'test') configuredInTest.add(`${b.owner.id}\u0000${b.subject}`);
     if (isHookOfKind(model, b.owner, ['beforeEach'])) setUpBeforeEach.add(b.subject);
   }
+  // A method double made again with its behaviour (`jest.spyOn(require('./hooks'), 'useList')
+  // .mockReturnValue(…)`) sets the double up for that test too, whatever its object is written as.
+  for (const site of model.mocks) {
+    if (site.family !== 'method' || site.target.kind !== 'member') continue;
+    const subject = `${site.target.object}.${site.target.member}`;
+    if (site.owner.kind === 'test') configuredInTest.add(`${site.owner.id}\u0000${subject}`);
+    if (isHookOfKind(model, site.owner, ['beforeEach'])) setUpBeforeEach.add(subject);
+  }
   const configures = (testId: number, subject: string): boolean => configuredInTest.has(`${testId}\u0000${subject}`);
+  // A later test that resets the double itself, in its body or in a local helper it calls
+  // (`async function setup() { sendMock.mockReset(); … }`), starts clean: it is no victim.
+  const resetsItself = (test: TestCase, candidate: { subject: string; root: string }): boolean =>
+    factsApplyingTo(model, model.mockResets, test).some(
+      (r) =>
+        r.kind !== 'clear' &&
+        (r.owner.kind === 'test' || r.owner.kind === 'helper') &&
+        (r.all || r.subjectRoot === candidate.root || r.subject === candidate.subject),
+    );
   const resetInHook = { all: false, roots: new Set<string | null>(), subjects: new Set<string>() };
   for (const reset of inherited) for (const local of reset.locals ?? []) resetInHook.roots.add(local);
   // Keys: test id, then '*' (every double), 'root:' + a root name, or 'subject:' + one double.
@@ -261,7 +278,7 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     const key = `${test.describeId}\u0000${candidate.subject}`;
     let unconfigured = unconfiguredIn.get(key);
     if (!unconfigured) {
-      unconfigured = inScope.filter((t) => isRunnable(t) && !configures(t.id, candidate.subject));
+      unconfigured = inScope.filter((t) => isRunnable(t) && !configures(t.id, candidate.subject) && !resetsItself(t, candidate));
       unconfiguredIn.set(key, unconfigured);
     }
     let next = firstAfter(unconfigured, testId, (t) => t.id);

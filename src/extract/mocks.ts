@@ -10,6 +10,7 @@ import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain
 import { requiredSpecifier, valueSource } from './imports.js';
 import { providerBesideImportsOnly } from './nest-testing-module.js';
 import { chainOnlyFails } from './faults.js';
+import { callsThroughOriginal } from './call-through.js';
 import { typeNodeName } from './types.js';
 import { AUTH_METHODS, describeAllow } from '../model/auth-allow.js';
 import { allowsInObject, shapeOfDouble, shapeOfFunction, shapeOfValue } from './returns.js';
@@ -1142,6 +1143,9 @@ function memberOrigin(state: ExtractionState, objectExpr: ts.Expression): Origin
     const classRoot = rootIdentifier(objectExpr.expression);
     return classRoot ? originToPlain(state.originOf(classRoot)) : null;
   }
+  // jest.spyOn(require('./hooks'), 'useList'): the module itself, as if imported by name.
+  const required = ts.isCallExpression(objectExpr) || ts.isPropertyAccessExpression(objectExpr) ? requiredSpecifier(objectExpr) : null;
+  if (required) return { module: required.specifier, name: required.member ?? '*' };
   const root = rootIdentifier(objectExpr);
   if (!root) return null;
   if (GLOBAL_OBJECTS.has(root) || root === 'Date' || root === 'console' || root === 'process' || root === 'Math') {
@@ -1341,6 +1345,8 @@ export function recogniseMemberAssignment(state: ExtractionState, left: ts.Expre
     }
   }
   if (state.doubleNames.has(root) || state.localDoubleObjects.has(root)) return;
+  // A wrapper that still runs the method it replaced observes it, like a spy with no behaviour.
+  if (isFunction && callsThroughOriginal(state, value, left)) return;
   const origin = state.originOf(root);
   const isGlobal = root === 'Date' || root === 'Math' || root === 'console';
   if (!origin && !isGlobal) return;

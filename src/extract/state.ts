@@ -58,6 +58,8 @@ export class ExtractionState {
   readonly entries = new Map<ts.Node, ScopeEntry>();
   /** Helpers declared at file or describe scope, by name. */
   readonly helperNames = new Set<string>();
+  /** The function of each local helper, by name (the first one declared). */
+  readonly helperFunctions = new Map<string, ts.Node>();
   /** Names bound to nock scopes (`const scope = nock(...)`). */
   readonly nockScopes = new Set<string>();
   /** Names bound to a module loaded through rewire (`const orders = rewire('../orders')`), with its specifier. */
@@ -444,6 +446,7 @@ export class ExtractionState {
 
   private registerHelper(name: string, fn: ts.Node): void {
     this.helperNames.add(name);
+    if (!this.helperFunctions.has(name)) this.helperFunctions.set(name, fn);
     // `const check = (t, input) => { t.equal(…) }`: the test hands its context in, so `t.equal` asserts.
     const params = (fn as ts.SignatureDeclarationBase).parameters;
     const contextParam = params.some((p) => ts.isIdentifier(p.name) && p.name.text === 't') ? 't' : null;

@@ -3,6 +3,7 @@
  * `new Promise(r => setTimeout(r, 200))`, `page.waitForTimeout(1000)`) and writes to fixed paths
  * (`fs.writeFileSync('./out/report.json')`) instead of a fresh temporary directory.
  */
+import { racedThroughVariable } from './deadlines.js';
 import { ts } from '../typescript.js';
 import type { FixedPathWrite, FixedWait } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
@@ -50,7 +51,7 @@ function durationMillis(text: string): number | null {
  */
 function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: readonly ts.Node[], ownFlow = false): void {
   // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
-  if (ms <= 0 || isRaced(node, ancestors)) return;
+  if (ms <= 0 || isRaced(node, ancestors) || racedThroughVariable(node, ancestors)) return;
   if (!ownFlow && simulatesLatency(state, node, ancestors)) return;
   const wait: FixedWait = { owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) };
   if (isPolling(state, ancestors)) wait.polling = true;

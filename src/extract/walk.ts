@@ -3,6 +3,7 @@
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
 import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
+import { trackDestructuredHelperDoubles } from './helper-returns.js';
 import { ts } from '../typescript.js';
 import { climbWrappers, flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
@@ -148,6 +149,8 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       if (declaration.initializer && isHttpMessageDouble(state, declaration.initializer)) {
         for (const name of bindingNames(declaration.name)) state.trackObject(name, true);
       }
+      // `const { listener, msg } = await setup()`: doubles a local helper made and handed back.
+      if (declaration.initializer && ts.isObjectBindingPattern(declaration.name)) trackDestructuredHelperDoubles(state, declaration);
       return;
     }
     case ts.SyntaxKind.FunctionDeclaration: {

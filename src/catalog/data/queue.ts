@@ -151,6 +151,18 @@ export const queue: CatalogEntry[] = [
     alternative: 'nats-server (with -js for JetStream) in a container (@testcontainers/nats)',
   },
   {
+    match: 'node-nats-streaming',
+    kind: 'queue',
+    system: 'NATS Streaming (STAN)',
+    hides: [
+      'messages redelivered after the ack wait when the handler does not ack (manual ack mode)',
+      'durable subscriptions and queue groups resuming from where the last subscriber stopped',
+      'the connection to the streaming server dropping and publish callbacks reporting errors',
+      'cluster and client ids: a second client with the same id is refused',
+    ],
+    alternative: 'a nats-streaming server in a container, the test subscribing to the subject it publishes on',
+  },
+  {
     match: '@nats-io/*',
     kind: 'queue',
     system: 'NATS',

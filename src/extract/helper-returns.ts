@@ -1,0 +1,86 @@
+/**
+ * Doubles a local helper builds and hands back in an object (`const setup = () => { const msg =
+ * { ack: jest.fn() }; return { listener, msg }; }`), picked out where a test destructures the
+ * call (`const { listener, msg } = await setup()`). Such a double is the test's own, just as if it
+ * were declared in the test: handed to the unit (`listener.onMessage(data, msg)`), it is the unit's
+ * output channel. Cold code: it runs only for destructured calls of a local helper.
+ */
+import { ts } from '../typescript.js';
+import { flattenChain, isFunctionLike, unwrap } from './chain.js';
+import { isDoubleValue } from './mocks.js';
+import type { ExtractionState } from './state.js';
+import { isFnDoubleChain } from './vocabulary.js';
+
+export function trackDestructuredHelperDoubles(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) return;
+  let init = unwrap(declaration.initializer);
+  if (ts.isAwaitExpression(init)) init = unwrap(init.expression);
+  if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) return;
+  const helper = state.helperFunctions.get(init.expression.text);
+  if (!helper || !state.helperNames.has(init.expression.text)) return;
+  const returned = returnedProperties(helper);
+  if (returned.size === 0) return;
+  for (const element of declaration.name.elements) {
+    if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+    const property = element.propertyName ? (ts.isIdentifier(element.propertyName) ? element.propertyName.text : null) : element.name.text;
+    const value = property === null ? undefined : returned.get(property);
+    if (!value) continue;
+    const made = madeIn(helper, value);
+    if (!made) continue;
+    const local = element.name.text;
+    if (ts.isObjectLiteralExpression(made) && isDoubleValue(state, made, 0)) {
+      state.localDoubleObjects.add(local);
+      state.trackObject(local, true);
+    } else if (ts.isCallExpression(made) && isFnDouble(state, made)) {
+      state.doubleNames.add(local);
+      state.trackFnDouble(local);
+    }
+  }
+}
+
+/** The properties of the object literals the helper returns, by name (the helper's own body only). */
+function returnedProperties(helper: ts.Node): Map<string, ts.Expression> {
+  const out = new Map<string, ts.Expression>();
+  const body = (helper as ts.FunctionLikeDeclaration).body;
+  if (!body) return out;
+  const take = (expr: ts.Expression | undefined): void => {
+    const value = expr ? unwrap(expr) : undefined;
+    if (!value || !ts.isObjectLiteralExpression(value)) return;
+    for (const p of value.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, p.name);
+      else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) out.set(p.name.text, p.initializer);
+    }
+  };
+  if (!ts.isBlock(body)) {
+    take(body);
+    return out;
+  }
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) take(node.expression);
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}
+
+/** What a returned value was made from: an expression written in place, or the initializer of the helper's own variable. */
+function madeIn(helper: ts.Node, value: ts.Expression): ts.Expression | null {
+  const expr = unwrap(value);
+  if (!ts.isIdentifier(expr)) return expr;
+  const body = (helper as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return null;
+  let found: ts.Expression | null = null;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === expr.text && node.initializer) found = unwrap(node.initializer);
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function isFnDouble(state: ExtractionState, call: ts.CallExpression): boolean {
+  const chain = flattenChain(call);
+  return !!chain && isFnDoubleChain(chain, state.sinonRoots);
+}
