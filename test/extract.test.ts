@@ -148,6 +148,7 @@ describe('tiers', () => {
     const result = await auditRepo({
       'package.json': jestPkg,
       'test/integration/a.test.ts': body,
+      'test/integration2/query.spec.js': body,
       'src/__tests__/integration/b.test.ts': body,
       'tests/db-integration/c.test.ts': body,
       'integration-tests/d.test.ts': body,
@@ -171,6 +172,7 @@ describe('tiers', () => {
       'src/integration/slack.spec.ts': 'unit',
       'src/integrations/stripe/stripe.service.spec.ts': 'unit',
       'test/integration/a.test.ts': 'integration',
+      'test/integration2/query.spec.js': 'integration',
       'tests/db-integration/c.test.ts': 'integration',
       'tests/integrations/billing.test.ts': 'unit',
     });

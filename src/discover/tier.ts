@@ -20,8 +20,11 @@ const COMPONENT_FILE = /\.[cm]?[jt]sx$|^[A-Z]|^use[A-Z]/;
 const E2E_FOLDER = /(^|[-_.])(e2e|end-to-end)($|[-_.])|^(cypress|playwright|acceptance|smoke)$/i;
 /** Folders named for integration tests wherever they are: `integration-tests/`, `tests-int/`, `api-tests/`. */
 const INT_TEST_FOLDER = /(^|[-_.])(integration|int)[-_.]?(tests?|specs?)$|^(tests?|specs?)[-_.](integration|int)$|^integration(Tests?|Specs?)$|^api[-_]?tests?$/i;
-/** `integration/`, `int/`, `it/`: a tier only where tests live (a product can have an `integration` module). */
-const INT_FOLDER = /^(integration|int|it)$/i;
+/**
+ * `integration/`, `int/`, `it/`: a tier only where tests live (a product can have an `integration`
+ * module). A numbered generation (`integration2/`, as knex keeps beside the first) is one too.
+ */
+const INT_FOLDER = /^(integration\d*|int|it)$/i;
 /** `db-integration/`: a tier only inside a test folder. */
 const INT_PART = /(^|[-_.])integration($|[-_.])/i;
 const TEST_FOLDER = /^(tests?|__tests?__|specs?)$/i;
