@@ -338,4 +338,3 @@ export function isFnDoubleChain(chain: Chain, sinonRoots: ReadonlySet<string> = 
   }
   return false;
 }
-
