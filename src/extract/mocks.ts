@@ -230,13 +230,15 @@ function nodeTestMock(state: ExtractionState, chain: Chain, names: string[], con
   const isNodeTest =
     (mockIndex === 0 && origin?.module !== undefined && /^(node:)?test$/.test(origin.module ?? '')) ||
     (mockIndex === 1 && (root === state.testContextParam || root === 't' || root === 'context'));
-  if (!isNodeTest) return false;
+  // Bun's `mock.module('./db', factory)` replaces a module like node:test's; its `mock` has no method doubles.
+  const isBun = !isNodeTest && mockIndex === 0 && origin?.module === 'bun:test' && names[1] === 'module';
+  if (!isNodeTest && !isBun) return false;
   const method = names[mockIndex + 1]!;
   const link = chain.links[mockIndex + 1]!;
   if (!link.call) return false;
   const args = link.call.arguments;
   // t.mock belongs to the test context and is restored when the test ends; the module-level mock is not.
-  const prefix = mockIndex === 1 ? 'node:test t.mock' : 'node:test mock';
+  const prefix = isBun ? 'bun:test mock' : mockIndex === 1 ? 'node:test t.mock' : 'node:test mock';
   if (method === 'module') {
     const specifier = literalText(args[0]);
     if (specifier !== null) addSite(state, link.call, `${prefix}.module`, 'module', { kind: 'module', specifier }, 'factory');
