@@ -140,9 +140,24 @@ function markAssertionSubjects(state: ExtractionState, promoted: ReadonlySet<Pen
   for (const [spy, { objectKey, objectRoot }] of state.spyTargets) if (objectRoot === 'console' || outputs.has(objectKey)) outputs.add(spy);
   const observing = observingSpies(state, promoted);
   for (const [assertion, { key, path }] of state.assertionSubjects) {
-    if (assertion.subjectRoot === 'console' || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
+    if (assertion.subjectRoot === 'console' || isLogger(state, assertion.subjectRoot) || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
     else if (observing(assertion, key, path)) assertion.observesRealMethod = true;
   }
+}
+
+/** `logger`, `mockLogger`, `log`, or a variable made by a call named so (`const mock = mockLogger(orm)`). */
+const LOGGER_NAME = /^(mock|fake|stub|spy)?_?(logger|log)$|logger$/i;
+
+/** A logger double: what the unit logs is its output, as with a spy on console. */
+function isLogger(state: ExtractionState, root: string | null): boolean {
+  if (root === null) return false;
+  if (LOGGER_NAME.test(root)) return true;
+  const init = state.initializers.get(root);
+  const made = init && ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  if (!made || !ts.isCallExpression(made)) return false;
+  const callee = unwrap(made.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  return name !== null && /logger/i.test(name);
 }
 
 /** `props@test:1`, `props@test:1.onSubmit`, `props@test:1.onSubmit.mock`…: the subject and what it was read through. */
