@@ -5,7 +5,7 @@
  * node:test / AVA / tap context assertions, Cypress `.should`, and helpers that assert.
  */
 import { ts } from '../typescript.js';
-import { exitStatusCheck } from './exit-status.js';
+import { exitStatusCommand } from './exit-status.js';
 import type { Assertion, AssertionKind } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
@@ -59,9 +59,9 @@ export function recogniseImplicitCheck(state: ExtractionState, chain: Chain, cal
   const links = chain.links;
   const last = links[links.length - 1]!;
   if (last.call !== call || !chain.root) return false;
-  const command = exitStatusCheck(state, chain, ancestors);
-  if (command) {
-    add(state, call, 'implicit', command, null);
+  const command = exitStatusCommand(state, chain);
+  if (command && (!command.mustBeAwaited || isAwaitedOrReturned(call, ancestors))) {
+    add(state, call, 'implicit', command.name, null);
     return true;
   }
   if (cypressContains(state, chain, call)) {

@@ -162,6 +162,14 @@ export function literalText(expr: ts.Expression | undefined): string | null {
   return null;
 }
 
+/** The text of a property's name: `a`, `'a'`, `1`, `#a`, `['a']`; null when it is computed from a non-literal. */
+export function propertyKey(name: ts.PropertyName | ts.Node): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) return literalText(name.expression);
+  return null;
+}
+
 /** A dotted name for simple member expressions: `a.b.c` → 'a.b.c'; null for anything else. */
 export function dottedName(expr: ts.Expression): string | null {
   const parts: string[] = [];

@@ -4,8 +4,7 @@
  */
 import { ts } from '../typescript.js';
 import type { DatabaseEngine, DatabaseSelection } from '../model/test-model.js';
-import { anyNode, literalText, unwrap, type Chain } from './chain.js';
-import { propertyKey } from './mocks.js';
+import { anyNode, literalText, propertyKey, unwrap, type Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 import { lookupTable } from '../lookup-table.js';
 

@@ -5,18 +5,20 @@
  * succeeds. `spawnSync` and callback-style `exec` report the status without throwing, and do not
  * count. Asked for every call that is not an assertion: one look-up of the chain root's import.
  */
-import { ts } from '../typescript.js';
 import type { Chain } from './chain.js';
 import type { ExtractionState } from './state.js';
 
 const CHILD_PROCESS = new Set(['child_process', 'node:child_process']);
 const THROWING_SYNC = new Set(['execSync', 'execFileSync']);
 
-/**
- * The command function's name when the chain starts with a call that fails the test on a
- * non-zero exit (`execSync(cmd)`, `cp.execSync(cmd).toString()`), else null.
- */
-export function exitStatusCheck(state: ExtractionState, chain: Chain, ancestors: readonly ts.Node[]): string | null {
+/** A command that fails the test on a non-zero exit; an execa promise does so only when awaited or returned. */
+export interface ExitStatusCommand {
+  name: string;
+  mustBeAwaited: boolean;
+}
+
+/** The command a chain starts with (`execSync(cmd)`, `cp.execSync(cmd).toString()`, `execa(cmd)`), else null. */
+export function exitStatusCommand(state: ExtractionState, chain: Chain): ExitStatusCommand | null {
   if (!chain.root) return null;
   const origin = state.originOf(chain.root);
   if (!origin?.module || origin.instance) return null;
@@ -24,18 +26,9 @@ export function exitStatusCheck(state: ExtractionState, chain: Chain, ancestors:
   const link = chain.links[namespace ? 1 : 0];
   if (!link?.call) return null;
   const name = namespace ? link.name : origin.name;
-  if (CHILD_PROCESS.has(origin.module)) return THROWING_SYNC.has(name) ? name : null;
+  if (CHILD_PROCESS.has(origin.module)) return THROWING_SYNC.has(name) ? { name, mustBeAwaited: false } : null;
   if (origin.module !== 'execa') return null;
-  if (name === 'execaSync' || name === 'execaCommandSync') return name;
+  if (name === 'execaSync' || name === 'execaCommandSync') return { name, mustBeAwaited: false };
   // Only awaited (or returned) does the rejection reach the test; `.then(…)` chains are left out.
-  return (name === 'execa' || name === 'execaCommand') && link === chain.links[chain.links.length - 1] && isAwaited(ancestors) ? name : null;
-}
-
-function isAwaited(ancestors: readonly ts.Node[]): boolean {
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const above = ancestors[i]!;
-    if (ts.isParenthesizedExpression(above)) continue;
-    return ts.isAwaitExpression(above) || ts.isReturnStatement(above);
-  }
-  return false;
+  return (name === 'execa' || name === 'execaCommand') && link === chain.links[chain.links.length - 1] ? { name, mustBeAwaited: true } : null;
 }

@@ -152,8 +152,8 @@ const LOGGER_NAME = /^(mock|fake|stub|spy)?_?(logger|log)$|logger$/i;
 function isLogger(state: ExtractionState, root: string | null): boolean {
   if (root === null) return false;
   if (LOGGER_NAME.test(root)) return true;
-  const init = state.initializers.get(root);
-  const made = init && ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  // Initializers are kept unwrapped (`await` and parentheses gone).
+  const made = state.initializers.get(root);
   if (!made || !ts.isCallExpression(made)) return false;
   const callee = unwrap(made.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;

@@ -6,18 +6,17 @@
  * output channel. Cold code: it runs only for destructured calls of a local helper.
  */
 import { ts } from '../typescript.js';
-import { flattenChain, isFunctionLike, unwrap } from './chain.js';
+import { anyNode, flattenChain, isFunctionLike, unwrap } from './chain.js';
 import { isDoubleValue } from './mocks.js';
 import type { ExtractionState } from './state.js';
 import { isFnDoubleChain } from './vocabulary.js';
 
 export function trackDestructuredHelperDoubles(state: ExtractionState, declaration: ts.VariableDeclaration): void {
   if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) return;
-  let init = unwrap(declaration.initializer);
-  if (ts.isAwaitExpression(init)) init = unwrap(init.expression);
+  const init = unwrap(declaration.initializer);
   if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) return;
   const helper = state.helperFunctions.get(init.expression.text);
-  if (!helper || !state.helperNames.has(init.expression.text)) return;
+  if (!helper) return;
   const returned = returnedProperties(helper);
   if (returned.size === 0) return;
   for (const element of declaration.name.elements) {
@@ -55,12 +54,11 @@ function returnedProperties(helper: ts.Node): Map<string, ts.Expression> {
     take(body);
     return out;
   }
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node)) return;
+  anyNode(body, (node) => {
+    if (isFunctionLike(node)) return 'skip';
     if (ts.isReturnStatement(node)) take(node.expression);
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
+    return false;
+  });
   return out;
 }
 
@@ -71,12 +69,12 @@ function madeIn(helper: ts.Node, value: ts.Expression): ts.Expression | null {
   const body = (helper as ts.FunctionLikeDeclaration).body;
   if (!body || !ts.isBlock(body)) return null;
   let found: ts.Expression | null = null;
-  const visit = (node: ts.Node): void => {
-    if (found || isFunctionLike(node)) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === expr.text && node.initializer) found = unwrap(node.initializer);
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
+  anyNode(body, (node) => {
+    if (isFunctionLike(node)) return 'skip';
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.name.text !== expr.text || !node.initializer) return false;
+    found = unwrap(node.initializer);
+    return true;
+  });
   return found;
 }
 

@@ -3,6 +3,7 @@
  * (`ws.onmessage = …`, `queue.drain = …`): they listen, they stand in for nothing.
  */
 import { ts } from '../typescript.js';
+import { anyNode, isFunctionLike, unwrap } from './chain.js';
 
 /** DOM and Node style handlers (`onmessage`, `onerror`) and camel-cased ones (`onProgress`, `onChange`). */
 const HANDLER = /^on[A-Z]\w*$|^on(load|loadend|error|message|close|open|change|click|input|submit|abort|progress|timeout|success|upgradeneeded|readystatechange|end|data|connect|disconnect)$/;
@@ -19,24 +20,18 @@ export function isListenerAssignment(member: string, value: ts.Expression): bool
   if (HANDLER.test(member)) return true;
   if (!QUEUE_HOOK.test(member)) return false;
   if (ts.isIdentifier(value)) return true;
-  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
-  return !handsBackValue(value);
+  return isFunctionLike(value) && !handsBackValue(value);
 }
 
 /** A returned value: an expression body that is not a call or assignment, or a `return x` of its own. */
 function handsBackValue(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
   const body = fn.body;
   if (!ts.isBlock(body)) {
-    let inner: ts.Expression = body;
-    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    const inner = unwrap(body);
     return !ts.isCallExpression(inner) && !(ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken);
   }
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isClassDeclaration(node) || ts.isClassExpression(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
+  return anyNode(body, (node) => {
+    if (isFunctionLike(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isClassDeclaration(node) || ts.isClassExpression(node)) return 'skip';
+    return ts.isReturnStatement(node) && node.expression !== undefined;
+  });
 }

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
-import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
+import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, propertyKey, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
 import { providerBesideImportsOnly } from './nest-testing-module.js';
 import { chainOnlyFails } from './faults.js';
@@ -1300,13 +1300,6 @@ function containerLookup(state: ExtractionState, objectArg: ts.Expression): { to
   if (!CONTAINER_LOOKUPS.has(method)) return null;
   const token = tokenTarget(state, current.arguments[0]);
   return token.kind === 'token' ? { token: token.name, member } : null;
-}
-
-export function propertyKey(name: ts.PropertyName | ts.Node): string | null {
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
-  if (ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) return literalText(name.expression);
-  return null;
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import { ts } from '../typescript.js';
 import type { MockSite } from '../model/test-model.js';
-import { anyNode, dottedName, rootIdentifier, unwrap } from './chain.js';
+import { anyNode, dottedName, propertyKey, rootIdentifier, unwrap } from './chain.js';
 import type { ExtractionState } from './state.js';
 
 /** Tokens whose providers Nest applies to the whole application, wherever they are listed. */
@@ -35,7 +35,7 @@ export function providerBesideImportsOnly(
   const n = ancestors.length;
   const [call, metadata, property, list] = [ancestors[n - 4], ancestors[n - 3], ancestors[n - 2], ancestors[n - 1]];
   if (!list || !ts.isArrayLiteralExpression(list)) return false;
-  if (!property || !ts.isPropertyAssignment(property) || property.initializer !== list || propertyName(property) !== 'providers') return false;
+  if (!property || !ts.isPropertyAssignment(property) || property.initializer !== list || propertyKey(property.name) !== 'providers') return false;
   if (!metadata || !ts.isObjectLiteralExpression(metadata)) return false;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== metadata) return false;
   const callee = unwrap(call.expression);
@@ -46,7 +46,7 @@ export function providerBesideImportsOnly(
   for (const entry of metadata.properties) {
     // `...base` or a shorthand `controllers` may carry anything.
     if (!ts.isPropertyAssignment(entry)) return false;
-    const name = propertyName(entry);
+    const name = propertyKey(entry.name);
     const value = unwrap(entry.initializer);
     if (name === 'controllers') {
       if (!ts.isArrayLiteralExpression(value) || value.elements.length > 0) return false;
@@ -75,14 +75,9 @@ export function dropProvidersBesideImports(state: ExtractionState): void {
   state.model.mocks = state.model.mocks.filter((site) => !dropped.has(site));
 }
 
-function propertyName(property: ts.PropertyAssignment): string | null {
-  const name = property.name;
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : null;
-}
-
 function isAppEnhancer(provider: ts.ObjectLiteralExpression): boolean {
   for (const property of provider.properties) {
-    if (!ts.isPropertyAssignment(property) || propertyName(property) !== 'provide') continue;
+    if (!ts.isPropertyAssignment(property) || propertyKey(property.name) !== 'provide') continue;
     const name = dottedName(unwrap(property.initializer));
     return name !== null && APP_ENHANCERS.has(name.slice(name.lastIndexOf('.') + 1));
   }
@@ -112,8 +107,7 @@ function buildsWithContainerValues(state: ExtractionState): boolean {
   const fromContainer = new Set<string>();
   const provided = new Set<string>();
   const isContainerCall = (expr: ts.Expression): boolean => {
-    let inner = unwrap(expr);
-    if (ts.isAwaitExpression(inner)) inner = unwrap(inner.expression);
+    const inner = unwrap(expr);
     if (!ts.isCallExpression(inner)) return false;
     const callee = unwrap(inner.expression);
     return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'get' || callee.name.text === 'resolve');
@@ -125,7 +119,7 @@ function buildsWithContainerValues(state: ExtractionState): boolean {
       const left = unwrap(node.left);
       if (ts.isIdentifier(left)) fromContainer.add(left.text);
       else if (ts.isPropertyAccessExpression(left)) fromContainer.add(left.name.text);
-    } else if (ts.isPropertyAssignment(node) && propertyName(node) === 'useValue') {
+    } else if (ts.isPropertyAssignment(node) && propertyKey(node.name) === 'useValue') {
       const root = rootIdentifier(node.initializer);
       if (root) provided.add(root);
     } else if (ts.isNewExpression(node)) news.push(node);

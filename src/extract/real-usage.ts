@@ -4,8 +4,7 @@
  */
 import type { DatabaseEngine } from '../model/test-model.js';
 import { ts } from '../typescript.js';
-import { dottedName, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
-import { propertyKey } from './mocks.js';
+import { dottedName, literalText, propertyKey, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState, LocalOrigin } from './state.js';
 
 /** Modules whose use means a real boundary is exercised, and what kind of evidence that is. */

@@ -5,7 +5,7 @@
 import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
 import { trackDestructuredHelperDoubles } from './helper-returns.js';
 import { ts } from '../typescript.js';
-import { climbWrappers, flattenChain, isInnerChainPart, rechain, unwrap, type Chain } from './chain.js';
+import { climbWrappers, flattenChain, isInnerChainPart, propertyKey, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
 import { recogniseCompletionCall, recogniseCompletionListener } from './completion.js';
 import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
@@ -13,7 +13,6 @@ import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requ
 import {
   isDoubleValue,
   isHttpMessageDouble,
-  propertyKey,
   recogniseAngularHttpTesting,
   recogniseMemberAssignment,
   recogniseMockChain,
