@@ -25,6 +25,8 @@ function isHookOfKind(model: TestFileModel, owner: Owner, kinds: readonly string
 }
 
 const CONTAINER_KINDS = new Set(['array', 'object', 'map', 'set']);
+/** Spies that run the real method unless told otherwise: with only one-off behaviour, they fall back to it. */
+const CALL_THROUGH_SPIES = new Set(['jest.spyOn', 'vi.spyOn']);
 
 /** The Playwright serial group a test runs in: the file, the outermost serial describe, or none. */
 function serialGroup(model: TestFileModel, test: TestCase): string | null {
@@ -240,6 +242,14 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     candidates.push({ subject: b.subject, root: b.subjectRoot, owner: b.owner, line: b.line, column: b.column, method: b.method });
     candidateKeys.add(`${b.owner.id}\u0000${b.subject}`);
   }
+  // A spy given only one-off behaviour (`jest.spyOn(jwt, 'verify').mockImplementationOnce(…)`):
+  // once that call is used, the spy runs the real method again, and nothing is left configured.
+  const onceOnly = new Set<string>();
+  const lasting = new Set<string>();
+  for (const b of model.mockBehaviours) {
+    if (b.owner.kind !== 'test') continue;
+    (b.once ? onceOnly : lasting).add(`${b.owner.id}\u0000${b.subject}`);
+  }
   for (const site of model.mocks) {
     if (site.family !== 'method' || site.owner.kind !== 'test' || site.target.kind !== 'member' || site.benign) continue;
     // A double on an object the test made itself (`const client = new Client()`) goes with it.
@@ -248,6 +258,8 @@ function behaviourFindings(file: AnalyzedFile): RawFinding[] {
     if (site.mechanism.startsWith('node:test t.mock')) continue;
     const subject = `${site.target.object}.${site.target.member}`;
     if (candidateKeys.has(`${site.owner.id}\u0000${subject}`)) continue;
+    const key = `${site.owner.id}\u0000${subject}`;
+    if (CALL_THROUGH_SPIES.has(site.mechanism) && onceOnly.has(key) && !lasting.has(key)) continue;
     candidates.push({ subject, root: site.target.object.split('.')[0]!, owner: site.owner, line: site.line, column: site.column, method: site.mechanism });
   }
   // A double hung on an object a beforeEach builds afresh (`repo = module.get(X)`) dies with that object.

@@ -82,3 +82,45 @@ function isFnDouble(state: ExtractionState, call: ts.CallExpression): boolean {
   const chain = flattenChain(call);
   return !!chain && isFnDoubleChain(chain, state.sinonRoots);
 }
+
+/**
+ * `const res = createResponse()`: a local helper that builds one object of doubles and hands it
+ * back whole, either written in place (`() => ({ status: jest.fn().mockReturnThis(), json: jest.fn() })`)
+ * or kept in its own variable, given its doubles there or member by member (`const res = {};
+ * res.json = jest.fn(); return res`). Like a `res` built in the test, it is the test's own object:
+ * handed to the unit, it is the unit's output channel. Cold code: only calls of a local helper.
+ */
+export function isHelperMadeDoubleObject(state: ExtractionState, initializer: ts.Expression): boolean {
+  const call = unwrap(initializer);
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+  const helper = state.helperFunctions.get(call.expression.text);
+  const body = helper && (helper as ts.FunctionLikeDeclaration).body;
+  if (!helper || !body) return false;
+  const returned: ts.Expression[] = [];
+  if (!ts.isBlock(body)) returned.push(body);
+  else {
+    anyNode(body, (node) => {
+      if (isFunctionLike(node)) return 'skip';
+      if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+      return false;
+    });
+  }
+  if (returned.length !== 1) return false;
+  const made = madeIn(helper, returned[0]!);
+  if (!made || !ts.isObjectLiteralExpression(made)) return false;
+  if (isDoubleValue(state, made, 0)) return true;
+  const value = unwrap(returned[0]!);
+  return ts.isIdentifier(value) && ts.isBlock(body) && membersGivenDoubles(state, body, value.text);
+}
+
+/** `res.status = jest.fn().mockReturnValue(res)` in the helper's own body: a member of `name` made a double. */
+function membersGivenDoubles(state: ExtractionState, body: ts.Node, name: string): boolean {
+  return anyNode(body, (node) => {
+    if (isFunctionLike(node)) return 'skip';
+    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const left = unwrap(node.left);
+    if (!ts.isPropertyAccessExpression(left) || !ts.isIdentifier(left.expression) || left.expression.text !== name) return false;
+    const right = unwrap(node.right);
+    return ts.isCallExpression(right) && isFnDouble(state, right);
+  });
+}

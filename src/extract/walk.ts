@@ -3,7 +3,7 @@
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
 import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
-import { trackDestructuredHelperDoubles } from './helper-returns.js';
+import { isHelperMadeDoubleObject, trackDestructuredHelperDoubles } from './helper-returns.js';
 import { ts } from '../typescript.js';
 import { climbWrappers, flattenChain, isInnerChainPart, propertyKey, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
@@ -139,7 +139,7 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       if (declaration.initializer && ts.isIdentifier(declaration.name)) {
         const init = unwrap(declaration.initializer);
         state.initializers.set(declaration.name.text, init);
-        if (ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) {
+        if ((ts.isObjectLiteralExpression(init) && isDoubleValue(state, init, 0)) || isHelperMadeDoubleObject(state, init)) {
           state.localDoubleObjects.add(declaration.name.text);
           state.trackObject(declaration.name.text, true);
         }
@@ -208,8 +208,9 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
         noteResponseBinding(state, left.text, right);
         state.initializers.set(left.text, right);
         // `res = { status: jest.fn() }` in a beforeEach is the same output channel as a `const res` in the test.
-        if ((ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) || isHttpMessageDouble(state, right)) {
-          if (ts.isObjectLiteralExpression(right)) state.localDoubleObjects.add(left.text);
+        const helperMade = isHelperMadeDoubleObject(state, right);
+        if ((ts.isObjectLiteralExpression(right) && isDoubleValue(state, right, 0)) || isHttpMessageDouble(state, right) || helperMade) {
+          if (ts.isObjectLiteralExpression(right) || helperMade) state.localDoubleObjects.add(left.text);
           state.trackObject(left.text, true);
         }
         if (isSandboxCreation(right)) state.sinonRoots.add(left.text);

@@ -120,6 +120,7 @@ export class BoundaryResolver {
         }
         return this.fromOrigin(target.origin, `${target.object}.${target.member}`, fromFile, aliases, target.object);
       case 'type':
+        if (HTTP_MESSAGE_TYPE.test(target.name.slice(target.name.lastIndexOf('.') + 1))) return httpMessage(target.name);
         return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
       case 'token': {
         const helper = /^(\w+)\(/.exec(target.name)?.[1];
@@ -483,6 +484,38 @@ function canNamePackage(specifier: string): boolean {
 }
 
 /** A maker of ids or random bytes, replaced for predictable values: low stakes in every tier. */
+/**
+ * Types of the request, response or handler context a framework hands to a handler, guard or
+ * middleware (`Request`, `AuthenticatedRequest`, `FastifyReply`, Nest's `ExecutionContext`).
+ */
+const HTTP_MESSAGE_TYPE = /^(\w*(Request|Response|Reply|Req|Res)|IncomingMessage|ServerResponse|ExecutionContext|ArgumentsHost|HttpArgumentsHost|CallHandler|NextFunction)$/;
+
+/**
+ * A deep double of a request, response or handler context (`mock<Request>()`,
+ * `createMock<ExecutionContext>()`): the input the test hands to a handler, guard or middleware,
+ * not a dependency the code reaches. Whatever module the type is declared in is not replaced.
+ */
+const HTTP_MESSAGE_HIDES: Record<string, string> = {
+  request: 'what the framework really puts in a request: the parsed body, headers, cookies, the user set by earlier middleware',
+  response: 'what the framework really does with a response: headers already sent, how the status and body are serialised',
+  'handler context': 'what the framework really passes a guard or interceptor: the request, the handler and its metadata',
+};
+
+function httpMessage(name: string): ResolvedBoundary {
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  const noun = /Request$|Req$|IncomingMessage/.test(last) ? 'request' : /(Response|Reply|Res)$/.test(last) ? 'response' : 'handler context';
+  return {
+    kind: 'library',
+    system: `a ${noun} built by the framework`,
+    hides: [HTTP_MESSAGE_HIDES[noun]!],
+    alternative: 'fine as the input of a unit test; to test the route itself, send a real request through the app (supertest, inject)',
+    external: false,
+    via: [name],
+    catalogMatch: null,
+    lowStakes: true,
+  };
+}
+
 function idSource(system: string, via: string[]): ResolvedBoundary {
   return {
     kind: 'library',
