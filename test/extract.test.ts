@@ -1146,6 +1146,19 @@ describe('black-box e2e and ORM clients (verdicts)', () => {
   }
 });
 
+describe('mock-echo: why the code was not inspected', () => {
+  it('says which code the audit could not read, in words that hold for each case', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'mock-echo', 'uninspected') });
+    const reasons = result.findings.map((f) => /not inspected \((.*?)\)\. If/.exec(f.message)?.[1]);
+    expect(reasons).toEqual([
+      "'@acme/users-client' is not a source file of this repository",
+      "'../src/profile' is not a source file of this repository",
+      'TeamsService.list is inherited from a base class',
+      "listTeams is not one of the test file's imports, and only imported code is followed",
+    ]);
+  });
+});
+
 describe("Angular's testing backend", () => {
   it('hides the server, not the interceptors that still run, and does not recommend itself', async () => {
     const result = await audit({ root: join(fixturesRoot, 'mocked-dependency', 'angular-testing-backend') });
