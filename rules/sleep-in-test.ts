@@ -19,12 +19,16 @@ const rule: RuleDefinition = {
       'A fixed wait is a guess about timing: too short on a loaded CI machine (flaky), too long everywhere else (slow), and it hides the event the test should be waiting for.',
     severity: {
       default: { unit: 'warning', integration: 'warning', e2e: 'warning' },
+      // A wait that only lets the clock move on cannot be too short on a slow machine: it only costs time.
+      timestamps: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
       sleep:
         'Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: poll an assertion (expect.poll, waitFor), await the event or response (page.waitForResponse, once(emitter, …)), or use fake timers.',
       sleepCypress:
         "Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: alias the request and wait for it (cy.intercept(…).as('save') then cy.wait('@save')), or let a retrying assertion wait (cy.get(…).should('be.visible')).",
+      sleepTimestamps:
+        'Fixed wait of {ms} ms ({call}) so that two timestamps differ, as its comment says: a slow machine cannot break it, but every run pays the wait, and a clock or column coarser than {ms} ms (a database that keeps seconds) still makes them equal. Give the records their timestamps explicitly, or control the clock (fake timers, an injected clock).',
     },
   },
   check(file) {
@@ -35,8 +39,10 @@ const rule: RuleDefinition = {
     for (const wait of model.fixedWaits) {
       // A wait inside a loop that repeats until a condition is polling: what this rule recommends.
       if (wait.polling || underFakeTimers(model, wait)) continue;
+      const timestamps = wait.purpose === 'timestamps';
       findings.push({
-        messageId,
+        messageId: timestamps ? 'sleepTimestamps' : messageId,
+        ...(timestamps ? { variant: 'timestamps' } : {}),
         data: { ms: wait.ms, call: wait.call },
         line: wait.line,
         column: wait.column,

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { audit } from '../src/index.js';
+import { fixturesRoot } from './support/fixtures.js';
 import { auditRepo, findingsOf, withRepo } from './support/temp-repo.js';
 
 const jestPkg = JSON.stringify({ name: 'p', dependencies: { pg: '8', axios: '1' }, devDependencies: { jest: '29' } });
@@ -1143,6 +1144,32 @@ describe('black-box e2e and ORM clients (verdicts)', () => {
       expect(await verdictOf(body, { 'src/app.ts': 'export const app = {};', 'test/target.ts': 'export const target = {};' })).toBe(expected);
     });
   }
+});
+
+describe('mock-echo: why the code was not inspected', () => {
+  it('says which code the audit could not read, in words that hold for each case', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'mock-echo', 'uninspected') });
+    const reasons = result.findings.map((f) => /not inspected \((.*?)\)\. If/.exec(f.message)?.[1]);
+    expect(reasons).toEqual([
+      "'@acme/users-client' is not a source file of this repository",
+      "'../src/profile' is not a source file of this repository",
+      'TeamsService.list is inherited from a base class',
+      "listTeams is not one of the test file's imports, and only imported code is followed",
+    ]);
+  });
+});
+
+describe("Angular's testing backend", () => {
+  it('hides the server, not the interceptors that still run, and does not recommend itself', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'mocked-dependency', 'angular-testing-backend') });
+    const messages = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => f.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toContain('the test flushes the body it expects');
+      expect(message).not.toContain('interceptors');
+      expect(message).toContain('Instead: keep HttpTestingController for unit tests; in an integration or e2e test, let HttpClient reach the real API');
+    }
+  });
 });
 
 describe('mocking mechanisms: target, boundary and line', () => {

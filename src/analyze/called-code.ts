@@ -31,7 +31,7 @@ export class CalledCodeReader {
   read(path: string, pkg: PackageContext, imports: readonly ImportRecord[], call: SubjectCall): CalledCode {
     const local = call.instanceOf ?? call.root;
     const record = imports.find((r) => !r.typeOnly && r.locals.includes(local));
-    if (!record) return notInspected(`${local} is not imported by the test file`);
+    if (!record) return notInspected(`${local} is not one of the test file's imports, and only imported code is followed`);
     const imported = record.imported[record.locals.indexOf(local)] ?? 'default';
     const file = this.file(path, record.specifier, pkg);
     if (!file) return notInspected(`'${record.specifier}' is not a source file of this repository`);

@@ -433,7 +433,8 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     // it was made when a provider hands it over by name (`useValue: routerSpy`).
     if (!typeName || state.diValueRanges.some(([pos, end]) => spyObj.pos >= pos && spyObj.end <= end)) return true;
     if (context.assignedTo) state.deepDoubleVars.add(context.assignedTo);
-    addSite(state, spyObj, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    const site = addSite(state, spyObj, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
+    if (context.assignedTo) noteDeepDoubleSite(state, context.assignedTo, site);
     return true;
   } else if (root === 'td' && (names[1] === 'object' || names[1] === 'instance' || names[1] === 'constructor') && chain.links[1]!.call) {
     call = chain.links[1]!.call;
@@ -456,8 +457,14 @@ function deepDouble(state: ExtractionState, chain: Chain, names: string[], conte
     const site = addSite(state, call, mechanism, 'deep-double', typeTarget(state, typeName), 'deep-double');
     const enclosing = enclosingDouble(state, call);
     if (enclosing) site.partOf = { line: enclosing.line, column: enclosing.column };
+    if (context.assignedTo) noteDeepDoubleSite(state, context.assignedTo, site);
   }
   return true;
+}
+
+/** Which site a deep double variable holds, for a provider that hands it over by name; a name given two doubles holds neither for sure. */
+function noteDeepDoubleSite(state: ExtractionState, name: string, site: MockSite): void {
+  state.deepDoubleSites.set(name, state.deepDoubleSites.has(name) ? null : site);
 }
 
 /**
@@ -902,8 +909,15 @@ export function recogniseProviderLiteral(state: ExtractionState, object: ts.Obje
   if (!providerIsDouble(state, object)) return;
   const useProperty = object.properties.find((p) => p.name && propertyKey(p.name) === use);
   const value = useProperty && ts.isPropertyAssignment(useProperty) ? useProperty.initializer : useProperty && ts.isShorthandPropertyAssignment(useProperty) ? useProperty.name : undefined;
-  // `useValue: repoDouble` where repoDouble = createMock<Repo>() was reported where it was made.
-  if (value && ts.isIdentifier(unwrap(value)) && state.deepDoubleVars.has((unwrap(value) as ts.Identifier).text)) return;
+  // `useValue: repoDouble` where repoDouble = createMock<Repo>() was reported where it was made,
+  // unless every provider of it sits beside imports only: then it reaches nothing (settled at the end of the walk).
+  const valueName = value && ts.isIdentifier(unwrap(value)) ? (unwrap(value) as ts.Identifier).text : null;
+  if (valueName !== null && state.deepDoubleVars.has(valueName)) {
+    if (mechanismPrefix !== 'nestjs') return;
+    const inert = providerBesideImportsOnly(state, object, ancestors, (other) => providerIsDouble(state, other));
+    state.providedDeepDoubles.set(valueName, (state.providedDeepDoubles.get(valueName) ?? true) && inert);
+    return;
+  }
   if (value) state.diValueRanges.push([value.pos, value.end]);
   const allows = allowsOfProvided(state, use, value);
   const site = addSite(state, object, `${mechanismPrefix}.${use}`, 'dependency-injection', tokenTarget(state, provide), useReplacement(use), allows ? { allows } : {});

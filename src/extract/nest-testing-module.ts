@@ -69,9 +69,14 @@ export function providerBesideImportsOnly(
  * `repo = moduleRef.get(Repo)`, or the double itself): then a double may reach the unit that way.
  */
 export function dropProvidersBesideImports(state: ExtractionState): void {
-  const sites = state.providersBesideImports;
-  if (sites.length === 0 || buildsWithContainerValues(state)) return;
-  const dropped = new Set<MockSite>(sites);
+  if (state.providersBesideImports.length === 0 && state.providedDeepDoubles.size === 0) return;
+  const dropped = new Set<MockSite>(state.providersBesideImports);
+  // A deep double made first and provided by name only there (`useValue: mail`, `mail = createMock<MailService>()`).
+  for (const [name, inert] of state.providedDeepDoubles) {
+    const site = state.deepDoubleSites.get(name);
+    if (inert && site) dropped.add(site);
+  }
+  if (dropped.size === 0 || buildsWithContainerValues(state)) return;
   state.model.mocks = state.model.mocks.filter((site) => !dropped.has(site));
 }
 

@@ -89,6 +89,10 @@ export class ExtractionState {
   readonly diValueRanges: [number, number][] = [];
   /** NestJS provider doubles listed beside imported modules with nothing of the testing module's own to receive them. */
   readonly providersBesideImports: MockSite[] = [];
+  /** The site of each deep double stored in a variable by name; null when the name was given two. */
+  readonly deepDoubleSites = new Map<string, MockSite | null>();
+  /** Deep double variables provided to NestJS by name: true while every provider of it is beside imports only. */
+  readonly providedDeepDoubles = new Map<string, boolean>();
   /** Engine imports (pg-mem, sqlite drivers) and the names they bind, to drop those used only as types. */
   readonly engineImports: { selection: DatabaseSelection; locals: string[] }[] = [];
   /** Source ranges of the chains that made doubles, with the first site each made (for doubles made inside them). */

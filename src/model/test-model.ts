@@ -323,6 +323,11 @@ export interface FixedWait extends Position {
    * on a condition, or a function that calls itself: polling, not a timing guess.
    */
   polling?: boolean;
+  /**
+   * 'timestamps': the comment on the wait says it only lets the clock move on, so that two
+   * timestamps differ (`// ensure a different updatedAt`). A slow machine cannot make that fail.
+   */
+  purpose?: 'timestamps';
 }
 
 /** A write to a fixed path: `fs.writeFileSync('./out/report.json', ...)`. */

@@ -4,6 +4,7 @@
  * hides PostgreSQL), following imports a few levels deep.
  */
 import { Catalog, isBareSpecifier, kindIsExternal, packageName, systemFamily, type CatalogEntry } from '../catalog/index.js';
+import { ANGULAR_TESTING_BACKEND } from '../catalog/data/http.js';
 import type { BoundaryKind, ResolvedBoundary } from '../model/boundary.js';
 import type { MockSite, Origin } from '../model/test-model.js';
 import { isRelative, type Alias, type ModuleResolver } from './module-resolver.js';
@@ -107,6 +108,13 @@ export class BoundaryResolver {
   ) {}
 
   resolveSite(site: MockSite, fromFile: string, aliases: readonly Alias[]): ResolvedBoundary {
+    const resolved = this.resolveTarget(site, fromFile, aliases);
+    // The testing backend keeps interceptors and HttpClient itself: only the server is replaced.
+    if (site.mechanism === 'angular HttpClientTesting' && resolved.kind === 'http') return { ...resolved, ...ANGULAR_TESTING_BACKEND };
+    return resolved;
+  }
+
+  private resolveTarget(site: MockSite, fromFile: string, aliases: readonly Alias[]): ResolvedBoundary {
     const target = site.target;
     if (site.fakeLibrary && target.kind === 'module' && !isRelative(target.specifier)) {
       return this.fromModule(target.specifier, fromFile, aliases);

@@ -14,6 +14,21 @@ const HTTP_HIDES = [
 const HTTP_ALTERNATIVE =
   'a contract test (Pact) or recorded real responses kept in sync with the provider; for your own services, run the real service';
 
+/**
+ * Angular's testing backend (HttpClientTestingModule, provideHttpClientTesting) replaces only the
+ * backend: interceptors, serialisation and HttpClient's own error mapping still run. What it hides
+ * is the server, whose answers the test writes itself with `req.flush(…)`.
+ */
+export const ANGULAR_TESTING_BACKEND = {
+  hides: [
+    "the real API's responses: the test flushes the body it expects, so renamed, missing or newly nullable fields pass",
+    'error statuses, error bodies and network failures the test does not flush itself',
+    'cookies, credentials and CORS that the browser applies to a real request',
+  ],
+  alternative:
+    'keep HttpTestingController for unit tests; in an integration or e2e test, let HttpClient reach the real API (or a stub server generated from its contract), plus a contract test (Pact) between the app and the API',
+};
+
 const RECORDED_AI =
   'recorded real responses replayed at the HTTP layer (Polly.js or nock recordings), refreshed on SDK upgrades, plus a live smoke test in a scheduled job';
 
