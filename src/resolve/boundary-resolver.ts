@@ -491,7 +491,6 @@ function canNamePackage(specifier: string): boolean {
   return /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/|$)/i.test(specifier) || specifier.startsWith('node:');
 }
 
-/** A maker of ids or random bytes, replaced for predictable values: low stakes in every tier. */
 /**
  * Types of the request, response or handler context a framework hands to a handler, guard or
  * middleware (`Request`, `AuthenticatedRequest`, `FastifyReply`, Nest's `ExecutionContext`).
@@ -524,6 +523,7 @@ function httpMessage(name: string): ResolvedBoundary {
   };
 }
 
+/** A maker of ids or random bytes, replaced for predictable values: low stakes in every tier. */
 function idSource(system: string, via: string[]): ResolvedBoundary {
   return {
     kind: 'library',
