@@ -179,6 +179,20 @@ describe('tiers', () => {
     });
   });
 
+  it('lets file names, not the folder, mark e2e tests in a folder where the e2e tests are named so', async () => {
+    const result = await auditRepo({
+      'package.json': jestPkg,
+      'src/auth/e2e/login.e2e.ts': body,
+      'src/auth/e2e/jwt.strategy.spec.ts': body,
+      'src/billing/e2e/invoice.spec.ts': body,
+    });
+    expect(Object.fromEntries(result.files.map((f) => [f.path, `${f.tier}: ${f.tierReason}`]))).toEqual({
+      'src/auth/e2e/jwt.strategy.spec.ts': "unit: in folder 'e2e/', where the e2e tests carry the marker in their names and this one does not",
+      'src/auth/e2e/login.e2e.ts': "e2e: file name 'login.e2e.ts' marks it e2e",
+      'src/billing/e2e/invoice.spec.ts': "e2e: in folder 'e2e/'",
+    });
+  });
+
   it('reads tier markers in top-level describe titles, not in the titles of nested groups', async () => {
     const nested = (outer: string, inner: string) =>
       `describe('${outer}', () => {\n  describe('${inner}', () => {\n    it('x', () => { expect(1).toBe(1); });\n  });\n});\n`;

@@ -47,7 +47,7 @@ const INT_TITLE = /^\s*integration\b|\bintegration\s*(tests?|suite|specs?)?\s*\)
  * included): the folders above it are where the repository sits, not what the test claims. Product
  * folder names (`packages/integrations/`, `src/integrations/stripe/`) are not tier markers.
  */
-export function classifyTier(path: string, framework: Framework, describeTitles: readonly string[], packageDir = ''): TierVerdict {
+export function classifyTier(path: string, framework: Framework, describeTitles: readonly string[], packageDir = '', neighboursNamedE2E = false): TierVerdict {
   const segments = path.split('/');
   const base = segments.pop()!;
   if (E2E_NAME.test(base)) return { tier: 'e2e', reason: `file name '${base}' marks it e2e` };
@@ -57,7 +57,8 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
   const own = packageDir && inside !== segments ? packageDir.slice(packageDir.lastIndexOf('/') + 1) : null;
   const folders = own ? [own, ...inside] : inside;
   const e2eFolder = folders.find((s) => E2E_FOLDER.test(s));
-  if (e2eFolder) return { tier: 'e2e', reason: `in folder '${e2eFolder}/'` };
+  // `e2e/jwt.strategy.spec.ts` beside `e2e/login.e2e.ts`: there the names, not the folder, tell the e2e tests apart.
+  if (e2eFolder && !neighboursNamedE2E) return { tier: 'e2e', reason: `in folder '${e2eFolder}/'` };
   const intFolder = folders.find((s, i) => {
     if (INT_TEST_FOLDER.test(s)) return true;
     const underTests = folders.slice(0, i).some((f) => TEST_FOLDER.test(f));
@@ -73,7 +74,13 @@ export function classifyTier(path: string, framework: Framework, describeTitles:
     if (E2E_TITLE.test(title)) return { tier: 'e2e', reason: `describe '${title}' says e2e` };
     if (INT_TITLE.test(title)) return { tier: 'integration', reason: `describe '${title}' says integration` };
   }
+  if (e2eFolder) return { tier: 'unit', reason: `in folder '${e2eFolder}/', where the e2e tests carry the marker in their names and this one does not` };
   return { tier: 'unit', reason: 'no integration or e2e marker in path, name or describe titles' };
+}
+
+/** A file name that marks an e2e test (`login.e2e.ts`, `app.e2e-spec.ts`, `checkout.cy.ts`). */
+export function nameMarksE2E(base: string): boolean {
+  return E2E_NAME.test(base);
 }
 
 /**
