@@ -15,6 +15,12 @@ export function mockVariant(site: MockSite, boundary: ResolvedBoundary): 'extern
   return boundary.external ? 'external' : 'other';
 }
 
+/** A double whose every behaviour only fails: given where it is made, or by each test that configures it. */
+function onlyFails(site: MockSite): boolean {
+  if (site.fault === true) return true;
+  return !!site.configuredBy && site.configuredBy.length > 0 && site.configuredBy.every((c) => c.fault);
+}
+
 /** A deep double made inside a double of the same system is that double, already reported. */
 function sameSystemAsEnclosing(file: AnalyzedFile, at: { line: number; column: number }, boundary: ResolvedBoundary): boolean {
   const outer = file.model.mocks.findIndex((m) => m.line === at.line && m.column === at.column);
@@ -48,8 +54,12 @@ const rule: RuleDefinition = {
       external: { unit: 'info', integration: 'error', e2e: 'error' },
       other: { unit: 'info', integration: 'warning', e2e: 'warning' },
       benign: { unit: 'info', integration: 'info', e2e: 'info' },
+      // Fault injection reaches an error path of a dependency the rest of the test may use for real.
+      fault: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
+      fault:
+        '{mechanism} makes {target} fail, to reach an error path: the error comes from the test, not from {system} ({boundary}){via}. A fair way to test error handling; check that the injected error has the shape the real one has (its class, code and message), or provoke the real failure where you can.',
       mocked: '{mechanism} replaces {target}: {system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
       automock:
         'Jest replaces {target} for every test of this package (automatic mock in __mocks__): {system} ({boundary}) is never exercised. Hides: {hides}. Instead: {alternative}.',
@@ -69,8 +79,9 @@ const rule: RuleDefinition = {
       let describeId: number | null = null;
       if (owner.kind === 'describe') describeId = owner.id;
       if (owner.kind === 'hook') describeId = file.model.hooks[owner.id]!.describeId;
+      const fault = !file.automockOf && onlyFails(site);
       findings.push({
-        messageId: file.automockOf ? 'automock' : 'mocked',
+        messageId: file.automockOf ? 'automock' : fault ? 'fault' : 'mocked',
         data: {
           target: describeTarget(site.target),
           mechanism: site.mechanism,
@@ -85,7 +96,7 @@ const rule: RuleDefinition = {
         column: site.column,
         testId: tests[0] ?? null,
         describeId,
-        variant: mockVariant(site, boundary),
+        variant: fault ? 'fault' : mockVariant(site, boundary),
         mockIndex: index,
       });
     });
