@@ -8,7 +8,7 @@ import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, propertyKey, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
-import { providerBesideImportsOnly } from './nest-testing-module.js';
+import { addsEnhancer, providerBesideImportsOnly } from './nest-testing-module.js';
 import { chainOnlyFails } from './faults.js';
 import { callsThroughOriginal } from './call-through.js';
 import { typeNodeName } from './types.js';
@@ -905,7 +905,7 @@ export function recogniseProviderLiteral(state: ExtractionState, object: ts.Obje
     if (key === 'provide' && ts.isPropertyAssignment(property)) provide = property.initializer;
     else if (key && USES.has(key)) use = key;
   }
-  if (!provide || !use) return;
+  if (!provide || !use || addsEnhancer(provide)) return;
   if (!providerIsDouble(state, object)) return;
   const useProperty = object.properties.find((p) => p.name && propertyKey(p.name) === use);
   const value = useProperty && ts.isPropertyAssignment(useProperty) ? useProperty.initializer : useProperty && ts.isShorthandPropertyAssignment(useProperty) ? useProperty.name : undefined;

@@ -80,6 +80,17 @@ export function dropProvidersBesideImports(state: ExtractionState): void {
   state.model.mocks = state.model.mocks.filter((site) => !dropped.has(site));
 }
 
+/**
+ * `{ provide: APP_FILTER, useClass: TestFilter }`: Nest adds the class to the app's filters (or
+ * interceptors, or pipes) beside any others; it takes no dependency's place, so it is no double.
+ * APP_GUARD is left out: a guard that lets every request through stands in for the app's auth.
+ */
+export function addsEnhancer(provide: ts.Expression): boolean {
+  const name = dottedName(unwrap(provide));
+  return name !== null && ADDED_ENHANCERS.has(name.slice(name.lastIndexOf('.') + 1));
+}
+const ADDED_ENHANCERS = new Set(['APP_INTERCEPTOR', 'APP_PIPE', 'APP_FILTER']);
+
 function isAppEnhancer(provider: ts.ObjectLiteralExpression): boolean {
   for (const property of provider.properties) {
     if (!ts.isPropertyAssignment(property) || propertyKey(property.name) !== 'provide') continue;
