@@ -1432,7 +1432,7 @@ it('x', async () => {
       pkg({ pg: '8', '@nestjs/core': '10', '@nestjs/config': '3', stripe: '14' }, { jest: '29', '@nestjs/testing': '10' }),
       {
         'test/a.test.ts': `import { Test } from '@nestjs/testing';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { AppModule } from '../src/app.module';
 import { OrderRepository } from '../src/order-repository';
@@ -1443,6 +1443,7 @@ it('x', async () => {
     imports: [AppModule],
     providers: [
       { provide: OrderRepository, useValue: { find: jest.fn() } },
+      { provide: APP_GUARD, useValue: { canActivate: jest.fn() } },
       { provide: APP_INTERCEPTOR, useValue: { intercept: jest.fn() } },
     ],
   }).compile();
@@ -1462,8 +1463,9 @@ it('x', async () => {
   expect([app, library, spread, listed]).toHaveLength(4);
 });`,
       },
-      // Line 12, beside AppModule alone, reaches nothing; an app-wide enhancer, a library-only module, a spread and a real provider keep theirs.
-      ['13 library library @nestjs/core | provider APP_INTERCEPTOR', '18 http Stripe API | provider Payments', '22 database PostgreSQL | provider OrderRepository', '27 database PostgreSQL | provider OrderRepository'],
+      // Line 12, beside AppModule alone, reaches nothing; an app-wide guard, a library-only module, a spread and a real provider keep theirs.
+      // An added interceptor (line 14) replaces nothing.
+      ['13 library library @nestjs/core | provider APP_GUARD', '19 http Stripe API | provider Payments', '23 database PostgreSQL | provider OrderRepository', '28 database PostgreSQL | provider OrderRepository'],
     ],
     [
       'NestJS providers with plain configuration values, whatever their keys are called, and faker data',
