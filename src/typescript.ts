@@ -165,6 +165,7 @@ export const ts = {
     LessThanToken: bundled.SyntaxKind.LessThanToken,
     MethodDeclaration: bundled.SyntaxKind.MethodDeclaration,
     MinusMinusToken: bundled.SyntaxKind.MinusMinusToken,
+    MinusToken: bundled.SyntaxKind.MinusToken,
     MultiLineCommentTrivia: bundled.SyntaxKind.MultiLineCommentTrivia,
     NewExpression: bundled.SyntaxKind.NewExpression,
     NoSubstitutionTemplateLiteral: bundled.SyntaxKind.NoSubstitutionTemplateLiteral,
