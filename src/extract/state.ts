@@ -309,7 +309,7 @@ export class ExtractionState {
     else seen.later = true;
   }
 
-  addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined): void {
+  addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined, bodyName?: string): void {
     const id = this.model.hooks.length;
     const owner = this.owner;
     this.model.hooks.push({
@@ -318,6 +318,7 @@ export class ExtractionState {
       describeId: this.currentDescribeId,
       localHelperCalls: [],
       ...(owner.kind === 'helper' ? { helper: owner.name } : {}),
+      ...(bodyName ? { bodyName } : {}),
       ...this.position(node),
     });
     if (callback) this.entries.set(callback, { kind: 'hook', id });

@@ -77,6 +77,8 @@ export interface Hook extends Position {
   localHelperCalls: string[];
   /** The helper function it is registered in (`const setupTestDB = () => { beforeAll(...) }`): it applies where that helper is called. */
   helper?: string;
+  /** The function handed over by name as its body (`afterEach(nockAfterEach)`). */
+  bodyName?: string;
 }
 
 /** Where a local identifier's value came from, as far as the file shows. */
