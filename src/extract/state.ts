@@ -123,6 +123,8 @@ export class ExtractionState {
    * methods from doubles after the walk.
    */
   readonly assertionSubjects = new Map<Assertion, { key: string; path: string[] }>();
+  /** A test's variable bound to the fn double a local helper returns, and that double's binding in the helper. */
+  readonly helperDoubleAliases = new Map<string, string>();
   /** Classes declared in the test file itself (hand-written doubles when used as providers). */
   readonly localClasses = new Set<string>();
   /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */

@@ -3,7 +3,7 @@
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
 import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
-import { trackDestructuredHelperDoubles } from './helper-returns.js';
+import { aliasReturnedHelperDouble, trackDestructuredHelperDoubles } from './helper-returns.js';
 import { ts } from '../typescript.js';
 import { climbWrappers, flattenChain, isInnerChainPart, propertyKey, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
@@ -150,6 +150,8 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       }
       // `const { listener, msg } = await setup()`: doubles a local helper made and handed back.
       if (declaration.initializer && ts.isObjectBindingPattern(declaration.name)) trackDestructuredHelperDoubles(state, declaration);
+      // `const listener = spyOnEvents(server)`: the fn double a local helper made, handed over and returned.
+      else if (state.helperFunctions.size !== 0 && declaration.initializer) aliasReturnedHelperDouble(state, declaration);
       return;
     }
     case ts.SyntaxKind.FunctionDeclaration: {
