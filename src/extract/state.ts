@@ -24,6 +24,7 @@ import { flattenChain, isFunctionLike, unwrap } from './chain.js';
 const FUNCTION_KINDS = new Uint8Array(ts.SyntaxKind.Count);
 for (const kind of [ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration]) FUNCTION_KINDS[kind] = 1;
 import { isFnDoubleChain } from './vocabulary.js';
+import { runsNothing } from './compile-only.js';
 
 /** What a local name is bound to, as far as the file shows. */
 export interface LocalOrigin extends Origin {
@@ -283,6 +284,7 @@ export class ExtractionState {
       modifiers,
       hasBody: !!callback || bodyByReference,
       ...(bodyByReference ? { bodyByReference: true } : {}),
+      ...(callback && runsNothing(callback) ? { compileOnly: true as const } : {}),
       localHelperCalls: [],
       ...this.position(node),
     });
