@@ -16,9 +16,18 @@ function mayAssertElsewhere(model: TestFileModel, test: TestCase): boolean {
     (a) => a.owner.kind === 'hook' && model.hooks[a.owner.id]!.kind === 'afterEach' && appliesTo(model, a.owner, test),
   );
   if (hookAsserts) return true;
-  const helperLocals = new Set(
-    model.imports.filter((i) => (isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/')) && HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals),
+  const ownImports = model.imports.filter((i) => isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/'));
+  // afterEach(nockAfterEach): a function handed over by name runs after every test in scope; one
+  // that asserts in this file, or any from your own modules (which the file does not show), may check it.
+  const namedHookAsserts = model.hooks.some(
+    (h) =>
+      h.kind === 'afterEach' &&
+      h.bodyName !== undefined &&
+      (ownImports.some((i) => i.locals.includes(h.bodyName!)) || model.assertions.some((a) => a.owner.kind === 'helper' && a.owner.name === h.bodyName)) &&
+      appliesTo(model, { kind: 'hook', id: h.id }, test),
   );
+  if (namedHookAsserts) return true;
+  const helperLocals = new Set(ownImports.filter((i) => HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals));
   // Reading data from a fixtures module (`const user = fixtures.admin`) runs no check.
   return model.importUses.some((u) => helperLocals.has(u.local) && !u.valueOnly && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
 }
@@ -48,7 +57,7 @@ const rule: RuleDefinition = {
     const findings: RawFinding[] = [];
     for (const test of model.tests) {
       // A test only a later callback ends fails by timeout when the event never comes: it checks something.
-      if (!isRunnable(test) || test.bodyByReference || test.endsOnEvent) continue;
+      if (!isRunnable(test) || test.bodyByReference || test.endsOnEvent || test.compileOnly) continue;
       if (assertionsOfTest(model, test).length > 0 || mayAssertElsewhere(model, test)) continue;
       findings.push({
         messageId: model.framework === 'cypress' ? 'noAssertionCypress' : browser ? 'noAssertionBrowser' : 'noAssertion',

@@ -170,6 +170,7 @@ export const ts = {
     LessThanToken: bundled.SyntaxKind.LessThanToken,
     MethodDeclaration: bundled.SyntaxKind.MethodDeclaration,
     MinusMinusToken: bundled.SyntaxKind.MinusMinusToken,
+    MinusToken: bundled.SyntaxKind.MinusToken,
     ModuleBlock: bundled.SyntaxKind.ModuleBlock,
     MultiLineCommentTrivia: bundled.SyntaxKind.MultiLineCommentTrivia,
     NewExpression: bundled.SyntaxKind.NewExpression,

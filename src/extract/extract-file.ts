@@ -138,6 +138,7 @@ function markAssertionSubjects(state: ExtractionState, promoted: ReadonlySet<Pen
     if (spy.variableKey) outputs.add(spy.variableKey);
   }
   for (const [spy, { objectKey, objectRoot }] of state.spyTargets) if (objectRoot === 'console' || outputs.has(objectKey)) outputs.add(spy);
+  for (const [alias, helperKey] of state.helperDoubleAliases) if (outputs.has(helperKey)) outputs.add(alias);
   const observing = observingSpies(state, promoted);
   for (const [assertion, { key, path }] of state.assertionSubjects) {
     if (assertion.subjectRoot === 'console' || isLogger(state, assertion.subjectRoot) || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;

@@ -124,3 +124,40 @@ function membersGivenDoubles(state: ExtractionState, body: ts.Node, name: string
     return ts.isCallExpression(right) && isFnDouble(state, right);
   });
 }
+
+/**
+ * `const listener = spyOnEvents(server)`, where the local helper makes a fn double, hands it to the
+ * unit itself (`server.events.on('end', wrap(listener))`) and returns it: the test's variable is
+ * that double. Recorded as an alias of the helper's binding, settled after the walk. Cold code: it
+ * runs only for a variable given a call of a local helper.
+ */
+export function aliasReturnedHelperDouble(state: ExtractionState, declaration: ts.VariableDeclaration): void {
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return;
+  const init = unwrap(declaration.initializer);
+  if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) return;
+  const name = init.expression.text;
+  const helper = state.helperFunctions.get(name);
+  if (!helper) return;
+  const returned = returnedIdentifier(helper);
+  if (!returned) return;
+  const made = madeIn(helper, returned);
+  if (!made || !ts.isCallExpression(made) || !isFnDouble(state, made)) return;
+  state.helperDoubleAliases.set(state.bindingKey(declaration.name.text), `${returned.text}@helper:${name}`);
+}
+
+/** The one variable every `return` of the helper's own body hands back, if there is one. */
+function returnedIdentifier(helper: ts.Node): ts.Identifier | null {
+  const body = (helper as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return null;
+  let found: ts.Identifier | null = null;
+  let other = false;
+  anyNode(body, (node) => {
+    if (isFunctionLike(node)) return 'skip';
+    if (!ts.isReturnStatement(node)) return false;
+    const value = node.expression ? unwrap(node.expression) : undefined;
+    if (!value || !ts.isIdentifier(value) || (found && found.text !== value.text)) other = true;
+    else found = value;
+    return other;
+  });
+  return other ? null : found;
+}

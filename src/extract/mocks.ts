@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
+import { overridesOnlySettings } from './settings-override.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, propertyKey, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
 import { addsEnhancer, providerBesideImportsOnly } from './nest-testing-module.js';
@@ -163,6 +164,8 @@ function moduleReplacement(state: ExtractionState, chain: Chain, names: string[]
   let replacement: Replacement = 'automock';
   if (method === 'setMock') replacement = 'value';
   else if (second && (isFunctionLike(second) || ts.isObjectLiteralExpression(second))) replacement = 'factory';
+  // The real module with a setting changed (`{ ...actual, POLL_MS: 20 }`) fakes nothing.
+  if (replacement === 'factory' && overridesOnlySettings(second!, specifier)) return true;
   const fakeLibrary = second ? findFakeLibraryIn(second, fakes, state) : null;
   const allows = second && replacement === 'factory' ? allowsInFactory(state, second) : null;
   addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, {

@@ -24,6 +24,7 @@ import { flattenChain, isFunctionLike, unwrap } from './chain.js';
 const FUNCTION_KINDS = new Uint8Array(ts.SyntaxKind.Count);
 for (const kind of [ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration]) FUNCTION_KINDS[kind] = 1;
 import { isFnDoubleChain } from './vocabulary.js';
+import { runsNothing } from './compile-only.js';
 
 /** What a local name is bound to, as far as the file shows. */
 export interface LocalOrigin extends Origin {
@@ -127,6 +128,8 @@ export class ExtractionState {
    * methods from doubles after the walk.
    */
   readonly assertionSubjects = new Map<Assertion, { key: string; path: string[] }>();
+  /** A test's variable bound to the fn double a local helper returns, and that double's binding in the helper. */
+  readonly helperDoubleAliases = new Map<string, string>();
   /** Classes declared in the test file itself (hand-written doubles when used as providers). */
   readonly localClasses = new Set<string>();
   /** Local classes whose auth method always allows (a MockAuthGuard whose canActivate returns true). */
@@ -285,6 +288,7 @@ export class ExtractionState {
       modifiers,
       hasBody: !!callback || bodyByReference,
       ...(bodyByReference ? { bodyByReference: true } : {}),
+      ...(callback && runsNothing(callback) ? { compileOnly: true as const } : {}),
       localHelperCalls: [],
       ...this.position(node),
     });
@@ -313,7 +317,7 @@ export class ExtractionState {
     else seen.later = true;
   }
 
-  addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined): void {
+  addHook(kind: HookKind, node: ts.Node, callback: ts.Node | undefined, bodyName?: string): void {
     const id = this.model.hooks.length;
     const owner = this.owner;
     this.model.hooks.push({
@@ -322,6 +326,7 @@ export class ExtractionState {
       describeId: this.currentDescribeId,
       localHelperCalls: [],
       ...(owner.kind === 'helper' ? { helper: owner.name } : {}),
+      ...(bodyName ? { bodyName } : {}),
       ...this.position(node),
     });
     if (callback) this.entries.set(callback, { kind: 'hook', id });

@@ -43,7 +43,9 @@ export function recogniseStructure(state: ExtractionState, chain: Chain): boolea
     const fn = args.find((a) => isFunctionLike(unwrap(a)));
     // Mocha's `before`/`after` also name other things; only take them with a callback.
     if (!fn && args.length === 0) return false;
-    state.addHook(HOOK_KINDS[hookName]!, call, fn ? unwrap(fn) : undefined);
+    // afterEach(checkNoPendingMocks): a function handed over by name runs as the hook's body.
+    const named = fn ? undefined : args.map((a) => unwrap(a)).find((a): a is ts.Identifier => ts.isIdentifier(a));
+    state.addHook(HOOK_KINDS[hookName]!, call, fn ? unwrap(fn) : undefined, named?.text);
     return true;
   }
 

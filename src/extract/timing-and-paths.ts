@@ -51,8 +51,9 @@ function durationMillis(text: string): number | null {
  * that calls done ends it), wherever it is written.
  */
 function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: readonly ts.Node[], ownFlow = false): void {
-  // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption.
-  if (ms <= 0 || isRaced(node, ancestors) || racedThroughVariable(node, ancestors)) return;
+  // setTimeout(r, 0) flushes pending callbacks: a scheduling idiom, not a timing assumption. Node
+  // runs any delay under 1 ms after 1 ms, so `sleep(1)` is the same next-macrotask yield.
+  if (ms <= 1 || isRaced(node, ancestors) || racedThroughVariable(node, ancestors)) return;
   if (!ownFlow && simulatesLatency(state, node, ancestors)) return;
   const wait: FixedWait = { owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) };
   if (isPolling(state, ancestors)) wait.polling = true;

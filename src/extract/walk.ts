@@ -3,7 +3,7 @@
  * and hands each node to the recognisers that care about its kind. No wrapper objects are made.
  */
 import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './http-responses.js';
-import { isHelperMadeDoubleObject, trackDestructuredHelperDoubles } from './helper-returns.js';
+import { aliasReturnedHelperDouble, isHelperMadeDoubleObject, trackDestructuredHelperDoubles } from './helper-returns.js';
 import { ts } from '../typescript.js';
 import { climbWrappers, flattenChain, isInnerChainPart, propertyKey, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
@@ -150,6 +150,8 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       }
       // `const { listener, msg } = await setup()`: doubles a local helper made and handed back.
       if (declaration.initializer && ts.isObjectBindingPattern(declaration.name)) trackDestructuredHelperDoubles(state, declaration);
+      // `const listener = spyOnEvents(server)`: the fn double a local helper made, handed over and returned.
+      else if (state.helperFunctions.size !== 0 && declaration.initializer) aliasReturnedHelperDouble(state, declaration);
       return;
     }
     case ts.SyntaxKind.FunctionDeclaration: {
@@ -508,9 +510,23 @@ function handOverOf(node: ts.Node, ancestors: ts.Node[], index: number): HandOve
   const holder = holderOf(ancestors, i - 1);
   if (holder.kind === 'variable') return { kind: 'contained', container: holder.name, path };
   if (holder.kind === 'runner') return null;
+  // `useThing({ onSuccess })`, `<List options={{ onError: spy }} />`: a callback in the options the unit is given.
+  if (path !== null && CALLBACK_KEY.test(path) && (holder.kind === 'argument' || inJsxAttribute(ancestors, i - 1))) return ARGUMENT;
   if (path !== null) return { kind: 'dependency', constructed: false };
   // `handler({ ...deps })`, `<Form {...{ ...baseProps, title }} />`: the unit receives the doubles spread into its argument.
   return holder.kind === 'argument' ? ARGUMENT : null;
+}
+
+/** Option keys that name a callback the unit calls back: `onSuccess`, `onError`, `callback`, `cb`. */
+const CALLBACK_KEY = /^(on[A-Z]\w*|callback|cb)$/;
+
+/** The object literal at `ancestors[index]` is a JSX attribute's value: `options={{ onSuccess }}`. */
+function inJsxAttribute(ancestors: ts.Node[], index: number): boolean {
+  const literal = ancestors[index];
+  if (!literal) return false;
+  const [, i] = climbWrappers(literal, ancestors, index - 1);
+  const above = ancestors[i];
+  return !!above && ts.isJsxExpression(above);
 }
 
 /** What holds the object literal at `ancestors[index]`: a variable, a call's argument or JSX spread, the test runner, or something else. */

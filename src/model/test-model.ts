@@ -57,6 +57,8 @@ export interface TestCase extends Position {
   hasBody: boolean;
   /** True when the body is a function passed by name (`it('x', runScenario)`): not visible here. */
   bodyByReference?: boolean;
+  /** True when the body only declares types and functions it never calls: a check the type checker makes. */
+  compileOnly?: true;
   /** Names of functions declared in this file that the test body calls. */
   localHelperCalls: string[];
   /**
@@ -77,6 +79,8 @@ export interface Hook extends Position {
   localHelperCalls: string[];
   /** The helper function it is registered in (`const setupTestDB = () => { beforeAll(...) }`): it applies where that helper is called. */
   helper?: string;
+  /** The function handed over by name as its body (`afterEach(nockAfterEach)`). */
+  bodyName?: string;
 }
 
 /** Where a local identifier's value came from, as far as the file shows. */

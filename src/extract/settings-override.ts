@@ -1,0 +1,74 @@
+/**
+ * A module factory that keeps the real module and only changes settings in it:
+ * `vi.mock('./constants', async () => ({ ...(await vi.importActual('./constants')), POLL_MS: 20 }))`,
+ * `jest.mock('../config', () => ({ ...jest.requireActual('../config'), featureX: true }))`. Every
+ * function of the module still runs; the test tunes a value, it fakes nothing. Cold code: asked
+ * only for a `jest.mock`/`vi.mock` call given a factory.
+ */
+import { ts } from '../typescript.js';
+import { dottedName, isFunctionLike, literalText, unwrap } from './chain.js';
+
+export function overridesOnlySettings(factory: ts.Expression, specifier: string): boolean {
+  let produced: ts.Expression | undefined;
+  let locals: readonly ts.Statement[] = [];
+  let original: string | null = null;
+  if (isFunctionLike(factory)) {
+    const parameter = factory.parameters[0]?.name;
+    // vitest hands the factory `importOriginal`
+    if (parameter && ts.isIdentifier(parameter)) original = parameter.text;
+    if (ts.isBlock(factory.body)) {
+      locals = factory.body.statements;
+      const returned = locals.find((s): s is ts.ReturnStatement => ts.isReturnStatement(s));
+      produced = returned?.expression;
+    } else produced = factory.body;
+  }
+  if (!produced) return false;
+  const object = unwrap(produced);
+  if (!ts.isObjectLiteralExpression(object)) return false;
+  let keepsActual = false;
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      if (!isActualModule(property.expression, specifier, original, locals)) return false;
+      keepsActual = true;
+    } else if (!ts.isPropertyAssignment(property) || !isSettingValue(property.initializer)) return false;
+  }
+  return keepsActual;
+}
+
+/** `jest.requireActual(spec)`, `await vi.importActual(spec)`, `await importOriginal()`, or a local holding one. */
+function isActualModule(expr: ts.Expression, specifier: string, original: string | null, locals: readonly ts.Statement[]): boolean {
+  let inner = unwrap(expr);
+  if (ts.isAwaitExpression(inner)) inner = unwrap(inner.expression);
+  if (ts.isIdentifier(inner)) {
+    const init = localInitializer(inner.text, locals);
+    return !!init && isActualModule(init, specifier, original, []);
+  }
+  if (!ts.isCallExpression(inner)) return false;
+  const callee = dottedName(inner.expression);
+  if (callee !== null && callee === original && inner.arguments.length === 0) return true;
+  if (callee !== 'jest.requireActual' && callee !== 'vi.importActual') return false;
+  return literalText(inner.arguments[0]) === specifier;
+}
+
+function localInitializer(name: string, statements: readonly ts.Statement[]): ts.Expression | null {
+  for (const statement of statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return declaration.initializer;
+    }
+  }
+  return null;
+}
+
+/** A literal setting: a number, string, boolean or null, or an array or object of them. */
+function isSettingValue(expr: ts.Expression): boolean {
+  const value = unwrap(expr);
+  if (ts.isNumericLiteral(value) || ts.isStringLiteral(value) || value.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) return true;
+  if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || value.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.MinusToken) return ts.isNumericLiteral(unwrap(value.operand));
+  if (ts.isArrayLiteralExpression(value)) return value.elements.every((element) => isSettingValue(element));
+  if (ts.isObjectLiteralExpression(value)) {
+    return value.properties.every((property) => ts.isPropertyAssignment(property) && isSettingValue(property.initializer));
+  }
+  return false;
+}
