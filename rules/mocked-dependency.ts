@@ -8,6 +8,7 @@ import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import { describeTarget } from '../src/model/describe-target.js';
 import type { MockSite } from '../src/model/test-model.js';
 import { testsOfOwner } from '../src/model/queries.js';
+import { wiresRealStandIn } from '../src/analyze/real-stand-in.js';
 
 /** How a mock site's severity class is chosen: external boundaries matter most in integration tiers. */
 export function mockVariant(site: MockSite, boundary: ResolvedBoundary): 'external' | 'other' | 'benign' {
@@ -73,6 +74,8 @@ const rule: RuleDefinition = {
       if (site.selfMade && !boundary.external) return;
       if (site.partOf && sameSystemAsEnclosing(file, site.partOf, boundary)) return;
       if (installsReportedFake(file, site, index)) return;
+      // The replacement starts the real engine itself (a mongod in memory, a container) and hands it over.
+      if (wiresRealStandIn(file, site, boundary)) return;
       const via = boundary.via.length > 1 ? ` (via ${boundary.via.join(' → ')})` : '';
       const owner = site.owner;
       const tests = owner.kind === 'test' ? [owner.id] : [];

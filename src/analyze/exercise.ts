@@ -9,6 +9,7 @@ import type { TestCase } from '../model/test-model.js';
 import { describeTarget } from '../model/describe-target.js';
 import { EXTERNAL_KINDS } from '../catalog/types.js';
 import { systemFamily } from '../catalog/index.js';
+import { wiresRealStandIn } from './real-stand-in.js';
 
 export type Verdict = 'honest' | 'partial' | 'ceremony' | 'no-boundary' | 'unasserted' | 'unit' | 'skipped';
 
@@ -85,6 +86,7 @@ export function exerciseOf(file: AnalyzedFile, test: TestCase): TestExercise {
     const boundary = file.boundaries[index]!;
     if (site.benign || !TOUCHED_KINDS.has(boundary.kind)) return;
     if (!ownerAppliesTo(model, site.owner, test)) return;
+    if (wiresRealStandIn(file, site, boundary)) return;
     // A spy made in setup code is a double only for the tests that give it behaviour.
     const configured = site.configuredBy?.filter((c) => ownerAppliesTo(model, c.owner, test));
     if (configured && configured.length === 0) return;

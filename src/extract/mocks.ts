@@ -474,7 +474,7 @@ function noteDeepDoubleSite(state: ExtractionState, name: string, site: MockSite
  * The innermost double whose call contains this node: `jest.mock(path, () => ({ default:
  * mockDeep<PrismaClient>() }))`, `spyOn(model, 'findOne').mockReturnValueOnce(createMock<Query>())`.
  */
-function enclosingDouble(state: ExtractionState, node: ts.Node): MockSite | null {
+export function enclosingDouble(state: ExtractionState, node: ts.Node): MockSite | null {
   let found: { pos: number; end: number; site: MockSite } | null = null;
   for (const range of state.doubleRanges) {
     if (node.pos < range.pos || node.end > range.end) continue;

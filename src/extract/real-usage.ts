@@ -6,6 +6,7 @@ import type { DatabaseEngine } from '../model/test-model.js';
 import { ts } from '../typescript.js';
 import { dottedName, literalText, propertyKey, rootIdentifier, unwrap, type Chain } from './chain.js';
 import type { ExtractionState, LocalOrigin } from './state.js';
+import { enclosingDouble } from './mocks.js';
 
 /** Modules whose use means a real boundary is exercised, and what kind of evidence that is. */
 const REAL_MODULES: [RegExp, string][] = [
@@ -272,6 +273,12 @@ export function recogniseRealString(state: ExtractionState, node: ts.StringLiter
   else if (SMTP_CATCHER_ENDPOINT.test(text)) add(state, 'smtp-catcher', `'${text}'`, node);
 }
 
+/**
+ * Evidence of a real engine a double's replacement starts and hands to the code in place of the real
+ * module. A client the replacement opens is not enough: `new UpdateResult()` from typeorm is no server.
+ */
+const STAND_IN_EVIDENCE = new Set(['mongodb-memory-server', 'testcontainers', 'localstack', 'smtp-catcher']);
+
 function add(
   state: ExtractionState,
   kind: string,
@@ -281,9 +288,16 @@ function add(
   engine: DatabaseEngine | null = null,
 ): void {
   const owner = state.owner;
+  const position = state.position(node);
+  // A real engine started or opened by a double's own replacement: the double wires the code to it.
+  const inside = STAND_IN_EVIDENCE.has(kind) ? enclosingDouble(state, node) : null;
+  if (inside) inside.realInside = { line: position.line };
   const exists = state.model.realUsages.some(
     (u) =>
-      u.kind === kind && (!distinctDetail || (u.detail === detail && (u.engine ?? null) === engine)) && JSON.stringify(u.owner) === JSON.stringify(owner),
+      u.kind === kind &&
+      (!distinctDetail || (u.detail === detail && (u.engine ?? null) === engine)) &&
+      JSON.stringify(u.owner) === JSON.stringify(owner) &&
+      (!inside || u.line === position.line),
   );
-  if (!exists) state.model.realUsages.push({ kind, detail, owner, ...state.position(node), ...(engine ? { engine } : {}) });
+  if (!exists) state.model.realUsages.push({ kind, detail, owner, ...position, ...(engine ? { engine } : {}) });
 }

@@ -185,6 +185,12 @@ export interface MockSite extends Position {
    * stand in for the same system they are one double, reported once, at the outer one.
    */
   partOf?: { line: number; column: number };
+  /**
+   * Where the double's own replacement starts or opens a real system (`MongoMemoryServer.create()`
+   * or a Testcontainers container inside a `jest.mock` factory or a `mockImplementation`): the line
+   * of that evidence. The double then wires the code to a real engine; it fakes none of it.
+   */
+  realInside?: { line: number };
 }
 
 export type AssertionKind =
