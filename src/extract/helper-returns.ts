@@ -108,6 +108,8 @@ export function isHelperMadeDoubleObject(state: ExtractionState, initializer: ts
   if (returned.length !== 1) return false;
   const made = madeIn(helper, returned[0]!);
   if (!made || !ts.isObjectLiteralExpression(made)) return false;
+  // `{ activityService: { complete: mock() }, … }`: a container of service doubles the unit depends on, not an object it writes to.
+  if (made.properties.some((p) => ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(unwrap(p.initializer)))) return false;
   if (isDoubleValue(state, made, 0)) return true;
   const value = unwrap(returned[0]!);
   return ts.isIdentifier(value) && ts.isBlock(body) && membersGivenDoubles(state, body, value.text);
