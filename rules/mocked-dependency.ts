@@ -16,6 +16,12 @@ export function mockVariant(site: MockSite, boundary: ResolvedBoundary): 'extern
   return boundary.external ? 'external' : 'other';
 }
 
+/** `useNavigate`, `getUser and saveUser`, `a, b, c and 2 more`. */
+function listMembers(names: readonly string[]): string {
+  if (names.length <= 3) return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
 /** A double whose every behaviour only fails: given where it is made, or by each test that configures it. */
 function onlyFails(site: MockSite): boolean {
   if (site.fault === true) return true;
@@ -62,6 +68,8 @@ const rule: RuleDefinition = {
       fault:
         '{mechanism} makes {target} fail, to reach an error path: the error comes from the test, not from {system} ({boundary}){via}. A fair way to test error handling; check that the injected error has the shape the real one has (its class, code and message), or provoke the real failure where you can.',
       mocked: '{mechanism} replaces {target}: {system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
+      mockedMembers:
+        '{mechanism} replaces {members} of {target} and keeps the rest of it real: what {system} ({boundary}) does there is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
       automock:
         'Jest replaces {target} for every test of this package (automatic mock in __mocks__): {system} ({boundary}) is never exercised. Hides: {hides}. Instead: {alternative}.',
     },
@@ -84,7 +92,7 @@ const rule: RuleDefinition = {
       if (owner.kind === 'hook') describeId = file.model.hooks[owner.id]!.describeId;
       const fault = !file.automockOf && onlyFails(site);
       findings.push({
-        messageId: file.automockOf ? 'automock' : fault ? 'fault' : 'mocked',
+        messageId: file.automockOf ? 'automock' : fault ? 'fault' : site.replacedMembers ? 'mockedMembers' : 'mocked',
         data: {
           target: describeTarget(site.target),
           mechanism: site.mechanism,
@@ -94,6 +102,7 @@ const rule: RuleDefinition = {
           hides: boundary.hides.join('; '),
           alternative: boundary.alternative,
           affectedTests: testsOfOwner(file.model, owner).length,
+          ...(site.replacedMembers ? { members: listMembers(site.replacedMembers) } : {}),
         },
         line: site.line,
         column: site.column,

@@ -1160,6 +1160,26 @@ describe('black-box e2e and ORM clients (verdicts)', () => {
   }
 });
 
+describe('module mocks that keep the real module', () => {
+  it('name the members they replace and say the rest stays real', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'p', dependencies: { 'react-router-dom': '6', axios: '1' }, devDependencies: { jest: '29' } }),
+      'src/api.test.js': [
+        "jest.mock('react-router-dom', () => ({ ...jest.requireActual('react-router-dom'), useNavigate: () => jest.fn() }));",
+        "jest.mock('axios', () => ({ ...jest.requireActual('axios'), get: jest.fn(), post: jest.fn(), put: jest.fn(), delete: jest.fn(), timeout: 50 }));",
+        "jest.mock('./settings', () => ({ ...jest.requireActual('./settings'), retries: 0 }));",
+        "it('x', () => { expect(1).toBe(1); });",
+      ].join('\n'),
+      'src/settings.js': 'exports.retries = 3;\n',
+    });
+    const messages = result.findings.filter((f) => f.ruleId === 'mocked-dependency').map((f) => `${f.line} ${f.message.slice(0, f.message.indexOf(':'))}`);
+    expect(messages).toEqual([
+      "1 jest.mock replaces useNavigate of module 'react-router-dom' and keeps the rest of it real",
+      "2 jest.mock replaces get, post, put and 1 more of module 'axios' and keeps the rest of it real",
+    ]);
+  });
+});
+
 describe('mock-echo: why the code was not inspected', () => {
   it('says which code the audit could not read, in words that hold for each case', async () => {
     const result = await audit({ root: join(fixturesRoot, 'mock-echo', 'uninspected') });

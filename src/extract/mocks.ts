@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
-import { overridesOnlySettings } from './settings-override.js';
+import { replacedOverActual } from './settings-override.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, propertyKey, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
 import { addsEnhancer, providerBesideImportsOnly } from './nest-testing-module.js';
@@ -97,7 +97,7 @@ function addSite(
   family: MockFamily,
   target: MockTarget,
   replacement: Replacement,
-  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign' | 'allows' | 'fault'>> = {},
+  extra: Partial<Pick<MockSite, 'fakeLibrary' | 'benign' | 'allows' | 'fault' | 'replacedMembers'>> = {},
 ): MockSite {
   const site: MockSite = { mechanism, family, target, replacement, owner: state.owner, ...state.position(node), ...extra };
   if (target.kind === 'member') {
@@ -164,13 +164,16 @@ function moduleReplacement(state: ExtractionState, chain: Chain, names: string[]
   let replacement: Replacement = 'automock';
   if (method === 'setMock') replacement = 'value';
   else if (second && (isFunctionLike(second) || ts.isObjectLiteralExpression(second))) replacement = 'factory';
-  // The real module with a setting changed (`{ ...actual, POLL_MS: 20 }`) fakes nothing.
-  if (replacement === 'factory' && overridesOnlySettings(second!, specifier)) return true;
+  // The real module with a setting changed (`{ ...actual, POLL_MS: 20 }`) fakes nothing; with a
+  // few members replaced (`{ ...actual, useNavigate: () => navigate }`), only those.
+  const replacedMembers = replacement === 'factory' ? replacedOverActual(second!, specifier) : null;
+  if (replacedMembers?.length === 0) return true;
   const fakeLibrary = second ? findFakeLibraryIn(second, fakes, state) : null;
   const allows = second && replacement === 'factory' ? allowsInFactory(state, second) : null;
   addSite(state, call, `${root}.${method}`, 'module', { kind: 'module', specifier }, replacement, {
     ...(fakeLibrary ? { fakeLibrary } : {}),
     ...(allows ? { allows } : {}),
+    ...(replacedMembers ? { replacedMembers } : {}),
   });
   return true;
 }

@@ -1,14 +1,19 @@
 /**
- * A module factory that keeps the real module and only changes settings in it:
+ * A module factory that keeps the real module and changes part of it:
  * `vi.mock('./constants', async () => ({ ...(await vi.importActual('./constants')), POLL_MS: 20 }))`,
- * `jest.mock('../config', () => ({ ...jest.requireActual('../config'), featureX: true }))`. Every
- * function of the module still runs; the test tunes a value, it fakes nothing. Cold code: asked
- * only for a `jest.mock`/`vi.mock` call given a factory.
+ * `jest.mock('react-router-dom', () => ({ ...jest.requireActual('react-router-dom'), useNavigate: () => navigate }))`.
+ * Settings changed to literal values fake nothing (every function still runs); other members are
+ * replaced, and only those. Cold code: asked only for a `jest.mock`/`vi.mock` call given a factory.
  */
 import { ts } from '../typescript.js';
-import { dottedName, isFunctionLike, literalText, unwrap } from './chain.js';
+import { dottedName, isFunctionLike, literalText, propertyKey, unwrap } from './chain.js';
 
-export function overridesOnlySettings(factory: ts.Expression, specifier: string): boolean {
+/**
+ * What a module factory that spreads the real module puts in its place: the names of the members
+ * it replaces with anything but a literal setting. Null when the factory does not keep the real
+ * module (no spread of it, or a spread of something else); an empty list when it only tunes settings.
+ */
+export function replacedOverActual(factory: ts.Expression, specifier: string): string[] | null {
   let produced: ts.Expression | undefined;
   let locals: readonly ts.Statement[] = [];
   let original: string | null = null;
@@ -22,17 +27,23 @@ export function overridesOnlySettings(factory: ts.Expression, specifier: string)
       produced = returned?.expression;
     } else produced = factory.body;
   }
-  if (!produced) return false;
+  if (!produced) return null;
   const object = unwrap(produced);
-  if (!ts.isObjectLiteralExpression(object)) return false;
+  if (!ts.isObjectLiteralExpression(object)) return null;
   let keepsActual = false;
+  const replaced: string[] = [];
   for (const property of object.properties) {
     if (ts.isSpreadAssignment(property)) {
-      if (!isActualModule(property.expression, specifier, original, locals)) return false;
+      if (!isActualModule(property.expression, specifier, original, locals)) return null;
       keepsActual = true;
-    } else if (!ts.isPropertyAssignment(property) || !isSettingValue(property.initializer)) return false;
+      continue;
+    }
+    if (ts.isPropertyAssignment(property) && isSettingValue(property.initializer)) continue;
+    const name = property.name ? propertyKey(property.name) : null;
+    if (name === null) return null;
+    replaced.push(name);
   }
-  return keepsActual;
+  return keepsActual ? replaced : null;
 }
 
 /** `jest.requireActual(spec)`, `await vi.importActual(spec)`, `await importOriginal()`, or a local holding one. */

@@ -191,6 +191,11 @@ export interface MockSite extends Position {
    * of that evidence. The double then wires the code to a real engine; it fakes none of it.
    */
   realInside?: { line: number };
+  /**
+   * For a module factory that spreads the real module (`{ ...jest.requireActual('react-router-dom'),
+   * useNavigate: () => navigate }`): the members it replaces. The rest of the module stays real.
+   */
+  replacedMembers?: string[];
 }
 
 export type AssertionKind =
