@@ -27,6 +27,8 @@ const rule: RuleDefinition = {
         'Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: poll an assertion (expect.poll, waitFor), await the event or response (page.waitForResponse, once(emitter, …)), or use fake timers.',
       sleepCypress:
         "Fixed wait of {ms} ms ({call}): flaky when the machine is slow, wasted time when it is fast. Wait for the condition itself: alias the request and wait for it (cy.intercept(…).as('save') then cy.wait('@save')), or let a retrying assertion wait (cy.get(…).should('be.visible')).",
+      sleepAbsence:
+        'Fixed wait of {ms} ms ({call}) before checking that something did not happen: when the code is slower than the wait, the check runs too early and passes anyway, so a slow machine hides the bug instead of failing. Control the time instead (fake timers, advanced past the moment it would happen), or wait for a sign that the code has decided (an event, a settled promise), then assert.',
       sleepTimestamps:
         'Fixed wait of {ms} ms ({call}) so that two timestamps differ, as its comment says: a slow machine cannot break it, but every run pays the wait, and a clock or column coarser than {ms} ms (a database that keeps seconds) still makes them equal. Give the records their timestamps explicitly, or control the clock (fake timers, an injected clock).',
     },
@@ -41,7 +43,7 @@ const rule: RuleDefinition = {
       if (wait.polling || underFakeTimers(model, wait)) continue;
       const timestamps = wait.purpose === 'timestamps';
       findings.push({
-        messageId: timestamps ? 'sleepTimestamps' : messageId,
+        messageId: timestamps ? 'sleepTimestamps' : wait.purpose === 'absence' ? 'sleepAbsence' : messageId,
         ...(timestamps ? { variant: 'timestamps' } : {}),
         data: { ms: wait.ms, call: wait.call },
         line: wait.line,

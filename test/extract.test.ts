@@ -1160,6 +1160,20 @@ describe('black-box e2e and ORM clients (verdicts)', () => {
   }
 });
 
+describe('fixed waits: what each one risks', () => {
+  it('says a wait before a check that something did not happen lets that check pass too early', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'sleep-in-test', 'absence-checks') });
+    const waits = result.findings.filter((f) => f.ruleId === 'sleep-in-test').map((f) => `${f.line} ${f.messageId}`);
+    expect(waits).toEqual(['14 sleepAbsence', '25 sleepAbsence', '34 sleep']);
+  });
+
+  it('says a wait that only separates timestamps cannot be too short', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'sleep-in-test', 'timestamp-waits') });
+    const waits = result.findings.map((f) => `${f.line} ${f.messageId}`);
+    expect(waits).toEqual(['10 sleepTimestamps', '19 sleepTimestamps', '30 sleep', '38 sleep']);
+  });
+});
+
 describe('module mocks that keep the real module', () => {
   it('name the members they replace and say the rest stays real', async () => {
     const result = await auditRepo({

@@ -9,6 +9,7 @@ import type { FixedPathWrite, FixedWait } from '../model/test-model.js';
 import { anyNode, dottedName, isFunctionLike, literalText, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { simulatesLatency } from './latency.js';
 import { separatesTimestamps } from './timestamp-waits.js';
+import { precedesAbsenceCheck } from './absence-waits.js';
 import type { ExtractionState, LocalOrigin } from './state.js';
 
 const SLEEP_NAMES = /^(sleep|delay|wait|pause|waitMs|sleepMs|waitFor(Ms|Millis|Milliseconds|Timeout)|timeout)$/i;
@@ -58,6 +59,7 @@ function addWait(state: ExtractionState, node: ts.Node, ms: number, ancestors: r
   const wait: FixedWait = { owner: state.owner, call: state.shortText(node, 50), ms, ...state.position(node) };
   if (isPolling(state, ancestors)) wait.polling = true;
   else if (separatesTimestamps(state, node, ancestors)) wait.purpose = 'timestamps';
+  else if (precedesAbsenceCheck(node, ancestors)) wait.purpose = 'absence';
   state.model.fixedWaits.push(wait);
 }
 

@@ -341,8 +341,10 @@ export interface FixedWait extends Position {
   /**
    * 'timestamps': the comment on the wait says it only lets the clock move on, so that two
    * timestamps differ (`// ensure a different updatedAt`). A slow machine cannot make that fail.
+   * 'absence': the statement after it checks that something did not happen
+   * (`expect(poll).not.toHaveBeenCalled()`): a slow machine makes that check pass too early.
    */
-  purpose?: 'timestamps';
+  purpose?: 'timestamps' | 'absence';
 }
 
 /** A write to a fixed path: `fs.writeFileSync('./out/report.json', ...)`. */
