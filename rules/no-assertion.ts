@@ -43,6 +43,8 @@ const rule: RuleDefinition = {
       browser: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
+      floatingOnly:
+        "Test's only checks are expect(…).resolves / .rejects that nothing awaits: the test ends before they settle, so its result does not depend on them (a failure shows up, if at all, as an unhandled rejection somewhere else). Await them (await expect(p).resolves.toEqual(…)) or return them.",
       noAssertion:
         'Test has no assertion: it passes whenever nothing throws, whatever the result. Assert on the outcome (a returned value, a response, the resulting state); if not throwing is the point, say so (expect(fn).not.toThrow()).',
       noAssertionBrowser:
@@ -58,9 +60,12 @@ const rule: RuleDefinition = {
     for (const test of model.tests) {
       // A test only a later callback ends fails by timeout when the event never comes: it checks something.
       if (!isRunnable(test) || test.bodyByReference || test.endsOnEvent || test.compileOnly) continue;
-      if (assertionsOfTest(model, test).length > 0 || mayAssertElsewhere(model, test)) continue;
+      const assertions = assertionsOfTest(model, test);
+      if (assertions.some((a) => !a.floating) || mayAssertElsewhere(model, test)) continue;
+      // Only unawaited `expect(p).resolves/rejects` checks: they settle after the test has passed.
+      const floating = assertions.length > 0;
       findings.push({
-        messageId: model.framework === 'cypress' ? 'noAssertionCypress' : browser ? 'noAssertionBrowser' : 'noAssertion',
+        messageId: floating ? 'floatingOnly' : model.framework === 'cypress' ? 'noAssertionCypress' : browser ? 'noAssertionBrowser' : 'noAssertion',
         data: {},
         line: test.line,
         column: test.column,

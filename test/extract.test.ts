@@ -1174,6 +1174,13 @@ describe('fixed waits: what each one risks', () => {
   });
 });
 
+describe('unawaited async checks', () => {
+  it('do not count as checks when they are the only ones; awaited, returned or gathered ones do', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'no-assertion', 'unawaited-async-checks') });
+    expect(result.findings.map((f) => `${f.line} ${f.messageId}`)).toEqual(['4 floatingOnly', '8 floatingOnly']);
+  });
+});
+
 describe('module mocks that keep the real module', () => {
   it('name the members they replace and say the rest stays real', async () => {
     const result = await auditRepo({

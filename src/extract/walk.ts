@@ -267,13 +267,27 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   const context = chainContext(call, ancestors);
   recogniseCompletionCall(state, chain, ancestors);
   noteHelperCalls(state, chain, call);
-  recogniseAssertion(state, chain) || recogniseImplicitCheck(state, chain, call, ancestors);
+  const asserted = state.model.assertions.length;
+  if (recogniseAssertion(state, chain)) {
+    if (isFloatingAsyncExpect(chain, ancestors)) for (let i = asserted; i < state.model.assertions.length; i++) state.model.assertions[i]!.floating = true;
+  } else recogniseImplicitCheck(state, chain, call, ancestors);
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain, ancestors);
   recogniseRealCall(state, chain);
   recogniseWaitCall(state, chain, ancestors);
   recogniseFixedPathWrite(state, chain);
   recogniseEngineCall(state, chain, ancestors);
+}
+
+/**
+ * `expect(p).resolves.toEqual(x);` as a statement of its own: nothing awaits or returns the
+ * promise the matcher makes, so the test ends before it settles and cannot fail by it.
+ */
+function isFloatingAsyncExpect(chain: Chain, ancestors: ts.Node[]): boolean {
+  const parent = ancestors[ancestors.length - 1];
+  if (!parent || !ts.isExpressionStatement(parent) || chain.root !== 'expect') return false;
+  const names = chain.names;
+  return names[1] === 'resolves' || names[1] === 'rejects';
 }
 
 /**

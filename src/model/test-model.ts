@@ -252,6 +252,11 @@ export interface Assertion extends Position {
    * The real method ran; the assertion checks that the real code called it, not that it called a mock.
    */
   observesRealMethod?: boolean;
+  /**
+   * True for `expect(p).resolves.…` / `.rejects.…` written as a bare statement: neither awaited
+   * nor returned, so the test ends before the check settles and its failure is never seen.
+   */
+  floating?: true;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
   /** `anySuccess`: the check accepts any 2xx (`response.ok`, `toBeOK()`), `code` is then 200. */
   http?: { part: 'status'; code: number; anySuccess?: true } | { part: 'header' };
