@@ -12,7 +12,7 @@ import { Catalog } from './catalog/index.js';
 import { selectChangedTests } from './discover/changed-tests.js';
 import { comparePaths } from './discover/find-files.js';
 import { globSet } from './discover/globs.js';
-import { PackageIndex } from './discover/package-context.js';
+import { dirOf, PackageIndex } from './discover/package-context.js';
 import { applyPackageSettings } from './discover/package-settings.js';
 import { shardOf } from './discover/shard.js';
 import { routeSkipped } from './discover/skipped.js';
@@ -101,7 +101,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
   const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
   const candidateSet = new Set(candidates);
   // Folders where some test files are named e2e: there the name, not the folder, marks the tier.
-  const e2eNamedFolders = new Set(candidates.filter((p) => nameMarksE2E(basename(p))).map(folderOf));
+  const e2eNamedFolders = new Set(candidates.filter((p) => nameMarksE2E(basename(p))).map(dirOf));
   let owned = options.shard ? candidates.filter((p) => shardOf(p, options.shard!.count) === options.shard!.index) : candidates;
   if (changed) owned = await selectChangedTests(root, owned, changed, packages, resolver);
   // In report order: a spilled report then writes test files as they come.
@@ -258,7 +258,7 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
     adoptPackageFramework(model, pkg);
     await settleReexportedSites(path, model, store, resolver);
     dropVagueServerSites(path, model, store, resolver);
-    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, fileLevelTitles(model), packages.packageDirOf(path), e2eNamedFolders.has(folderOf(path)));
+    const { tier, reason } = tierFromGlobs(path, tierGlobs, configLabel) ?? classifyTier(path, model.framework, fileLevelTitles(model), packages.packageDirOf(path), e2eNamedFolders.has(dirOf(path)));
     // The support files that serve this test; which of their doubles and real clients count for
     // which of its tests is decided from what the tests use (analyzeFile).
     const support: AnalyzedFile[] = [];
@@ -337,10 +337,6 @@ export function workerCount(jobs: number | 'auto', testFiles: number): number {
 }
 const AUTO_JOBS_MIN_FILES = 10_000;
 const AUTO_JOBS = 2;
-
-function folderOf(path: string): string {
-  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
-}
 
 /** A bug while analysing one file costs that file, not the report. */
 function analyse(errors: FileError[], path: string, run: () => AnalyzedFile): AnalyzedFile | null {

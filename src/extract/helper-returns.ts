@@ -37,28 +37,34 @@ export function trackDestructuredHelperDoubles(state: ExtractionState, declarati
   }
 }
 
+/**
+ * What the helper's own body hands back: its expression body, or the value of each of its
+ * `return`s (undefined for a bare `return`), not those of functions nested in it.
+ */
+function returnedValues(helper: ts.Node): (ts.Expression | undefined)[] {
+  const body = (helper as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: (ts.Expression | undefined)[] = [];
+  anyNode(body, (node) => {
+    if (isFunctionLike(node)) return 'skip';
+    if (ts.isReturnStatement(node)) out.push(node.expression);
+    return false;
+  });
+  return out;
+}
+
 /** The properties of the object literals the helper returns, by name (the helper's own body only). */
 function returnedProperties(helper: ts.Node): Map<string, ts.Expression> {
   const out = new Map<string, ts.Expression>();
-  const body = (helper as ts.FunctionLikeDeclaration).body;
-  if (!body) return out;
-  const take = (expr: ts.Expression | undefined): void => {
+  for (const expr of returnedValues(helper)) {
     const value = expr ? unwrap(expr) : undefined;
-    if (!value || !ts.isObjectLiteralExpression(value)) return;
+    if (!value || !ts.isObjectLiteralExpression(value)) continue;
     for (const p of value.properties) {
       if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, p.name);
       else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) out.set(p.name.text, p.initializer);
     }
-  };
-  if (!ts.isBlock(body)) {
-    take(body);
-    return out;
   }
-  anyNode(body, (node) => {
-    if (isFunctionLike(node)) return 'skip';
-    if (ts.isReturnStatement(node)) take(node.expression);
-    return false;
-  });
   return out;
 }
 
@@ -96,15 +102,7 @@ export function isHelperMadeDoubleObject(state: ExtractionState, initializer: ts
   const helper = state.helperFunctions.get(call.expression.text);
   const body = helper && (helper as ts.FunctionLikeDeclaration).body;
   if (!helper || !body) return false;
-  const returned: ts.Expression[] = [];
-  if (!ts.isBlock(body)) returned.push(body);
-  else {
-    anyNode(body, (node) => {
-      if (isFunctionLike(node)) return 'skip';
-      if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-      return false;
-    });
-  }
+  const returned = returnedValues(helper).filter((value): value is ts.Expression => value !== undefined);
   if (returned.length !== 1) return false;
   const made = madeIn(helper, returned[0]!);
   if (!made || !ts.isObjectLiteralExpression(made)) return false;
@@ -152,14 +150,10 @@ function returnedIdentifier(helper: ts.Node): ts.Identifier | null {
   const body = (helper as ts.FunctionLikeDeclaration).body;
   if (!body || !ts.isBlock(body)) return null;
   let found: ts.Identifier | null = null;
-  let other = false;
-  anyNode(body, (node) => {
-    if (isFunctionLike(node)) return 'skip';
-    if (!ts.isReturnStatement(node)) return false;
-    const value = node.expression ? unwrap(node.expression) : undefined;
-    if (!value || !ts.isIdentifier(value) || (found && found.text !== value.text)) other = true;
-    else found = value;
-    return other;
-  });
-  return other ? null : found;
+  for (const expr of returnedValues(helper)) {
+    const value = expr ? unwrap(expr) : undefined;
+    if (!value || !ts.isIdentifier(value) || (found && found.text !== value.text)) return null;
+    found = value;
+  }
+  return found;
 }

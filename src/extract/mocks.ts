@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { ts } from '../typescript.js';
 import type { MockFamily, MockSite, MockTarget, Origin, Replacement, ReturnShape } from '../model/test-model.js';
-import { replacedOverActual } from './settings-override.js';
+import { factoryResult, replacedOverActual } from './settings-override.js';
 import { anyNode, dottedName, flattenChain, isFunctionLike, literalText, propertyKey, rechain, rootIdentifier, unwrap, type Chain } from './chain.js';
 import { requiredSpecifier, valueSource } from './imports.js';
 import { addsEnhancer, providerBesideImportsOnly } from './nest-testing-module.js';
@@ -180,15 +180,9 @@ function moduleReplacement(state: ExtractionState, chain: Chain, names: string[]
 
 /** What a module factory returns, if it lets every caller through: exports that always allow, or a middleware. */
 function allowsInFactory(state: ExtractionState, factory: ts.Expression): string | null {
-  let produced: ts.Node | undefined = factory;
-  if (isFunctionLike(factory)) {
-    if (ts.isBlock(factory.body)) {
-      const returned = factory.body.statements.find((s): s is ts.ReturnStatement => ts.isReturnStatement(s));
-      produced = returned?.expression;
-    } else produced = factory.body;
-  }
+  const produced = isFunctionLike(factory) ? factoryResult(factory) : factory;
   if (!produced) return null;
-  const value = unwrap(produced as ts.Expression);
+  const value = unwrap(produced);
   if (ts.isObjectLiteralExpression(value)) return allowsInObject(value, state.sinonRoots);
   if (isFunctionLike(value) && shapeOfFunction(value) === 'next') return 'the exported middleware always calls next()';
   return null;

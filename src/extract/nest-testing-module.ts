@@ -86,18 +86,23 @@ export function dropProvidersBesideImports(state: ExtractionState): void {
  * APP_GUARD is left out: a guard that lets every request through stands in for the app's auth.
  */
 export function addsEnhancer(provide: ts.Expression): boolean {
-  const name = dottedName(unwrap(provide));
-  return name !== null && ADDED_ENHANCERS.has(name.slice(name.lastIndexOf('.') + 1));
+  const token = enhancerToken(provide);
+  return token !== null && token !== 'APP_GUARD';
 }
-const ADDED_ENHANCERS = new Set(['APP_INTERCEPTOR', 'APP_PIPE', 'APP_FILTER']);
 
 function isAppEnhancer(provider: ts.ObjectLiteralExpression): boolean {
   for (const property of provider.properties) {
     if (!ts.isPropertyAssignment(property) || propertyKey(property.name) !== 'provide') continue;
-    const name = dottedName(unwrap(property.initializer));
-    return name !== null && APP_ENHANCERS.has(name.slice(name.lastIndexOf('.') + 1));
+    return enhancerToken(property.initializer) !== null;
   }
   return false;
+}
+
+/** `APP_FILTER`, `core.APP_GUARD`: the app-wide enhancer token a provider is given, or null. */
+function enhancerToken(provide: ts.Expression): string | null {
+  const name = dottedName(unwrap(provide));
+  const token = name === null ? null : name.slice(name.lastIndexOf('.') + 1);
+  return token !== null && APP_ENHANCERS.has(token) ? token : null;
 }
 
 /**

@@ -14,19 +14,12 @@ import { dottedName, isFunctionLike, literalText, propertyKey, unwrap } from './
  * module (no spread of it, or a spread of something else); an empty list when it only tunes settings.
  */
 export function replacedOverActual(factory: ts.Expression, specifier: string): string[] | null {
-  let produced: ts.Expression | undefined;
-  let locals: readonly ts.Statement[] = [];
-  let original: string | null = null;
-  if (isFunctionLike(factory)) {
-    const parameter = factory.parameters[0]?.name;
-    // vitest hands the factory `importOriginal`
-    if (parameter && ts.isIdentifier(parameter)) original = parameter.text;
-    if (ts.isBlock(factory.body)) {
-      locals = factory.body.statements;
-      const returned = locals.find((s): s is ts.ReturnStatement => ts.isReturnStatement(s));
-      produced = returned?.expression;
-    } else produced = factory.body;
-  }
+  if (!isFunctionLike(factory)) return null;
+  const parameter = factory.parameters[0]?.name;
+  // vitest hands the factory `importOriginal`
+  const original = parameter && ts.isIdentifier(parameter) ? parameter.text : null;
+  const locals = ts.isBlock(factory.body) ? factory.body.statements : [];
+  const produced = factoryResult(factory);
   if (!produced) return null;
   const object = unwrap(produced);
   if (!ts.isObjectLiteralExpression(object)) return null;
@@ -44,6 +37,12 @@ export function replacedOverActual(factory: ts.Expression, specifier: string): s
     replaced.push(name);
   }
   return keepsActual ? replaced : null;
+}
+
+/** What a module factory returns: its expression body, or the value of the first `return` among its statements. */
+export function factoryResult(factory: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!ts.isBlock(factory.body)) return factory.body;
+  return factory.body.statements.find((s): s is ts.ReturnStatement => ts.isReturnStatement(s))?.expression;
 }
 
 /** `jest.requireActual(spec)`, `await vi.importActual(spec)`, `await importOriginal()`, or a local holding one. */
