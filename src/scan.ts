@@ -433,6 +433,9 @@ const ABSOLUTE_PATH = /(?:[A-Za-z]:)?[\\/](?:[^\s'"`:,()[\]]+[\\/])+[^\s'"`:,()[
 /**
  * A Jest manual mock of a node module: `__mocks__/<pkg>.ts` beside the package's package.json
  * (or in a configured root). Jest uses it for every test of the package without any call.
+ * Jest registers every `__mocks__` folder under its roots, so `test/__mocks__/@aws-sdk/client-s3.ts`
+ * applies too; deeper in, a file is taken for a package's mock only when the package is a
+ * dependency (`src/lib/__mocks__/config.ts` is more likely the mock of `src/lib/config.ts`).
  */
 function automockedPackage(path: string, packages: PackageIndex): string | null {
   if (!isSourceFile(path)) return null;
@@ -445,7 +448,10 @@ function automockedPackage(path: string, packages: PackageIndex): string | null 
   const pkg = packages.contextOf(path);
   if (pkg.runner.framework !== 'jest') return null;
   const roots = pkg.runner.roots.length ? pkg.runner.roots : [pkg.dir];
-  if (!roots.includes(folder)) return null;
+  if (!roots.includes(folder)) {
+    if (!roots.some((root) => root === '' || folder.startsWith(`${root}/`))) return null;
+    if (!pkg.dependencies.includes(specifier) && !pkg.devDependencies.includes(specifier) && !pkg.peerDependencies.includes(specifier)) return null;
+  }
   // Node built-ins are not mocked automatically; they need an explicit jest.mock call.
   if (/^(fs|path|os|child_process|http|https|net|crypto|events|stream|util|url|zlib|dns|tls)$/.test(specifier)) return null;
   return specifier;

@@ -65,11 +65,15 @@ export function supportVerdicts(
     const list = [...serves].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const tier = highestTier(list.map((t) => byPath.get(t)!.tier));
     const reason = packageWide
-      ? `applies to every test its runner runs in this package (${list.length} test files)`
-      : `support code used by ${list.length} test file${list.length === 1 ? '' : 's'}`;
+      ? `applies to every test its runner runs in this package (${testFiles(list.length)})`
+      : `support code used by ${testFiles(list.length)}`;
     out.set(path, { tier, reason, serves: list, packageWide });
   }
   return out;
+}
+
+function testFiles(count: number): string {
+  return `${count} test file${count === 1 ? '' : 's'}`;
 }
 
 export function highestTier(tiers: readonly Tier[]): Tier {
