@@ -43,6 +43,8 @@ const rule: RuleDefinition = {
       browser: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
+      caughtOnly:
+        "Test's only checks are on the error caught in a catch clause: they run only when the code throws, so the test passes when it does not throw at all. Check the rejection itself (await expect(promise).rejects.toThrow(…), expect(() => fn()).toThrow(…)), or add expect.assertions(n) / a fail() after the call.",
       floatingOnly:
         "Test's only checks are expect(…).resolves / .rejects that nothing awaits: the test ends before they settle, so its result does not depend on them (a failure shows up, if at all, as an unhandled rejection somewhere else). Await them (await expect(p).resolves.toEqual(…)) or return them.",
       noAssertion:
@@ -61,11 +63,12 @@ const rule: RuleDefinition = {
       // A test only a later callback ends fails by timeout when the event never comes: it checks something.
       if (!isRunnable(test) || test.bodyByReference || test.endsOnEvent || test.compileOnly) continue;
       const assertions = assertionsOfTest(model, test);
-      if (assertions.some((a) => !a.floating) || mayAssertElsewhere(model, test)) continue;
+      const caughtOnly = assertions.length > 0 && assertions.every((a) => a.caught) && !file.setupCountsAssertions;
+      if ((!caughtOnly && assertions.some((a) => !a.floating)) || mayAssertElsewhere(model, test)) continue;
       // Only unawaited `expect(p).resolves/rejects` checks: they settle after the test has passed.
-      const floating = assertions.length > 0;
+      const floating = assertions.length > 0 && !caughtOnly;
       findings.push({
-        messageId: floating ? 'floatingOnly' : model.framework === 'cypress' ? 'noAssertionCypress' : browser ? 'noAssertionBrowser' : 'noAssertion',
+        messageId: caughtOnly ? 'caughtOnly' : floating ? 'floatingOnly' : model.framework === 'cypress' ? 'noAssertionCypress' : browser ? 'noAssertionBrowser' : 'noAssertion',
         data: {},
         line: test.line,
         column: test.column,

@@ -112,6 +112,7 @@ export const ts = {
   isTemplateExpression: bundled.isTemplateExpression,
   isTemplateSpan: bundled.isTemplateSpan,
   isThrowStatement: bundled.isThrowStatement,
+  isTryStatement: bundled.isTryStatement,
   isTypeAssertionExpression: bundled.isTypeAssertionExpression,
   isTypeQueryNode: bundled.isTypeQueryNode,
   isTypeReferenceNode: bundled.isTypeReferenceNode,

@@ -71,6 +71,7 @@ export function analyzeFile(input: AnalyzeInput, boundaries: BoundaryResolver, m
   const inheritedResets = input.role === 'test' ? resetsFromSupport(facts, support, modules) : [];
   const analysed: AnalyzedFile = { ...facts, inherited, inheritedResets, boundaries: resolved, realBoundaries, reached: reach.external.map((r) => withPrismaEngine(r, prisma)) };
   if (input.role === 'test' && code) analysed.calledCode = calledCodeOf(path, pkg, model, code);
+  if (support.some((s) => s.appliesTo === 'package' && s.model.countsAssertions)) analysed.setupCountsAssertions = true;
   return analysed;
 }
 

@@ -91,6 +91,7 @@ function finalize(state: ExtractionState, fakes: FakeLibraryLookup): void {
   recordAlwaysAllows(state);
   markAssertionSubjects(state, promoted);
   for (const [id, use] of state.completions) if (use.later && !use.body) model.tests[id]!.endsOnEvent = true;
+  if (state.sourceFile.text.includes('hasAssertions')) model.countsAssertions = true;
   model.mocks.sort((a, b) => a.line - b.line || a.column - b.column);
   model.suppressions = extractSuppressions(state.sourceFile);
   const detected = detectFramework(state);

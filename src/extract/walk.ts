@@ -7,6 +7,7 @@ import { aliasReturnedHelperDouble, isHelperMadeDoubleObject, trackDestructuredH
 import { ts } from '../typescript.js';
 import { climbWrappers, flattenChain, isInnerChainPart, propertyKey, rechain, unwrap, type Chain } from './chain.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
+import { isCaughtOnlyCheck } from './caught-checks.js';
 import { recogniseCompletionCall, recogniseCompletionListener } from './completion.js';
 import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
 import { recordImportDeclaration, recordImportEquals, recordVariableOrigin, requiredSpecifier, valueSource } from './imports.js';
@@ -270,6 +271,7 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   const asserted = state.model.assertions.length;
   if (recogniseAssertion(state, chain)) {
     if (isFloatingAsyncExpect(chain, ancestors)) for (let i = asserted; i < state.model.assertions.length; i++) state.model.assertions[i]!.floating = true;
+    else markCaughtOnly(state, chain, asserted, ancestors);
   } else recogniseImplicitCheck(state, chain, call, ancestors);
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain, ancestors);
@@ -277,6 +279,15 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   recogniseWaitCall(state, chain, ancestors);
   recogniseFixedPathWrite(state, chain);
   recogniseEngineCall(state, chain, ancestors);
+}
+
+/** Assertions that run only when the code throws (in a catch clause), and nothing else fails the test when it does not. */
+function markCaughtOnly(state: ExtractionState, chain: Chain, from: number, ancestors: ts.Node[]): void {
+  const assertions = state.model.assertions;
+  for (let i = from; i < assertions.length; i++) {
+    const assertion = assertions[i]!;
+    if (isCaughtOnlyCheck(state, chain, assertion.subjectRoot, assertion.matcher, ancestors)) assertion.caught = true;
+  }
 }
 
 /**

@@ -106,6 +106,8 @@ export interface AnalyzedFile {
   realBoundaries: RealBoundary[];
   /** External systems reached through the file's own, unmocked imports (the code under test). */
   reached: ReachedBoundary[];
+  /** A setup file of the package calls `expect.hasAssertions()` / `expect.assertions(n)`: a test that checks nothing fails. */
+  setupCountsAssertions?: true;
   /** Doubles from setup files, imported helpers and Jest root `__mocks__` that apply to the tests here. */
   inherited: InheritedDouble[];
   /** Resets of doubles made around each test by setup files and imported helpers. */

@@ -257,6 +257,12 @@ export interface Assertion extends Position {
    * nor returned, so the test ends before the check settles and its failure is never seen.
    */
   floating?: true;
+  /**
+   * True for a check of the caught error in a catch clause of the test's own try statement
+   * (`catch (e) { expect(e.code).toBe('declined') }`) when nothing else fails the test if the
+   * try block completes: the check runs only when the code throws.
+   */
+  caught?: true;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
   /** `anySuccess`: the check accepts any 2xx (`response.ok`, `toBeOK()`), `code` is then 200. */
   http?: { part: 'status'; code: number; anySuccess?: true } | { part: 'header' };
@@ -472,6 +478,11 @@ export interface Reexport {
 
 export interface TestFileModel {
   framework: Framework;
+  /**
+   * The file calls `expect.hasAssertions()` somewhere: a setup file that does so in a `beforeEach`
+   * makes every test fail that runs no check.
+   */
+  countsAssertions?: true;
   /** Playwright serial mode for the whole file (`test.describe.configure({ mode: 'serial' })` at its top level). */
   serial?: true;
   /** Why the framework was chosen, e.g. "imports vitest". */
