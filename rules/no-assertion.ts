@@ -44,7 +44,7 @@ const rule: RuleDefinition = {
     },
     messages: {
       caughtOnly:
-        "Test's only checks are on the error caught in a catch clause: they run only when the code throws, so the test passes when it does not throw at all. Check the rejection itself (await expect(promise).rejects.toThrow(…), expect(() => fn()).toThrow(…)), or add expect.assertions(n) / a fail() after the call.",
+        "Test's only checks are on an error it catches (in a catch clause or a .catch callback): they run only when the code throws, so the test passes when it does not throw at all. Check the rejection itself (await expect(promise).rejects.toThrow(…), expect(() => fn()).toThrow(…)), or add expect.assertions(n) / a fail() after the call.",
       floatingOnly:
         "Test's only checks are expect(…).resolves / .rejects that nothing awaits: the test ends before they settle, so its result does not depend on them (a failure shows up, if at all, as an unhandled rejection somewhere else). Await them (await expect(p).resolves.toEqual(…)) or return them.",
       noAssertion:
