@@ -67,7 +67,7 @@ const rule: RuleDefinition = {
     messages: {
       fault:
         '{mechanism} makes {target} fail, to reach an error path: the error comes from the test, not from {system} ({boundary}){via}. A fair way to test error handling; check that the injected error has the shape the real one has (its class, code and message), or provoke the real failure where you can.',
-      mocked: '{mechanism} replaces {target}: {system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
+      mocked: '{mechanism} replaces {target}: {scope}{system} ({boundary}) is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
       mockedMembers:
         '{mechanism} replaces {members} of {target} and keeps the rest of it real: what {system} ({boundary}) does there is never exercised{via}. Hides: {hides}. Instead: {alternative}.',
       automock:
@@ -98,6 +98,8 @@ const rule: RuleDefinition = {
           mechanism: site.mechanism,
           system: boundary.system,
           boundary: boundary.kind,
+          // `jest.spyOn(users, 'find')` on your own code replaces one function; the rest of the module still runs.
+          scope: site.target.kind === 'member' && boundary.kind === 'internal' ? `the real ${site.target.member} in ` : '',
           via,
           hides: boundary.hides.join('; '),
           alternative: boundary.alternative,
