@@ -32,6 +32,11 @@ function mayAssertElsewhere(model: TestFileModel, test: TestCase): boolean {
   return model.importUses.some((u) => helperLocals.has(u.local) && !u.valueOnly && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
 }
 
+/** `expect.assertions(n)` or `expect.hasAssertions()` in the test or a hook over it. */
+function countsAssertions(model: TestFileModel, test: TestCase): boolean {
+  return (model.assertionCounts ?? []).some((owner) => appliesTo(model, owner, test));
+}
+
 const rule: RuleDefinition = {
   meta: {
     id: 'no-assertion',
@@ -43,6 +48,8 @@ const rule: RuleDefinition = {
       browser: { unit: 'info', integration: 'info', e2e: 'info' },
     },
     messages: {
+      catchOnly:
+        "Test's only checks are in a catch block: when the code stops throwing, the catch never runs and the test passes having checked nothing. Make the test fail in that case: await expect(promise).rejects.toThrow(…) / expect(fn).toThrow(…), or add expect.assertions(n) at the top.",
       floatingOnly:
         "Test's only checks are expect(…).resolves / .rejects that nothing awaits: the test ends before they settle, so its result does not depend on them (a failure shows up, if at all, as an unhandled rejection somewhere else). Await them (await expect(p).resolves.toEqual(…)) or return them.",
       noAssertion:
@@ -61,7 +68,12 @@ const rule: RuleDefinition = {
       // A test only a later callback ends fails by timeout when the event never comes: it checks something.
       if (!isRunnable(test) || test.bodyByReference || test.endsOnEvent || test.compileOnly) continue;
       const assertions = assertionsOfTest(model, test);
-      if (assertions.some((a) => !a.floating) || mayAssertElsewhere(model, test)) continue;
+      const settled = assertions.filter((a) => !a.floating);
+      if (settled.length > 0 && settled.every((a) => a.inCatch) && !countsAssertions(model, test) && !mayAssertElsewhere(model, test)) {
+        findings.push({ messageId: 'catchOnly', data: {}, line: test.line, column: test.column, testId: test.id, variant: browser ? 'browser' : 'default' });
+        continue;
+      }
+      if (settled.length > 0 || mayAssertElsewhere(model, test)) continue;
       // Only unawaited `expect(p).resolves/rejects` checks: they settle after the test has passed.
       const floating = assertions.length > 0;
       findings.push({

@@ -6,6 +6,7 @@ import { isHttpResponse, noteResponseBinding, noteResponseCallback } from './htt
 import { aliasReturnedHelperDouble, isHelperMadeDoubleObject, trackDestructuredHelperDoubles } from './helper-returns.js';
 import { ts } from '../typescript.js';
 import { climbWrappers, flattenChain, isInnerChainPart, propertyKey, rechain, unwrap, type Chain } from './chain.js';
+import { onlyInCatch } from './catch-checks.js';
 import { isTestingLibrary, recogniseAssertingHelper, recogniseAssertion, recogniseImplicitCheck, THROWING_QUERY } from './assertions.js';
 import { recogniseCompletionCall, recogniseCompletionListener } from './completion.js';
 import { recogniseEngineCall, recogniseEngineImport, recogniseEngineProperty, recogniseEngineString } from './databases.js';
@@ -270,7 +271,9 @@ function onCallTop(state: ExtractionState, call: ts.CallExpression, ancestors: t
   const asserted = state.model.assertions.length;
   if (recogniseAssertion(state, chain)) {
     if (isFloatingAsyncExpect(chain, ancestors)) for (let i = asserted; i < state.model.assertions.length; i++) state.model.assertions[i]!.floating = true;
-  } else recogniseImplicitCheck(state, chain, call, ancestors);
+    if (onlyInCatch(call, ancestors)) for (let i = asserted; i < state.model.assertions.length; i++) state.model.assertions[i]!.inCatch = true;
+  } else if (isAssertionCount(chain)) (state.model.assertionCounts ??= []).push(state.owner);
+  else recogniseImplicitCheck(state, chain, call, ancestors);
   recogniseMockChain(state, chain, context, fakes);
   recogniseStateCall(state, chain, ancestors);
   recogniseRealCall(state, chain);
@@ -288,6 +291,12 @@ function isFloatingAsyncExpect(chain: Chain, ancestors: ts.Node[]): boolean {
   if (!parent || !ts.isExpressionStatement(parent) || chain.root !== 'expect') return false;
   const names = chain.names;
   return names[1] === 'resolves' || names[1] === 'rejects';
+}
+
+/** `expect.assertions(2)`, `expect.hasAssertions()`: the test fails when its checks never ran. */
+function isAssertionCount(chain: Chain): boolean {
+  const names = chain.names;
+  return chain.root === 'expect' && names.length === 2 && (names[1] === 'assertions' || names[1] === 'hasAssertions');
 }
 
 /**

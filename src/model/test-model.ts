@@ -257,6 +257,11 @@ export interface Assertion extends Position {
    * nor returned, so the test ends before the check settles and its failure is never seen.
    */
   floating?: true;
+  /**
+   * True when the check sits in a catch block whose try block cannot fail on its own (no `throw`,
+   * no `fail()`): it runs only when the code throws.
+   */
+  inCatch?: true;
   /** For assertions on an HTTP response: 'status' with the asserted code, or 'header'. */
   /** `anySuccess`: the check accepts any 2xx (`response.ok`, `toBeOK()`), `code` is then 200. */
   http?: { part: 'status'; code: number; anySuccess?: true } | { part: 'header' };
@@ -491,6 +496,8 @@ export interface TestFileModel {
   helpers: LocalHelper[];
   mocks: MockSite[];
   assertions: Assertion[];
+  /** Where `expect.assertions(n)` / `expect.hasAssertions()` is called: tests there fail when no check ran. */
+  assertionCounts?: Owner[];
   bindings: Binding[];
   globalWrites: GlobalStateWrite[];
   mockBehaviours: MockBehaviour[];
