@@ -11,13 +11,13 @@ import type { AuditOptions, Prepared } from './audit.js';
 import { Catalog } from './catalog/index.js';
 import { selectChangedTests } from './discover/changed-tests.js';
 import { comparePaths } from './discover/find-files.js';
-import { globSet } from './discover/globs.js';
+import { globSet, type GlobSet } from './discover/globs.js';
 import { dirOf, PackageIndex } from './discover/package-context.js';
 import { applyPackageSettings } from './discover/package-settings.js';
 import { shardOf } from './discover/shard.js';
 import { routeSkipped } from './discover/skipped.js';
 import { SupportGraph } from './discover/support-graph.js';
-import { hasTestName, hasWeakTestName, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
+import { hasTestName, hasWeakTestName, inMocksFolder, isSourceFile, isTestCandidate, looksLikeSupport } from './discover/test-files.js';
 import { classifyTier, nameMarksE2E, tierFromGlobs, type TierGlobSets } from './discover/tier.js';
 import type { ReportCollector } from './engine/collector.js';
 import { compareStrings, RuleBudgetExceeded, ruleSummaries, RuleEngine } from './engine/run-rules.js';
@@ -98,7 +98,8 @@ export async function scan(options: AuditOptions, prepared: Prepared, collector:
   //    shard or a --changed-since run owns part of them; the rest are read only when something
   //    imports them, to tell helpers (support code) from other shards' tests.
   const include = options.include?.length ? globSet(options.include) : null;
-  const candidates = files.filter((p) => isTestCandidate(p) && (!include || include.firstMatch(p) !== null));
+  const namedByRunner = runnerTestNames(packages);
+  const candidates = files.filter((p) => (isTestCandidate(p) || namedByRunner(p)) && (!include || include.firstMatch(p) !== null));
   const candidateSet = new Set(candidates);
   // Folders where some test files are named e2e: there the name, not the folder, marks the tier.
   const e2eNamedFolders = new Set(candidates.filter((p) => nameMarksE2E(basename(p))).map(dirOf));
@@ -455,4 +456,23 @@ function automockedPackage(path: string, packages: PackageIndex): string | null 
   // Node built-ins are not mocked automatically; they need an explicit jest.mock call.
   if (/^(fs|path|os|child_process|http|https|net|crypto|events|stream|util|url|zlib|dns|tls)$/.test(specifier)) return null;
   return specifier;
+}
+
+/**
+ * Files a package's runner config names as tests beyond the default names (vitest `include`
+ * naming `x.vitest.ts` files, jest `testMatch`). Like files in test folders, they are tests only when they
+ * declare tests.
+ */
+function runnerTestNames(packages: PackageIndex): (path: string) => boolean {
+  const sets = new Map<string, GlobSet | null>();
+  return (path) => {
+    if (!isSourceFile(path) || inMocksFolder(path)) return false;
+    const pkg = packages.contextOf(path);
+    let set = sets.get(pkg.dir);
+    if (set === undefined) {
+      set = pkg.runner.testGlobs.length ? globSet(pkg.runner.testGlobs) : null;
+      sets.set(pkg.dir, set);
+    }
+    return set !== null && set.firstMatch(path) !== null;
+  };
 }

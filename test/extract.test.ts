@@ -1161,10 +1161,10 @@ describe('black-box e2e and ORM clients (verdicts)', () => {
 });
 
 describe('fixed waits: what each one risks', () => {
-  it('says a wait before a check that something did not happen lets that check pass too early', async () => {
+  it('says a wait before a check that something did not happen (a call, or a local flag still false) lets that check pass too early', async () => {
     const result = await audit({ root: join(fixturesRoot, 'sleep-in-test', 'absence-checks') });
     const waits = result.findings.filter((f) => f.ruleId === 'sleep-in-test').map((f) => `${f.line} ${f.messageId}`);
-    expect(waits).toEqual(['14 sleepAbsence', '25 sleepAbsence', '34 sleep']);
+    expect(waits).toEqual(['14 sleepAbsence', '25 sleepAbsence', '34 sleep', '55 sleepAbsence', '63 sleep']);
   });
 
   it('says a wait that only separates timestamps cannot be too short', async () => {
@@ -1178,6 +1178,19 @@ describe('unawaited async checks', () => {
   it('do not count as checks when they are the only ones; awaited, returned or gathered ones do', async () => {
     const result = await audit({ root: join(fixturesRoot, 'no-assertion', 'unawaited-async-checks') });
     expect(result.findings.map((f) => `${f.line} ${f.messageId}`)).toEqual(['4 floatingOnly', '8 floatingOnly']);
+  });
+});
+
+describe('checks only on a caught error', () => {
+  it('are reported when nothing fails the test if the code stops throwing (catch clause, awaited .catch, inside act)', async () => {
+    const result = await audit({ root: join(fixturesRoot, 'no-assertion', 'checks-only-in-catch') });
+    expect(result.findings.map((f) => `${f.path}:${f.line} ${f.messageId}`)).toEqual([
+      'test/coupons.test.js:6 caughtOnly',
+      'test/coupons.test.js:14 caughtOnly',
+      'test/payments.test.js:7 caughtOnly',
+      'test/payments.test.js:17 caughtOnly',
+      'test/payments.test.js:28 caughtOnly',
+    ]);
   });
 });
 

@@ -27,6 +27,7 @@ export function emptyRunner(framework: Framework = 'unknown'): RunnerConfig {
     setupFiles: [],
     roots: [],
     aliases: [],
+    testGlobs: [],
   };
 }
 
@@ -102,6 +103,7 @@ function applyJest(runner: RunnerConfig, rootDir: string, config: StaticObject, 
       }
     }
   }
+  for (const glob of strings(config['testMatch'])) addTestGlob(runner.testGlobs, rootDir, glob);
   const projects = config['projects'];
   if (Array.isArray(projects) && depth < MAX_PROJECT_DEPTH) {
     for (const project of projects) {
@@ -121,6 +123,7 @@ function applyVitest(runner: RunnerConfig, dir: string, config: StaticObject, de
   runner.unstubEnvs ||= t['unstubEnvs'] === true;
   runner.unstubGlobals ||= t['unstubGlobals'] === true;
   for (const key of ['setupFiles', 'globalSetup']) for (const file of strings(t[key])) addPath(runner.setupFiles, dir, file);
+  for (const glob of strings(t['include'])) addTestGlob(runner.testGlobs, dir, glob);
   const projects = t['projects'] ?? t['workspace'];
   if (Array.isArray(projects) && depth < MAX_PROJECT_DEPTH) {
     for (const project of projects) {
@@ -186,6 +189,23 @@ function resolveConfigPath(dir: string, value: string): string | null {
   path = posix.normalize(posix.join(dir || '.', path)).replace(/\/$/, '');
   if (path.startsWith('..')) return null;
   return path === '.' ? '' : path.replace(/^\.\//, '');
+}
+
+/**
+ * A test-file glob made relative to the audited root. Jest matches `testMatch` against absolute
+ * paths, so a glob starting with `**` holds anywhere; vitest's `include` is relative to the config.
+ * Negations and globs reaching outside the audited folder are left out.
+ */
+function addTestGlob(list: string[], dir: string, value: string): void {
+  if (value.startsWith('!')) return;
+  let glob = value.replace(/^<rootDir>\/?/, '');
+  if (!glob.startsWith('**')) {
+    if (glob.startsWith('/')) return;
+    glob = posix.normalize(posix.join(dir || '.', glob));
+    if (glob.startsWith('..')) return;
+    glob = glob.replace(/^\.\//, '');
+  }
+  if (!list.includes(glob)) list.push(glob);
 }
 
 function addPath(list: string[], dir: string, value: string): void {

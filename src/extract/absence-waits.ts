@@ -19,7 +19,7 @@ export function precedesAbsenceCheck(node: ts.Node, ancestors: readonly ts.Node[
     if (ts.isBlock(above) || ts.isSourceFile(above)) {
       const statements = above.statements as ts.NodeArray<ts.Node>;
       const next = statements[statements.indexOf(child) + 1];
-      if (next) return checksAbsence(next);
+      if (next) return checksAbsence(next) || checksUnsetFlag(next, ancestors.slice(0, i + 1));
       const owner = ancestors[i - 1];
       if (!ts.isBlock(above) || !owner || !isFunctionLike(owner) || ++climbs > 2) return false;
     }
@@ -44,4 +44,60 @@ function checksAbsence(statement: ts.Node): boolean {
     const count = n.arguments[0];
     return count !== undefined && ts.isNumericLiteral(count) && Number(count.text) === 0;
   });
+}
+
+const FALSE_MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual']);
+const EQUALS = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual']);
+
+/**
+ * A check that a flag the test set up as `let done = false` is still false (`assert.strictEqual(done,
+ * false)`, `expect(done).toBe(false)`, `expect(done).toBeFalsy()`, `assert.ok(!done)`): the flag
+ * turns true when the awaited thing happens, so this too checks that something did not happen.
+ * A property or a call (`cache.has(key)`) can turn false because something did happen, so only
+ * local flags count.
+ */
+function checksUnsetFlag(statement: ts.Node, blocks: readonly ts.Node[]): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const flag = checkedFalse(statement.expression);
+  return flag !== null && startsFalse(flag, blocks);
+}
+
+/** The identifier a check asserts to be false, or null. */
+function checkedFalse(call: ts.CallExpression): string | null {
+  const callee = call.expression;
+  const args = call.arguments;
+  const isFalse = (n: ts.Node | undefined): boolean => !!n && n.kind === ts.SyntaxKind.FalseKeyword;
+  const name = (n: ts.Node | undefined): string | null => (n && ts.isIdentifier(n) ? n.text : null);
+  const negated = (n: ts.Node | undefined): string | null =>
+    n && ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken ? name(n.operand) : null;
+  // assert(!done), assert.ok(!done)
+  if (ts.isIdentifier(callee) && callee.text === 'assert') return negated(args[0]);
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const method = callee.name.text;
+  const target = callee.expression;
+  if (ts.isIdentifier(target) && target.text === 'assert') {
+    if (method === 'ok') return negated(args[0]);
+    if (method === 'isFalse') return name(args[0]);
+    if (EQUALS.has(method)) return isFalse(args[1]) ? name(args[0]) : isFalse(args[0]) ? name(args[1]) : null;
+    return null;
+  }
+  // expect(done).toBe(false), expect(done).toBeFalsy()
+  if (!ts.isCallExpression(target) || !ts.isIdentifier(target.expression) || target.expression.text !== 'expect') return null;
+  if (method === 'toBeFalsy' || (FALSE_MATCHERS.has(method) && isFalse(args[0]))) return name(target.arguments[0]);
+  return null;
+}
+
+/** Declared `let flag = false` in one of the blocks around the check. */
+function startsFalse(flag: string, blocks: readonly ts.Node[]): boolean {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (!ts.isBlock(block) && !ts.isSourceFile(block)) continue;
+    for (const statement of block.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const d of statement.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === flag) return d.initializer?.kind === ts.SyntaxKind.FalseKeyword;
+      }
+    }
+  }
+  return false;
 }

@@ -11,8 +11,8 @@ import type { ExtractionState } from './state.js';
 /** Matchers that check nothing was thrown (`expect(e).toBeUndefined()`, `assert.fail(e)`): the catch guards a no-throw test. */
 const NO_THROW_MATCHER = /^(toBeUndefined|toBeNull|toBeFalsy|toBeFalse|fail|assert\.fail|assert\.ifError|.*\.fail|ifError)$/;
 
-/** Calls that fail a test outright when the code did not throw: `fail(…)`, `expect.fail(…)`, `done.fail(…)`, `t.fail(…)`. */
-const FAIL_CALL = /\bfail\s*\(/;
+/** Calls that fail a test outright when the code did not throw: `fail(…)`, `expect.fail(…)`, `t.fail(…)`, `expect.unreachable()`. */
+const FAIL_CALL = /\bfail\s*\(|\.unreachable\s*\(/;
 
 /**
  * True when the assertion just recorded from `chain` checks the error caught in the test's own
@@ -34,7 +34,10 @@ export function isCaughtOnlyCheck(state: ExtractionState, chain: Chain, subjectR
   // A callback-style test (`done`) or one given a context may end or fail through it: not judged.
   if (state.testContextParam !== null) return false;
   let j = found.statement - 1;
-  for (; j >= 0; j--) if (isFunction(ancestors[j]!.kind)) break;
+  for (; j >= 0; j--) {
+    // `await act(async () => { try … catch … })`: React's act runs the callback there and then.
+    if (isFunction(ancestors[j]!.kind) && !isActCallback(ancestors, j)) break;
+  }
   const body = ancestors[j];
   if (!body || state.entries.get(body)?.kind !== 'test') return false;
   if (found.attempt && failsOtherwise(state, found.attempt)) return false;
@@ -92,6 +95,12 @@ function failsOtherwise(state: ExtractionState, node: ts.Node): boolean {
   if (FAIL_CALL.test(state.text(node))) return true;
   const visit = (child: ts.Node): boolean => ts.isThrowStatement(child) || ts.forEachChild(child, visit) === true;
   return visit(node);
+}
+
+function isActCallback(ancestors: readonly ts.Node[], i: number): boolean {
+  const call = ancestors[i - 1];
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== ancestors[i]) return false;
+  return ts.isIdentifier(call.expression) && call.expression.text === 'act';
 }
 
 function isFunction(kind: ts.SyntaxKind): boolean {

@@ -40,6 +40,11 @@ export interface RunnerConfig {
   roots: string[];
   /** Path aliases the runner maps: jest `moduleNameMapper`, vite `resolve.alias` (literal forms only). */
   aliases: PathAlias[];
+  /**
+   * Globs naming test files beyond the runners' defaults, relative to the audited root: vitest
+   * `test.include` and jest `testMatch` (a glob such as `<rootDir>/src/any/x.jest.ts`).
+   */
+  testGlobs: string[];
 }
 
 /**
