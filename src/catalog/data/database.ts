@@ -74,6 +74,19 @@ const MONGO_ALTERNATIVE =
 
 const ORM_CONTAINER = 'the production engine in a container (Testcontainers)';
 
+/** PouchDB, by its node and browser packages (plugins such as pouchdb-find are not a boundary of their own). */
+const POUCHDB: Omit<CatalogEntry, 'match'> = {
+  kind: 'database',
+  system: 'PouchDB',
+  hides: [
+    'document update conflicts (409) when the _rev is stale',
+    'find() queries that need an index (pouchdb-find), and views built on first query',
+    'replication and sync with the remote CouchDB: checkpoints, conflicting revisions, rejected credentials',
+  ],
+  alternative:
+    'a real PouchDB with the in-memory adapter (pouchdb-adapter-memory), and CouchDB in a container (@testcontainers/couchdb) where it syncs',
+};
+
 export const database: CatalogEntry[] = [
   // PostgreSQL drivers
   { match: 'pg', kind: 'database', system: 'PostgreSQL', engine: 'postgresql', hides: POSTGRES_HIDES, alternative: POSTGRES_ALTERNATIVE },
@@ -543,6 +556,8 @@ export const database: CatalogEntry[] = [
     ],
     alternative: 'CouchDB in a container (@testcontainers/couchdb) with the real design documents',
   },
+  { match: 'pouchdb', ...POUCHDB },
+  { match: 'pouchdb-browser', ...POUCHDB },
   {
     match: 'couchbase',
     kind: 'database',
