@@ -441,7 +441,7 @@ export class BoundaryResolver {
     const generic = this.catalog.byMatch('fetch')!;
     const own = host.startsWith('relative URL') || /^(localhost|127\.0\.0\.1)$/.test(host);
     // 'HTTP APIs (msw handlers defined elsewhere)' already names itself.
-    const where = host.startsWith('URL from ') ? `HTTP API (${host})` : host.startsWith('HTTP APIs (') ? host : `HTTP API at ${host}`;
+    const where = host.startsWith('URL from ') || host.startsWith('URLs matching ') ? `HTTP API (${host})` : host.startsWith('HTTP APIs (') ? host : `HTTP API at ${host}`;
     return {
       ...fromEntry(generic, [host]),
       system: own ? 'your own HTTP API' : where,
