@@ -270,7 +270,8 @@ export class BoundaryResolver {
     if (isBareSpecifier(specifier)) {
       const resolved = (aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null) ?? this.modules.resolveWorkspace(specifier);
       if (resolved) return this.fromOwnModule(resolved, [...viaHead]);
-      if (canNamePackage(specifier) && !aliases.some((a) => !a.baseUrl && a.prefix !== '' && specifier.startsWith(a.prefix))) {
+      // A package of this repository is your own code even where the file it names is not found.
+      if (canNamePackage(specifier) && !this.modules.isWorkspacePackage(specifier) && !aliases.some((a) => !a.baseUrl && a.prefix !== '' && specifier.startsWith(a.prefix))) {
         return this.fromPackage(specifier, [...viaHead, specifier]);
       }
     }
