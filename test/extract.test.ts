@@ -923,6 +923,17 @@ describe('cross-file resolution', () => {
     expect(mock.via).toEqual(['packages/db/src/index.ts', 'pg']);
   });
 
+  it('calls a workspace package your own module even where the file it names is not found', async () => {
+    const result = await auditRepo({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/features/package.json': JSON.stringify({ name: '@acme/features', devDependencies: { vitest: '2' } }),
+      'packages/features/bookings/test/block.integration.test.ts':
+        "import { vi } from 'vitest';\nvi.mock('@acme/features/auth/lib/verifyCode', () => ({ verifyCode: vi.fn() }));\nit('x', () => { expect(1).toBe(1); });\n",
+    });
+    const mock = result.findings.find((f) => f.ruleId === 'mocked-dependency')!;
+    expect([mock.boundary, mock.system, mock.severity]).toEqual(['internal', 'your module @acme/features/auth/lib/verifyCode', 'warning']);
+  });
+
   it('reaches the database behind a workspace package the test imports', async () => {
     const result = await auditRepo({
       'package.json': JSON.stringify({ name: 'mono', private: true }),

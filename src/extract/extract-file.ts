@@ -6,7 +6,7 @@ import { PARSE_OPTIONS, ts } from '../typescript.js';
 import { ownerKey } from '../model/queries.js';
 import type { Assertion, Framework, MockBehaviour, MockSite, Owner, Replacement, TestFileModel } from '../model/test-model.js';
 import type { FakeLibraryLookup } from './mocks.js';
-import { dropAnsweredMockAgents, sameOwner } from './mocks.js';
+import { dropAnsweredMockAgents, isProcessOutput, sameOwner } from './mocks.js';
 import { unwrap } from './chain.js';
 import { dropTypeOnlyEngineImports } from './databases.js';
 import { recordExports } from './imports.js';
@@ -138,11 +138,15 @@ function markAssertionSubjects(state: ExtractionState, promoted: ReadonlySet<Pen
     outputs.add(spy.objectKey);
     if (spy.variableKey) outputs.add(spy.variableKey);
   }
-  for (const [spy, { objectKey, objectRoot }] of state.spyTargets) if (objectRoot === 'console' || outputs.has(objectKey)) outputs.add(spy);
+  // Spies on what the unit emits: console, a logger (`jest.spyOn(Logger, 'fatal')`), the process's exit status and streams.
+  for (const [spy, { objectKey, objectRoot, output }] of state.spyTargets) {
+    if (objectRoot === 'console' || output || isLogger(state, objectRoot) || outputs.has(objectKey)) outputs.add(spy);
+  }
   for (const [alias, helperKey] of state.helperDoubleAliases) if (outputs.has(helperKey)) outputs.add(alias);
   const observing = observingSpies(state, promoted);
   for (const [assertion, { key, path }] of state.assertionSubjects) {
-    if (assertion.subjectRoot === 'console' || isLogger(state, assertion.subjectRoot) || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
+    const processOutput = assertion.subjectRoot === 'process' && path.length > 0 && isProcessOutput(path.length > 1 ? `process.${path[0]}` : 'process', path[path.length > 1 ? 1 : 0]!);
+    if (assertion.subjectRoot === 'console' || processOutput || isLogger(state, assertion.subjectRoot) || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
     else if (observing(assertion, key, path)) assertion.observesRealMethod = true;
   }
 }

@@ -629,7 +629,9 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     if (!HTTP_METHODS.has(names[1]!) && names[1] !== 'all') return false;
     const call = chain.links[1]!.call;
     const target = hostTarget(state, call.arguments[0]);
-    if (target) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
+    // A handler that only lets the request through (`() => passthrough()`, msw 1's
+    // `(req) => req.passthrough()`) answers nothing itself: the real server does.
+    if (target && !onlyPassesThrough(call.arguments[1])) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
     state.mswHandlers++;
     return true;
   }
@@ -640,7 +642,7 @@ function networkInterception(state: ExtractionState, chain: Chain, names: string
     const call = chain.links[1]!.call;
     const target = hostTarget(state, call.arguments[0]);
     const before = state.model.mocks.length;
-    if (target) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
+    if (target && !onlyPassesThrough(call.arguments[1])) addUniqueHostSite(state, call, `msw ${origin.name}.${names[1]}`, target);
     if (state.model.mocks.length > before) state.model.mocks[before]!.reexport = { specifier: origin.module, name: origin.name, module: 'msw' };
     return true;
   }
@@ -735,6 +737,23 @@ function fetchesThrough(handler: ts.ArrowFunction | ts.FunctionExpression): bool
   });
 }
 
+/** An msw resolver whose only answer is `passthrough()` (or msw 1's `req.passthrough()`). */
+function onlyPassesThrough(resolver: ts.Expression | undefined): boolean {
+  const fn = resolver ? unwrap(resolver) : undefined;
+  if (!fn || !isFunctionLike(fn)) return false;
+  let answer: ts.Expression | undefined;
+  if (!ts.isBlock(fn.body)) answer = fn.body;
+  else if (fn.body.statements.length === 1) {
+    const only = fn.body.statements[0]!;
+    answer = ts.isReturnStatement(only) ? only.expression : undefined;
+  }
+  const call = answer ? unwrap(answer) : undefined;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  return name === 'passthrough';
+}
+
 function containsCallNamed(node: ts.Node, name: string): boolean {
   return anyNode(node, (n) => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === name);
 }
@@ -755,7 +774,10 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
       return { kind: 'host', host: `URL from ${state.shortText(headIdentifier, 60)}`, url: state.shortText(inner, 60) };
     }
   }
-  if (url === null && ts.isRegularExpressionLiteral(inner)) url = inner.text;
+  if (url === null && ts.isRegularExpressionLiteral(inner)) {
+    // A pattern is not a path: `/api\.github\.com/` names a host, `/^https?:\/\/(localhost|…)/` several.
+    return { kind: 'host', host: hostOfPattern(inner.text), url: inner.text };
+  }
   if (url === null) {
     const text = state.shortText(inner, 60);
     return { kind: 'host', host: `URL from ${text}`, url: text };
@@ -780,6 +802,19 @@ function fetchMockTarget(state: ExtractionState, arg: ts.Expression | undefined)
     return { kind: 'host', host: hostOf(url), url: literal };
   }
   return hostTarget(state, inner) ?? everything;
+}
+
+/**
+ * The host a URL pattern (a regular expression literal) names, read from its text with the
+ * escapes undone (`/get\.geojs\.io/` → get.geojs.io); a pattern that names no single host is
+ * described as the pattern.
+ */
+function hostOfPattern(pattern: string): string {
+  const body = pattern.slice(1, pattern.lastIndexOf('/'));
+  const plain = body.replace(/^\^/, '').replace(/^https\?:\\\/\\\//, '').replace(/^https?:\\\/\\\//, '').replace(/\\([./:-])/g, '$1');
+  if (plain.startsWith('/')) return hostOf(plain);
+  const host = /^([a-z0-9-]+(\.[a-z0-9-]+)+)(?=$|[/:?$]|\\)/i.exec(plain);
+  return host ? host[1]!.toLowerCase() : `URLs matching ${pattern}`;
 }
 
 export function hostOf(url: string): string {
@@ -1235,10 +1270,19 @@ function chainAllows(chain: Chain, from: number, target: MockTarget): { allows?:
   return {};
 }
 
+/**
+ * What a process hands to the outside: its exit status (`process.exit`) and what it writes to its
+ * standard streams (`process.stdout.write`). A spy on them watches the unit's output, like a spy on console.
+ */
+export function isProcessOutput(object: string, member: string): boolean {
+  if (object === 'process' || object === 'global.process' || object === 'globalThis.process') return member === 'exit' || member === 'exitCode';
+  return /^(global(This)?\.)?process\.(stdout|stderr)$/.test(object) && member === 'write';
+}
+
 /** `const send = jest.spyOn(res, 'send')`: the spy variable watches `res`. */
 function noteSpyTarget(state: ExtractionState, variable: string, target: MockTarget & { kind: 'member' }): void {
   const objectRoot = target.object.split('.')[0]!;
-  state.spyTargets.set(state.bindingKey(variable), { objectKey: state.bindingKey(objectRoot), objectRoot });
+  state.spyTargets.set(state.bindingKey(variable), { objectKey: state.bindingKey(objectRoot), objectRoot, output: isProcessOutput(target.object, target.member) });
 }
 
 function pendSpy(state: ExtractionState, call: ts.CallExpression, mechanism: string, target: MockTarget, variable: string | null, observeOnly = false): void {

@@ -108,7 +108,7 @@ export class ExtractionState {
    */
   readonly objectUse = new Map<string, { asArgument: boolean; asDependency: boolean; double: boolean }>();
   /** Spy variables and the object they watch, by binding (`const send = jest.spyOn(res, 'send')` → res). */
-  readonly spyTargets = new Map<string, { objectKey: string; objectRoot: string }>();
+  readonly spyTargets = new Map<string, { objectKey: string; objectRoot: string; output: boolean }>();
   /**
    * Members of tracked objects handed to the unit on their own, as `key.path` (`onSubmit={props.onSubmit}`
    * → `props@test:3.onSubmit`): the unit receives that part of the object, not the whole.

@@ -270,7 +270,8 @@ export class BoundaryResolver {
     if (isBareSpecifier(specifier)) {
       const resolved = (aliases.length ? this.modules.resolve(fromFile, specifier, aliases) : null) ?? this.modules.resolveWorkspace(specifier);
       if (resolved) return this.fromOwnModule(resolved, [...viaHead]);
-      if (canNamePackage(specifier) && !aliases.some((a) => !a.baseUrl && a.prefix !== '' && specifier.startsWith(a.prefix))) {
+      // A package of this repository is your own code even where the file it names is not found.
+      if (canNamePackage(specifier) && !this.modules.isWorkspacePackage(specifier) && !aliases.some((a) => !a.baseUrl && a.prefix !== '' && specifier.startsWith(a.prefix))) {
         return this.fromPackage(specifier, [...viaHead, specifier]);
       }
     }
@@ -441,7 +442,7 @@ export class BoundaryResolver {
     const generic = this.catalog.byMatch('fetch')!;
     const own = host.startsWith('relative URL') || /^(localhost|127\.0\.0\.1)$/.test(host);
     // 'HTTP APIs (msw handlers defined elsewhere)' already names itself.
-    const where = host.startsWith('URL from ') ? `HTTP API (${host})` : host.startsWith('HTTP APIs (') ? host : `HTTP API at ${host}`;
+    const where = host.startsWith('URL from ') || host.startsWith('URLs matching ') ? `HTTP API (${host})` : host.startsWith('HTTP APIs (') ? host : `HTTP API at ${host}`;
     return {
       ...fromEntry(generic, [host]),
       system: own ? 'your own HTTP API' : where,

@@ -54,6 +54,12 @@ export class ModuleResolver {
     return null;
   }
 
+  /** Whether a bare specifier names a package of this repository (`@acme/db/missing/file` included). */
+  isWorkspacePackage(specifier: string): boolean {
+    const parts = specifier.split('/');
+    return this.workspaces.has(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+  }
+
   /**
    * True when a specifier names the repository's own code rather than a package: relative, under a
    * `paths` alias, or naming a file under `baseUrl`.
