@@ -17,7 +17,7 @@ import type { TestFileModel } from '../model/test-model.js';
 import { toolVersion } from '../version.js';
 
 /** Bumped when cached values change (their layout, or what extraction makes of a file) without a version change. */
-const FORMAT = 26;
+const FORMAT = 28;
 
 export interface CachedModel {
   model: TestFileModel;
