@@ -2,7 +2,7 @@
  * mock-invocation-only: a test whose every assertion is about doubles being called. It proves the
  * code called its mocks, not that anything happened.
  */
-import { assertionsOfTest, isRunnable, onlyInvocationAssertions } from '../src/model/queries.js';
+import { assertionsOfTest, checkedByImportedAfterEach, isRunnable, onlyInvocationAssertions } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 
 const rule: RuleDefinition = {
@@ -24,6 +24,8 @@ const rule: RuleDefinition = {
     const findings: RawFinding[] = [];
     for (const test of model.tests) {
       if (!isRunnable(test) || !onlyInvocationAssertions(model, test)) continue;
+      // An afterEach from your own modules may check the result where the file does not show.
+      if (checkedByImportedAfterEach(model, test)) continue;
       const assertions = assertionsOfTest(model, test).filter((a) => a.kind !== 'implicit');
       const matchers = [...new Set(assertions.map((a) => a.matcher))].slice(0, 3).join(', ');
       const subjects = [...new Set(assertions.map((a) => a.subjectRoot).filter((s): s is string => !!s))].slice(0, 3);

@@ -1,8 +1,7 @@
 /**
  * no-assertion: a test case that asserts nothing. It passes as long as nothing throws.
  */
-import { isRelative } from '../src/resolve/module-resolver.js';
-import { appliesTo, assertionsOfTest, isRunnable } from '../src/model/queries.js';
+import { appliesTo, assertionsOfTest, checkedByImportedAfterEach, isRunnable, ownImports } from '../src/model/queries.js';
 import type { RawFinding, RuleDefinition } from '../src/model/rule.js';
 import type { TestCase, TestFileModel } from '../src/model/test-model.js';
 
@@ -16,18 +15,19 @@ function mayAssertElsewhere(model: TestFileModel, test: TestCase): boolean {
     (a) => a.owner.kind === 'hook' && model.hooks[a.owner.id]!.kind === 'afterEach' && appliesTo(model, a.owner, test),
   );
   if (hookAsserts) return true;
-  const ownImports = model.imports.filter((i) => isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/'));
+  const own = ownImports(model);
   // afterEach(nockAfterEach): a function handed over by name runs after every test in scope; one
   // that asserts in this file, or any from your own modules (which the file does not show), may check it.
+  if (checkedByImportedAfterEach(model, test, own)) return true;
   const namedHookAsserts = model.hooks.some(
     (h) =>
       h.kind === 'afterEach' &&
       h.bodyName !== undefined &&
-      (ownImports.some((i) => i.locals.includes(h.bodyName!)) || model.assertions.some((a) => a.owner.kind === 'helper' && a.owner.name === h.bodyName)) &&
+      model.assertions.some((a) => a.owner.kind === 'helper' && a.owner.name === h.bodyName) &&
       appliesTo(model, { kind: 'hook', id: h.id }, test),
   );
   if (namedHookAsserts) return true;
-  const helperLocals = new Set(ownImports.filter((i) => HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals));
+  const helperLocals = new Set(own.filter((i) => HELPER_MODULE.test(i.specifier)).flatMap((i) => i.locals));
   // Reading data from a fixtures module (`const user = fixtures.admin`) runs no check.
   return model.importUses.some((u) => helperLocals.has(u.local) && !u.valueOnly && appliesTo(model, u.owner, test) && u.owner.kind !== 'file');
 }

@@ -36,6 +36,7 @@ export function recogniseAssertion(state: ExtractionState, chain: Chain): boolea
     shouldAssertion(state, chain) ||
     httpExpectAssertion(state, chain) ||
     nockDone(state, chain) ||
+    nockRequestMatcher(state, chain) ||
     sagaPlanAssertion(state, chain)
   );
 }
@@ -634,6 +635,33 @@ function nockDone(state: ExtractionState, chain: Chain): boolean {
   if (last.name !== 'done' || !last.call || chain.links.length !== 2) return false;
   add(state, last.node, 'mock-invocation', 'nock.done', null);
   return true;
+}
+
+/** nock interceptor verbs whose second argument matches the request body. */
+const NOCK_BODY_VERBS = new Set(['post', 'put', 'patch', 'delete', 'merge']);
+
+/**
+ * A nock interceptor that only matches a given request body or header
+ * (`nock(host).post('/oauth/token', /custom_param=value/)`, `.matchHeader('authorization', …)`):
+ * a request that differs gets no reply and fails the call, so it checks what the code sent to
+ * the double, like `toHaveBeenCalledWith`.
+ */
+function nockRequestMatcher(state: ExtractionState, chain: Chain): boolean {
+  const root = chain.root;
+  if (!root || !chain.links[0]!.call) return false;
+  const origin = state.originOf(root);
+  if (!(origin?.module === 'nock' || (!origin && root === 'nock'))) return false;
+  let found = false;
+  for (const link of chain.links.slice(1)) {
+    const args = link.call?.arguments;
+    if (!args) continue;
+    const body = NOCK_BODY_VERBS.has(link.name) && args.length >= 2;
+    const header = link.name === 'matchHeader' && args.length >= 2;
+    if (!body && !header) continue;
+    add(state, link.node, 'mock-invocation', body ? 'nock body matcher' : 'nock.matchHeader', null);
+    found = true;
+  }
+  return found;
 }
 
 /**

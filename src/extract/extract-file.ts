@@ -146,7 +146,9 @@ function markAssertionSubjects(state: ExtractionState, promoted: ReadonlySet<Pen
   const observing = observingSpies(state, promoted);
   for (const [assertion, { key, path }] of state.assertionSubjects) {
     const processOutput = assertion.subjectRoot === 'process' && path.length > 0 && isProcessOutput(path.length > 1 ? `process.${path[0]}` : 'process', path[path.length > 1 ? 1 : 0]!);
-    if (assertion.subjectRoot === 'console' || processOutput || isLogger(state, assertion.subjectRoot) || pathKeys(key, path).some((k) => outputs.has(k))) assertion.onOutputChannel = true;
+    if (assertion.subjectRoot === 'console' || processOutput || isLogger(state, assertion.subjectRoot) || loggerMember(path) || pathKeys(key, path).some((k) => outputs.has(k))) {
+      assertion.onOutputChannel = true;
+    }
     else if (observing(assertion, key, path)) assertion.observesRealMethod = true;
   }
 }
@@ -164,6 +166,17 @@ function isLogger(state: ExtractionState, root: string | null): boolean {
   const callee = unwrap(made.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
   return name !== null && /logger/i.test(name);
+}
+
+/**
+ * A logger reached through the object that holds it (`probot.log.error`, `app.logger.warn`,
+ * `(server.log.info as jest.Mock).mock.calls`): a logger-named member followed by the method the
+ * assertion is about. `analytics.log` alone is a method called log, not a logger.
+ */
+function loggerMember(path: readonly string[]): boolean {
+  const end = path.indexOf('mock') >= 0 ? path.indexOf('mock') : path.length;
+  for (let i = 0; i < end - 1; i++) if (LOGGER_NAME.test(path[i]!)) return true;
+  return false;
 }
 
 /** `props@test:1`, `props@test:1.onSubmit`, `props@test:1.onSubmit.mock`…: the subject and what it was read through. */

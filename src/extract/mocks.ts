@@ -763,12 +763,17 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
   if (!arg) return null;
   const inner = unwrap(arg);
   let url: string | null = literalText(inner);
-  if (url === null && ts.isIdentifier(inner)) url = state.constStrings.get(inner.text) ?? null;
+  if (url === null && (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner))) url = constString(state, inner);
   if (url === null && ts.isTemplateExpression(inner)) {
     const headIdentifier = inner.templateSpans[0]?.expression;
-    const base = headIdentifier && ts.isIdentifier(headIdentifier) ? state.constStrings.get(headIdentifier.text) : undefined;
+    const base = headIdentifier ? constString(state, unwrap(headIdentifier)) : null;
     url = inner.head.text || base ? `${inner.head.text}${base ?? ''}` : null;
     if (url === '') url = null;
+    // `https://${host}` with a host the file does not spell out: only the scheme is known.
+    if (url !== null && base === null && /^[a-z][a-z0-9+.-]*:\/\/$/i.test(url)) {
+      const text = state.shortText(inner, 60);
+      return { kind: 'host', host: `URL from ${text}`, url: text };
+    }
     // `${apiUrl}/me`, `${config.api}/books`: the base names the host, whatever the path.
     if (url === null && headIdentifier && dottedName(unwrap(headIdentifier))) {
       return { kind: 'host', host: `URL from ${state.shortText(headIdentifier, 60)}`, url: state.shortText(inner, 60) };
@@ -783,6 +788,12 @@ function hostTarget(state: ExtractionState, arg: ts.Expression | undefined): (Mo
     return { kind: 'host', host: `URL from ${text}`, url: text };
   }
   return { kind: 'host', host: hostOf(url), url };
+}
+
+/** A file-level string constant, or a string property of a file-level constant object (`opts.domain`). */
+function constString(state: ExtractionState, expr: ts.Expression): string | null {
+  const name = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? dottedName(expr) : null;
+  return name ? (state.constStrings.get(name) ?? null) : null;
 }
 
 /**

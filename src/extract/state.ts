@@ -433,6 +433,14 @@ export class ExtractionState {
             if (declaration === 'const' && describeId === null && init && ts.isStringLiteralLike(init)) {
               this.constStrings.set(name, init.text);
             }
+            // `const opts = { domain: 'x.auth0.com' }`: `opts.domain` names a host as a string constant does.
+            if (declaration === 'const' && describeId === null && init && ts.isObjectLiteralExpression(init) && ts.isIdentifier(decl.name)) {
+              for (const property of init.properties) {
+                if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+                const value = unwrap(property.initializer);
+                if (ts.isStringLiteralLike(value)) this.constStrings.set(`${name}.${property.name.text}`, value.text);
+              }
+            }
             if (declaration === 'const' && init && ts.isNumericLiteral(init)) this.constNumbers.set(name, Number(init.text));
             const binding: Binding = {
               name,

@@ -187,8 +187,9 @@ function dispatch(state: ExtractionState, node: ts.Node, ancestors: ts.Node[], f
       return;
     case ts.SyntaxKind.PropertyAccessExpression:
     case ts.SyntaxKind.ElementAccessExpression:
-      // Property-only assertions: chai `expect(x).to.be.true`, sinon-chai `expect(spy).to.have.been.called`.
-      if (parent && ts.isExpressionStatement(parent)) {
+      // Property-only assertions: chai `expect(x).to.be.true`, sinon-chai `expect(spy).to.have.been.called`,
+      // and chai-as-promised ones a test returns or awaits (`return p.should.eventually.be.fulfilled`).
+      if (parent && isPropertyAssertionSpot(node, parent)) {
         const chain = flattenChain(node as ts.Expression);
         if (chain) recogniseAssertion(state, chain);
       }
@@ -288,6 +289,15 @@ function markCaughtOnly(state: ExtractionState, chain: Chain, from: number, ance
     const assertion = assertions[i]!;
     if (isCaughtOnlyCheck(state, chain, assertion.subjectRoot, assertion.matcher, ancestors)) assertion.caught = true;
   }
+}
+
+/**
+ * Where a property chain ending the expression can be an assertion: a statement of its own, or
+ * what a test returns or awaits, or an arrow's body (chai-as-promised's property forms,
+ * `return expect(p).to.be.fulfilled`, `await p.should.be.rejected`, `() => p.should.be.fulfilled`).
+ */
+function isPropertyAssertionSpot(node: ts.Node, parent: ts.Node): boolean {
+  return ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) || ts.isAwaitExpression(parent) || (ts.isArrowFunction(parent) && parent.body === node);
 }
 
 /**

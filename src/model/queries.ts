@@ -2,6 +2,7 @@
  * Derived facts over a file's model that several rules need: which tests a hook or helper's facts
  * apply to, a test's assertions including those of the helpers it calls.
  */
+import { isRelative } from '../resolve/module-resolver.js';
 import type { Assertion, LocalHelper, Owner, TestCase, TestFileModel } from './test-model.js';
 
 /** Describe ids from a describe up to the file: [id, parent, grandparent, ...]. */
@@ -230,6 +231,21 @@ export function onlyInvocationAssertions(model: TestFileModel, test: TestCase): 
   const assertions = assertionsOfTest(model, test).filter((a) => a.kind !== 'implicit');
   if (assertions.length === 0) return false;
   return assertions.every((a) => a.kind === 'mock-invocation' && !a.onOutputChannel && !a.observesRealMethod);
+}
+
+/** Imports from your own modules: relative, or through the `@/` and `~/` aliases. */
+export function ownImports(model: TestFileModel): TestFileModel['imports'] {
+  return model.imports.filter((i) => isRelative(i.specifier) || i.specifier.startsWith('@/') || i.specifier.startsWith('~/'));
+}
+
+/**
+ * An afterEach handed a function from your own modules by name (`afterEach(expectEveryRequestMade)`):
+ * it runs after every test in scope and may check it where the file does not show.
+ */
+export function checkedByImportedAfterEach(model: TestFileModel, test: TestCase, own = ownImports(model)): boolean {
+  return model.hooks.some(
+    (h) => h.kind === 'afterEach' && h.bodyName !== undefined && own.some((i) => i.locals.includes(h.bodyName!)) && appliesTo(model, { kind: 'hook', id: h.id }, test),
+  );
 }
 
 /** True when facts owned by `owner` apply to `test` (the test itself, its hooks and helpers, its describes, the file). */

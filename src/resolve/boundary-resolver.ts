@@ -129,6 +129,7 @@ export class BoundaryResolver {
         return this.fromOrigin(target.origin, `${target.object}.${target.member}`, fromFile, aliases, target.object);
       case 'type':
         if (HTTP_MESSAGE_TYPE.test(target.name.slice(target.name.lastIndexOf('.') + 1))) return httpMessage(target.name);
+        if (LOGGER_TYPE.test(target.name.slice(target.name.lastIndexOf('.') + 1))) return loggerDouble(target.name);
         return this.fromOrigin(target.origin ?? wellKnown(target.name), target.name, fromFile, aliases, target.name);
       case 'token': {
         const helper = /^(\w+)\(/.exec(target.name)?.[1];
@@ -517,6 +518,23 @@ function httpMessage(name: string): ResolvedBoundary {
     system: `a ${noun} built by the framework`,
     hides: [HTTP_MESSAGE_HIDES[noun]!],
     alternative: 'fine as the input of a unit test; to test the route itself, send a real request through the app (supertest, inject)',
+    external: false,
+    via: [name],
+    catalogMatch: null,
+    lowStakes: true,
+  };
+}
+
+/** A logger class or interface: `sinon.createStubInstance(ConsoleLogger)`, `mock<Logger>()`, `createMock<LoggerService>()`. */
+const LOGGER_TYPE = /^\w*Logger(Service)?$/;
+
+/** A deep double of a logger only keeps output quiet or captures what was logged: low stakes in every tier. */
+function loggerDouble(name: string): ResolvedBoundary {
+  return {
+    kind: 'library',
+    system: 'a logger',
+    hides: ['what the real logger does with an entry: its format, level filtering and where it is written'],
+    alternative: 'fine as it is when it silences output or captures what the code logs',
     external: false,
     via: [name],
     catalogMatch: null,
